@@ -1,0 +1,27 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import newsroom from "./src/index.ts";
+
+export default function (eleventyConfig: UserConfig) {
+  eleventyConfig.addPlugin(newsroom, {
+    locale: "vi",
+    timeZone: "Asia/Ho_Chi_Minh",
+    postsDir: "posts",
+    pageSize: 10,
+    site: {
+      title: "Báo Sơn La điện tử",
+      description: "Tin tức thời sự, chính trị, kinh tế, văn hóa tỉnh Sơn La",
+      url: "https://baosonla.example.vn/",
+    },
+  });
+  eleventyConfig.addPassthroughCopy("images");
+  eleventyConfig.ignores.add("README.md");
+  eleventyConfig.ignores.add("BENCHMARKS.md");
+  eleventyConfig.ignores.add("test/**");
+  eleventyConfig.ignores.add("bench/**");
+  eleventyConfig.ignores.add("src/**");
+
+  return {
+    dir: { input: ".", includes: "_includes", output: "_site" },
+    templateFormats: ["njk", "md", "11ty.js"],
+  };
+}

@@ -1,0 +1,30 @@
+/** The published list of posts: which posts are in it, in which order, and their neighbours. Pure functions. */
+import type { Post, PostLink } from "./post.ts";
+
+/** Newest first; posts of the same instant ordered by URL, so the order never depends on file order. */
+export function comparePosts(a: Post, b: Post): number {
+  return b.date.getTime() - a.date.getTime() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+/** Whether a post belongs in the build: drafts and posts dated after `now` only when `includeUnpublished`. */
+export function isPublished(post: Post, now: Date): boolean {
+  return !post.draft && post.date.getTime() <= now.getTime();
+}
+
+/**
+ * The posts readers see, newest first, each with links to its newer and older neighbour.
+ * Returns new objects; the input posts are left as they are.
+ */
+export function publishedPosts(posts: readonly Post[], options: { now: Date; includeUnpublished: boolean }): Post[] {
+  const selected = options.includeUnpublished ? [...posts] : posts.filter((p) => isPublished(p, options.now));
+  selected.sort(comparePosts);
+  return selected.map((post, i) => ({
+    ...post,
+    newer: linkTo(selected[i - 1]),
+    older: linkTo(selected[i + 1]),
+  }));
+}
+
+function linkTo(post: Post | undefined): PostLink | undefined {
+  return post && { title: post.title, url: post.url, date: post.date };
+}

@@ -1,0 +1,84 @@
+/**
+ * Zone-correct date parsing and formatting. Every function takes the site's time zone
+ * explicitly: nothing here reads the machine's `TZ`.
+ */
+import { DateTime } from "luxon";
+import { describe } from "./options.ts";
+
+/** Calendar parts of an instant in the site's zone, zero-padded: { yyyy: "2019", MM: "10", dd: "18" }. */
+export interface DateParts {
+  yyyy: string;
+  MM: string;
+  dd: string;
+}
+
+export type ParsedDate = { ok: true; date: DateTime } | { ok: false; expected: string; found: string };
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/;
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+const DAY_MONTH_YEAR = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+
+export const DATE_EXPECTATION =
+  "a date such as 2019-10-18 (that day in the site's time zone), 2019-10-18 14:30 (site-local time) or 2019-10-18T14:30:00+07:00 (an instant)";
+
+/**
+ * Parses a front matter date:
+ * - `2019-10-18`: that calendar day, at midnight in `zone`;
+ * - `2021-06-15 06:00` or `2021-06-15T06:00[:ss]`: that wall-clock time in `zone`;
+ * - with `Z` or an offset: that instant.
+ * The result is always expressed in `zone`.
+ */
+export function parsePostDate(value: unknown, zone: string): ParsedDate {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return { ok: false, expected: DATE_EXPECTATION, found: "an invalid Date" };
+    return { ok: true, date: DateTime.fromJSDate(value, { zone }) };
+  }
+  if (typeof value !== "string") return { ok: false, expected: DATE_EXPECTATION, found: describe(value) };
+  const text = value.trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d)/, "$1T");
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  if (dmy) {
+    const iso = `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}`;
+    return { ok: false, expected: `${DATE_EXPECTATION} — did you mean ${iso}?`, found: describe(value) };
+  }
+  if (!DATE_ONLY.test(text) && !LOCAL_TIME.test(text) && !WITH_OFFSET.test(text)) {
+    return { ok: false, expected: DATE_EXPECTATION, found: describe(value) };
+  }
+  const parsed = DateTime.fromISO(text, { zone });
+  if (!parsed.isValid) {
+    const why = parsed.invalidExplanation ?? parsed.invalidReason ?? "not a real date";
+    return { ok: false, expected: `a date that exists (${why})`, found: describe(value) };
+  }
+  return { ok: true, date: parsed.setZone(zone) };
+}
+
+/** Anything a template may hand a date filter: a Date, a luxon DateTime, an ISO string or epoch milliseconds. */
+export type DateInput = Date | DateTime | string | number;
+
+/** The instant `input`, seen in `zone`. Throws on input that is not a date. */
+export function inZone(input: DateInput, zone: string): DateTime {
+  let dt: DateTime;
+  if (DateTime.isDateTime(input)) dt = input;
+  else if (input instanceof Date) dt = DateTime.fromJSDate(input);
+  else if (typeof input === "number") dt = DateTime.fromMillis(input);
+  else if (typeof input === "string") {
+    const parsed = parsePostDate(input, zone);
+    if (!parsed.ok) throw new TypeError(`expected ${parsed.expected}, found ${parsed.found}`);
+    dt = parsed.date;
+  } else {
+    throw new TypeError(`expected a date, found ${describe(input)}`);
+  }
+  if (!dt.isValid) throw new TypeError(`expected a valid date, found ${describe(input)}`);
+  return dt.setZone(zone);
+}
+
+/** Calendar parts in `zone`. */
+export function dateParts(input: DateInput, zone: string): DateParts {
+  const dt = inZone(input, zone);
+  return { yyyy: dt.toFormat("yyyy"), MM: dt.toFormat("MM"), dd: dt.toFormat("dd") };
+}
+
+/** ISO 8601 with the zone's offset, for `<time datetime>`: "2019-10-18T00:00:00+07:00". */
+export function isoDate(input: DateInput, zone: string): string {
+  return inZone(input, zone).toISO({ suppressMilliseconds: true }) ?? "";
+}

@@ -1,0 +1,49 @@
+/**
+ * Template filters, as typed pure functions bound to the site's locale and zone.
+ * The plugin registers each under the same name (`{{ post.date | articleDate }}`).
+ */
+import { type DateInput, inZone, isoDate } from "./dates.ts";
+import { localePack } from "./i18n/index.ts";
+import type { Post } from "./post.ts";
+import { countWords, htmlToText, readingMinutes, truncateText } from "./text.ts";
+
+export interface FilterSettings {
+  locale: string;
+  timeZone: string;
+  wordsPerMinute: number;
+  excerptLength: number;
+}
+
+export interface NewsroomFilters {
+  /** "Thứ Sáu, ngày 18 tháng 10 năm 2019" */
+  longDate(date: DateInput): string;
+  /** "Ngày 18 tháng 10 năm 2019" */
+  articleDate(date: DateInput): string;
+  /** "18/10/2019" */
+  shortDate(date: DateInput): string;
+  /** "2019-10-18T00:00:00+07:00", for `<time datetime>` */
+  isoDate(date: DateInput): string;
+  /** A post's summary or the start of its body; or the start of any HTML/text. */
+  excerpt(source: Post | string, maxLength?: number): string;
+  /** "3 phút đọc", for a post or any HTML/text. */
+  readingTime(source: Post | string): string;
+}
+
+export function createFilters(settings: FilterSettings): NewsroomFilters {
+  const { dates, ui } = localePack(settings.locale);
+  const zone = settings.timeZone;
+  return {
+    longDate: (date) => dates.long(inZone(date, zone)),
+    articleDate: (date) => dates.article(inZone(date, zone)),
+    shortDate: (date) => dates.short(inZone(date, zone)),
+    isoDate: (date) => isoDate(date, zone),
+    excerpt(source, maxLength = settings.excerptLength) {
+      if (typeof source === "string") return truncateText(htmlToText(source), maxLength);
+      return source.summary ?? truncateText(source.text, maxLength);
+    },
+    readingTime(source) {
+      const words = typeof source === "string" ? countWords(htmlToText(source)) : source.wordCount;
+      return ui.readingTime(readingMinutes(words, settings.wordsPerMinute));
+    },
+  };
+}

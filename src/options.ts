@@ -1,0 +1,266 @@
+/**
+ * Newsroom's options: one typed interface, one defaults object, one merge, one validation.
+ */
+import { IANAZone } from "luxon";
+import { NewsroomError } from "./errors.ts";
+import { PERMALINK_TOKENS } from "./permalink.ts";
+
+/** Metadata about the site, written into every page. */
+export interface SiteMetadata {
+  /**
+   * The site's name: header, `<title>` suffix, feeds.
+   * @default "Newsroom"
+   */
+  title: string;
+  /**
+   * One sentence about the site: the home page's meta description.
+   * @default ""
+   */
+  description: string;
+  /**
+   * The absolute URL the site is deployed at, e.g. `"https://news.example.org/"`.
+   * Used for canonical links. Leave empty to omit absolute URLs.
+   * @default ""
+   */
+  url: string;
+  /**
+   * The language of the pages (`<html lang>`), a BCP 47 tag.
+   * @default the `locale` option
+   */
+  language: string;
+}
+
+/** Names of the layouts the plugin renders its pages with (paths inside `_includes/`). */
+export interface LayoutNames {
+  /**
+   * Layout of an article page. Receives `post` (a {@link Post}).
+   * @default "newsroom/article.njk"
+   */
+  article: string;
+  /**
+   * Layout of the home page and its `/page/{n}/` pages. Receives `posts` (a page of posts) and `pagination`.
+   * @default "newsroom/home.njk"
+   */
+  home: string;
+}
+
+/** Everything `eleventyConfig.addPlugin(newsroom, options)` accepts. */
+export interface NewsroomOptions {
+  /**
+   * Locale for dates and interface strings (a BCP 47 tag such as `"vi"` or `"en"`).
+   * @default "en"
+   */
+  locale: string;
+  /**
+   * IANA time zone the site's dates are written in and grouped by, e.g. `"Asia/Ho_Chi_Minh"`.
+   * The build machine's `TZ` never matters.
+   * @default "UTC"
+   */
+  timeZone: string;
+  /**
+   * Folder of the markdown posts, relative to Eleventy's input folder.
+   * @default "posts"
+   */
+  postsDir: string;
+  /**
+   * URL pattern of article pages. Tokens: `{yyyy}`, `{MM}`, `{dd}` (the date in the site's zone) and `{slug}`.
+   * Must start and end with `/` and contain `{slug}`.
+   * @default "/{yyyy}/{MM}/{dd}/{slug}/"
+   */
+  permalink: string;
+  /**
+   * Posts per page on the home page (and later list pages).
+   * @default 10
+   */
+  pageSize: number;
+  /**
+   * Site metadata.
+   */
+  site: SiteMetadata;
+  /**
+   * Layouts for the pages the plugin creates. The defaults ship with the plugin; a file
+   * of the same name in your `_includes/` replaces the default.
+   */
+  layouts: LayoutNames;
+  /**
+   * Whether drafts and future-dated posts are published. `"auto"`: only under the dev
+   * server (`--serve`/`--watch`), never in a production build.
+   * @default "auto"
+   */
+  drafts: "auto" | boolean;
+  /**
+   * Reading speed used by the `readingTime` filter, in words per minute.
+   * @default 200
+   */
+  wordsPerMinute: number;
+  /**
+   * Length, in characters, of excerpts made from a post's body when it has no `summary`.
+   * @default 200
+   */
+  excerptLength: number;
+  /**
+   * The instant that separates published from future-dated posts.
+   * @default the time the build starts
+   */
+  now: Date | undefined;
+}
+
+/** What callers pass: every field optional, nested objects partial. */
+export type NewsroomUserOptions = {
+  [K in keyof NewsroomOptions]?: NewsroomOptions[K] extends Date | undefined
+    ? NewsroomOptions[K]
+    : NewsroomOptions[K] extends object
+      ? Partial<NewsroomOptions[K]>
+      : NewsroomOptions[K];
+};
+
+/** The defaults, in one place. `site.language` is filled from `locale` when empty. */
+export const defaults = {
+  locale: "en",
+  timeZone: "UTC",
+  postsDir: "posts",
+  permalink: "/{yyyy}/{MM}/{dd}/{slug}/",
+  pageSize: 10,
+  site: { title: "Newsroom", description: "", url: "", language: "" },
+  layouts: { article: "newsroom/article.njk", home: "newsroom/home.njk" },
+  drafts: "auto",
+  wordsPerMinute: 200,
+  excerptLength: 200,
+  now: undefined,
+} as const satisfies NewsroomOptions;
+
+/** Merges user options over the defaults (without touching either) and validates the result. */
+export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions {
+  if (user === null || typeof user !== "object" || Array.isArray(user)) {
+    throw new NewsroomError(`options must be an object, found ${describe(user)}`);
+  }
+  const merged: NewsroomOptions = {
+    ...defaults,
+    ...definedOnly(user),
+    site: { ...defaults.site, ...definedOnly(user.site ?? {}) },
+    layouts: { ...defaults.layouts, ...definedOnly(user.layouts ?? {}) },
+  } as NewsroomOptions;
+  const problems = validateOptions(merged, user);
+  if (problems.length > 0) {
+    throw new NewsroomError(
+      `invalid plugin options:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+  }
+  if (!merged.site.language) merged.site = { ...merged.site, language: merged.locale };
+  return merged;
+}
+
+function definedOnly<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const KNOWN_KEYS = new Set(Object.keys(defaults));
+
+function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[] {
+  const problems: string[] = [];
+  const expect = (ok: boolean, field: string, expected: string, value: unknown) => {
+    if (!ok) problems.push(`${field}: expected ${expected}, found ${describe(value)}`);
+  };
+  for (const key of Object.keys(user)) {
+    if (!KNOWN_KEYS.has(key)) {
+      problems.push(`${key}: unknown option (known: ${[...KNOWN_KEYS].join(", ")})`);
+    }
+  }
+  expect(
+    typeof o.locale === "string" && isSupportedLocale(o.locale),
+    "locale",
+    'a BCP 47 locale supported by Intl, such as "vi" or "en"',
+    o.locale,
+  );
+  expect(
+    typeof o.timeZone === "string" && IANAZone.isValidZone(o.timeZone),
+    "timeZone",
+    'an IANA time zone such as "Asia/Ho_Chi_Minh" or "UTC"',
+    o.timeZone,
+  );
+  expect(typeof o.postsDir === "string" && o.postsDir.trim() !== "", "postsDir", "a non-empty folder path", o.postsDir);
+  const permalinkProblem = typeof o.permalink === "string" ? checkPermalink(o.permalink) : "a string";
+  expect(permalinkProblem === undefined, "permalink", permalinkProblem ?? "", o.permalink);
+  expect(Number.isInteger(o.pageSize) && o.pageSize >= 1, "pageSize", "a whole number of at least 1", o.pageSize);
+  expect(
+    Number.isInteger(o.wordsPerMinute) && o.wordsPerMinute >= 1,
+    "wordsPerMinute",
+    "a whole number of at least 1",
+    o.wordsPerMinute,
+  );
+  expect(
+    Number.isInteger(o.excerptLength) && o.excerptLength >= 10,
+    "excerptLength",
+    "a whole number of at least 10",
+    o.excerptLength,
+  );
+  expect(o.drafts === "auto" || typeof o.drafts === "boolean", "drafts", '"auto", true or false', o.drafts);
+  expect(
+    o.now === undefined || (o.now instanceof Date && !Number.isNaN(o.now.getTime())),
+    "now",
+    "a valid Date",
+    o.now,
+  );
+  for (const key of ["title", "description", "url", "language"] as const) {
+    expect(typeof o.site[key] === "string", `site.${key}`, "a string", o.site[key]);
+  }
+  if (typeof o.site.url === "string" && o.site.url !== "") {
+    expect(isAbsoluteHttpUrl(o.site.url), "site.url", 'an absolute http(s) URL such as "https://news.example.org/"', o.site.url);
+  }
+  if (typeof o.site.language === "string" && o.site.language !== "") {
+    expect(isSupportedLocale(o.site.language), "site.language", 'a BCP 47 language tag such as "vi"', o.site.language);
+  }
+  for (const key of ["article", "home"] as const) {
+    expect(
+      typeof o.layouts[key] === "string" && o.layouts[key].trim() !== "",
+      `layouts.${key}`,
+      "a layout path inside your includes folder",
+      o.layouts[key],
+    );
+  }
+  return problems;
+}
+
+/** Returns what is wrong with a permalink pattern, or undefined when it is usable. */
+export function checkPermalink(pattern: string): string | undefined {
+  if (!pattern.startsWith("/") || !pattern.endsWith("/")) return 'a pattern that starts and ends with "/"';
+  if (!pattern.includes("{slug}")) return 'a pattern containing "{slug}"';
+  for (const match of pattern.matchAll(/\{([^}]*)\}/g)) {
+    if (!(PERMALINK_TOKENS as readonly string[]).includes(match[1] ?? "")) {
+      return `a pattern using only the tokens ${PERMALINK_TOKENS.map((t) => `{${t}}`).join(", ")} (unknown {${match[1]}})`;
+    }
+  }
+  return undefined;
+}
+
+function isSupportedLocale(tag: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function isAbsoluteHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** A short, readable description of any value for error messages. */
+export function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : `the Date ${value.toISOString()}`;
+  if (typeof value === "string") return value === "" ? "an empty string" : JSON.stringify(value);
+  if (Array.isArray(value)) return `the list ${truncate(JSON.stringify(value))}`;
+  if (typeof value === "object") return `the object ${truncate(JSON.stringify(value))}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function truncate(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,39 @@
+/** Plain-text helpers for excerpts, reading time and search. Pure functions. */
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: " " };
+
+/** Visible text of an HTML fragment: tags dropped, block boundaries kept as spaces, entities decoded. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (entity, name: string) => {
+      if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(parseInt(name.slice(2), 16));
+      if (name.startsWith("#") && name !== "#39") return String.fromCodePoint(parseInt(name.slice(1), 10));
+      return ENTITIES[name.toLowerCase()] ?? entity;
+    })
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Number of words in a text (runs of letters or digits; Vietnamese syllables count as words). */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** Minutes needed to read `words` at `wordsPerMinute`, at least 1. */
+export function readingMinutes(words: number, wordsPerMinute: number): number {
+  return Math.max(1, Math.round(words / wordsPerMinute));
+}
+
+/**
+ * The start of `text`, at most `maxLength` characters, cut at a word boundary with "…".
+ */
+export function truncateText(text: string, maxLength: number): string {
+  const clean = text.replace(/\s+/g, " ").trim();
+  if (clean.length <= maxLength) return clean;
+  const cut = clean.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(" ");
+  const base = lastSpace > maxLength * 0.5 ? cut.slice(0, lastSpace) : cut;
+  return `${base.replace(/[\s,;:.!?…-]+$/u, "")}…`;
+}

@@ -1,0 +1,96 @@
+/**
+ * Builds a small fixture site in a temp folder, in-process, with the Newsroom plugin,
+ * and gives parsed HTML back. Each build runs with the fixture as working directory,
+ * as `npx eleventy` would.
+ */
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { parse, type HTMLElement } from "node-html-parser";
+import newsroom, { type NewsroomUserOptions } from "../../src/index.ts";
+
+export interface FixtureSite {
+  dir: string;
+  out: string;
+  /** Writes files (paths relative to the site) into the fixture. */
+  write(files: Record<string, string | Buffer>): void;
+  /** Builds the site; rejects with the build's error. */
+  build(options?: NewsroomUserOptions, extra?: { runMode?: "build" | "serve" }): Promise<void>;
+  /** Parsed HTML of an output URL such as "/2019/10/18/slug/". */
+  page(url: string): HTMLElement;
+  exists(url: string): boolean;
+  /** Every output file, relative to the output folder, sorted. */
+  outputFiles(): string[];
+  readOutput(file: string): string;
+  remove(): void;
+}
+
+/** A post file's text from front matter fields and a body. */
+export function postFile(frontMatter: Record<string, unknown> | string, body = "Nội dung bài viết."): string {
+  const yaml =
+    typeof frontMatter === "string"
+      ? frontMatter
+      : Object.entries(frontMatter)
+          .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(", ")}]` : String(v)}`)
+          .join("\n");
+  return `---\n${yaml}\n---\n\n${body}\n`;
+}
+
+export function createSite(files: Record<string, string | Buffer> = {}): FixtureSite {
+  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-site-"));
+  const out = path.join(dir, "_site");
+  const site: FixtureSite = {
+    dir,
+    out,
+    write(more) {
+      for (const [name, content] of Object.entries(more)) {
+        const file = path.join(dir, name);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, content);
+      }
+    },
+    async build(options = {}, extra = {}) {
+      const previous = process.cwd();
+      process.chdir(dir);
+      try {
+        const eleventy = new Eleventy(".", "_site", {
+          quietMode: true,
+          runMode: extra.runMode ?? "build",
+          config(eleventyConfig: any) {
+            eleventyConfig.addPlugin(newsroom, { timeZone: "UTC", ...options });
+          },
+        });
+        await eleventy.write();
+      } finally {
+        process.chdir(previous);
+      }
+    },
+    page(url) {
+      return parse(readFileSync(outputPath(out, url), "utf8"));
+    },
+    exists(url) {
+      return existsSync(outputPath(out, url));
+    },
+    outputFiles() {
+      if (!existsSync(out)) return [];
+      return (readdirSync(out, { recursive: true, withFileTypes: true }) as any[])
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+        .sort();
+    },
+    readOutput(file) {
+      return readFileSync(path.join(out, file), "utf8");
+    },
+    remove() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  site.write(files);
+  return site;
+}
+
+function outputPath(out: string, url: string): string {
+  const clean = decodeURI(url).replace(/^\//, "");
+  return path.join(out, clean.endsWith("/") || clean === "" ? path.join(clean, "index.html") : clean);
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "node",
+          include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
+          // Integration tests change the working directory to their fixture site: forks allow that.
+          pool: "forks",
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
