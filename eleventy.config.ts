@@ -14,6 +14,7 @@ export default function (eleventyConfig: UserConfig) {
     },
   });
   eleventyConfig.addPassthroughCopy("images");
+  eleventyConfig.addPassthroughCopy("assets");
   eleventyConfig.ignores.add("README.md");
   eleventyConfig.ignores.add("BENCHMARKS.md");
   eleventyConfig.ignores.add("test/**");

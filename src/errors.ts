@@ -5,6 +5,8 @@ const PREFIX = "[newsroom]";
 
 /** Any error Newsroom raises on purpose: the message says what to fix. */
 export class NewsroomError extends Error {
+  /** Tells Eleventy's error handler that the message says it all: no stack trace for users. */
+  readonly skipOriginalStack = true;
   constructor(message: string, options?: { cause?: unknown }) {
     super(`${PACKAGE_NAME}: ${message}`, options);
     this.name = "NewsroomError";
@@ -34,7 +36,9 @@ export class PostsError extends NewsroomError {
     const causes = problems.map((p) => p.cause).filter((c) => c !== undefined);
     super(
       `${files.size} post${files.size === 1 ? "" : "s"} cannot be published (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n${lines.join("\n")}`,
-      causes.length > 0 ? { cause: causes.length === 1 ? causes[0] : new AggregateError(causes) } : undefined,
+      causes.length > 0
+        ? { cause: causes.length === 1 ? causes[0] : new AggregateError(causes, `${causes.length} underlying errors`) }
+        : undefined,
     );
     this.name = "PostsError";
     this.problems = problems;

@@ -13,7 +13,7 @@ import { localePack, type UiStrings } from "./i18n/index.ts";
 import { PostLoader } from "./load-posts.ts";
 import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions, type SiteMetadata } from "./options.ts";
 import type { Post } from "./post.ts";
-import { registerTemplates } from "./templates.ts";
+import { findPartials, type PartialSlots, registerTemplates } from "./templates.ts";
 
 export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata } from "./options.ts";
 export type { Post, PostFrontMatter, PostLink } from "./post.ts";
@@ -30,6 +30,8 @@ export interface NewsroomData {
   ui: UiStrings;
   /** Published posts, newest first (drafts and future posts too under the dev server). */
   posts: Post[];
+  /** Which of the base layout's slot partials (`_includes/newsroom/{head,header,footer}.njk`) the site has. */
+  partials: PartialSlots;
 }
 
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomUserOptions = {}): void {
@@ -44,7 +46,12 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   eleventyConfig.ignores.add(postsGlob);
   eleventyConfig.addWatchTarget(postsGlob);
 
-  const data: NewsroomData = { site: options.site, ui: localePack(options.locale).ui, posts: [] };
+  const data: NewsroomData = {
+    site: options.site,
+    ui: localePack(options.locale).ui,
+    posts: [],
+    partials: findPartials(eleventyConfig),
+  };
   let loader: PostLoader | undefined;
 
   eleventyConfig.on("eleventy.before", async ({ runMode }: EleventyEventArgs) => {
@@ -75,6 +82,9 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
 
   registerTemplates(eleventyConfig, options);
 }
+
+/** Adding the plugin twice would register its pages twice: Eleventy keeps the first. */
+newsroom.eleventyPluginOptions = { unique: true };
 
 function toPosix(p: string): string {
   return p.split(path.sep).join("/");

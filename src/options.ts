@@ -255,7 +255,7 @@ export function describe(value: unknown): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : `the Date ${value.toISOString()}`;
-  if (typeof value === "string") return value === "" ? "an empty string" : JSON.stringify(value);
+  if (typeof value === "string") return value.trim() === "" ? "an empty string" : JSON.stringify(value);
   if (Array.isArray(value)) return `the list ${truncate(JSON.stringify(value))}`;
   if (typeof value === "object") return `the object ${truncate(JSON.stringify(value))}`;
   return `${typeof value} ${String(value)}`;

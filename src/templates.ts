@@ -21,6 +21,17 @@ const DEFAULT_LAYOUTS = {
 /** Where the plugin's virtual page templates live (relative to the input folder). */
 const VIRTUAL_DIR = "newsroom-pages";
 
+/** Partials the default base layout includes when the site has them (`_includes/newsroom/{name}.njk`). */
+export const PARTIAL_SLOTS = ["head", "header", "footer"] as const;
+export type PartialSlots = Record<(typeof PARTIAL_SLOTS)[number], boolean>;
+
+/** Which slot partials the site provides. */
+export function findPartials(eleventyConfig: EleventyConfig): PartialSlots {
+  const { includes } = projectDirectories(eleventyConfig);
+  const found = (slot: string) => existsSync(path.join(includes, "newsroom", `${slot}.njk`));
+  return { head: found("head"), header: found("header"), footer: found("footer") };
+}
+
 export function registerTemplates(eleventyConfig: EleventyConfig, options: NewsroomOptions): void {
   const { input, includes } = projectDirectories(eleventyConfig);
   const includesFromInput = path.relative(input, includes).split(path.sep).join("/");

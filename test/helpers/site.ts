@@ -1,7 +1,8 @@
 /**
  * Builds a small fixture site in a temp folder, in-process, with the Newsroom plugin,
- * and gives parsed HTML back. Each build runs with the fixture as working directory,
- * as `npx eleventy` would.
+ * and gives parsed HTML back. Builds run from the temp folder's parent with the fixture's
+ * own folder name as input, so that no two fixtures share a relative path (Eleventy caches
+ * layouts by path for the life of the process).
  */
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,9 +53,10 @@ export function createSite(files: Record<string, string | Buffer> = {}): Fixture
     },
     async build(options = {}, extra = {}) {
       const previous = process.cwd();
-      process.chdir(dir);
+      process.chdir(path.dirname(dir));
       try {
-        const eleventy = new Eleventy(".", "_site", {
+        const name = path.basename(dir);
+        const eleventy = new Eleventy(name, `${name}/_site`, {
           quietMode: true,
           runMode: extra.runMode ?? "build",
           config(eleventyConfig: any) {

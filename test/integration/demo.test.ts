@@ -1,0 +1,43 @@
+/** The demo site, built as `npm run build` builds it. */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { hashTree, runEleventy } from "../helpers/cli.ts";
+
+let work: string;
+let builds: { la: string; kiritimati: string };
+
+beforeAll(() => {
+  work = mkdtempSync(path.join(tmpdir(), "newsroom-demo-"));
+  builds = { la: path.join(work, "la"), kiritimati: path.join(work, "kiritimati") };
+  for (const [name, zone] of [["la", "America/Los_Angeles"], ["kiritimati", "Pacific/Kiritimati"]] as const) {
+    const result = runEleventy(["--config=eleventy.config.ts", `--output=${builds[name]}`, "--quiet"], { env: { TZ: zone } });
+    expect(result.status, result.output).toBe(0);
+  }
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+test("the seed article is at its contract URL with the Vietnamese date line", () => {
+  const html = readFileSync(path.join(builds.la, "2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/index.html"), "utf8");
+  const page = parse(html);
+  expect(page.querySelector("h1")?.text).toBe("Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh");
+  expect(page.querySelector("time")?.text).toBe("Ngày 18 tháng 10 năm 2019");
+  expect(page.querySelector("figcaption")?.text).toBe("Thị trấn Sông Mã ngày càng khang trang, sạch, đẹp.");
+  const paragraphs = page.querySelectorAll(".article-body p").map((p) => p.text);
+  expect(paragraphs).toHaveLength(6);
+  expect(paragraphs[0]).toMatch(/^Những năm qua, Đảng bộ thị trấn Sông Mã.*của địa phương\.$/);
+  expect(paragraphs.at(-1)).toMatch(/trên địa bàn\.$/);
+  expect(html).not.toContain("Thị trấn Sông Mã ngày càng khang trang, sạch, đẹp.</p>");
+});
+
+test("the demo's draft and future-dated posts are not published", () => {
+  const files = Object.keys(hashTree(builds.la));
+  expect(files.some((f) => f.startsWith("2099/") || f.includes("ban-nhap"))).toBe(false);
+  expect(files.filter((f) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(f)).length).toBeGreaterThanOrEqual(41);
+});
+
+test("the build machine's TZ does not change a single byte", () => {
+  expect(hashTree(builds.kiritimati)).toEqual(hashTree(builds.la));
+});

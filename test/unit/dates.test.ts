@@ -1,0 +1,93 @@
+import { describe, expect, test } from "vitest";
+import { dateParts, inZone, isoDate, parsePostDate } from "../../src/dates.ts";
+
+const HCM = "Asia/Ho_Chi_Minh";
+const NY = "America/New_York";
+
+function instant(value: unknown, zone: string): string {
+  const parsed = parsePostDate(value, zone);
+  if (!parsed.ok) throw new Error(`not parsed: ${parsed.found}`);
+  return parsed.date.toUTC().toISO()!;
+}
+
+describe("parsePostDate", () => {
+  test("a date alone is midnight of that day in the site's zone", () => {
+    expect(instant("2019-10-18", HCM)).toBe("2019-10-17T17:00:00.000Z");
+    expect(instant("2019-10-18", "UTC")).toBe("2019-10-18T00:00:00.000Z");
+  });
+
+  test("a date and time without offset is site-local, with a space or a T", () => {
+    expect(instant("2021-06-15 06:00", HCM)).toBe("2021-06-14T23:00:00.000Z");
+    expect(instant("2021-06-15T06:00", HCM)).toBe("2021-06-14T23:00:00.000Z");
+    expect(instant("2021-06-15T06:00:30", HCM)).toBe("2021-06-14T23:00:30.000Z");
+  });
+
+  test("an offset or Z makes it that instant, expressed in the site's zone", () => {
+    expect(instant("2021-06-15T06:00:00Z", HCM)).toBe("2021-06-15T06:00:00.000Z");
+    expect(instant("2021-06-15T06:00:00+09:00", HCM)).toBe("2021-06-14T21:00:00.000Z");
+    const parsed = parsePostDate("2021-06-15T23:30:00Z", HCM);
+    expect(parsed.ok && parsed.date.toISODate()).toBe("2021-06-16");
+  });
+
+  test("zones with daylight saving time use the offset of that date", () => {
+    expect(instant("2021-01-15 12:00", NY)).toBe("2021-01-15T17:00:00.000Z"); // EST, -05:00
+    expect(instant("2021-07-15 12:00", NY)).toBe("2021-07-15T16:00:00.000Z"); // EDT, -04:00
+    expect(instant("2021-03-14", NY)).toBe("2021-03-14T05:00:00.000Z"); // the day DST starts
+  });
+
+  test("impossible dates are rejected with the reason", () => {
+    const parsed = parsePostDate("2019-02-30", HCM);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.found).toBe('"2019-02-30"');
+      expect(parsed.expected).toMatch(/exists/);
+    }
+    expect(parsePostDate("2019-13-01", HCM).ok).toBe(false);
+    expect(parsePostDate("2021-06-15 25:00", HCM).ok).toBe(false);
+  });
+
+  test("29 February exists only in leap years", () => {
+    expect(parsePostDate("2024-02-29", HCM).ok).toBe(true);
+    expect(parsePostDate("2023-02-29", HCM).ok).toBe(false);
+  });
+
+  test("day/month/year is rejected with the ISO form suggested", () => {
+    const parsed = parsePostDate("18/10/2019", HCM);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.expected).toContain("did you mean 2019-10-18?");
+    const dotted = parsePostDate("5.3.2020", HCM);
+    expect(!dotted.ok && dotted.expected).toContain("did you mean 2020-03-05?");
+  });
+
+  test("other forms and types are rejected, naming what was found", () => {
+    for (const bad of ["October 18, 2019", "2019-10", "20191018", "", "2019-10-18 6am"]) {
+      expect(parsePostDate(bad, HCM).ok, bad).toBe(false);
+    }
+    const number = parsePostDate(2019, HCM);
+    expect(!number.ok && number.found).toBe("number 2019");
+    expect(parsePostDate(undefined, HCM).ok).toBe(false);
+  });
+
+  test("a JavaScript Date is taken as the instant it is", () => {
+    expect(instant(new Date("2019-10-18T01:02:03Z"), HCM)).toBe("2019-10-18T01:02:03.000Z");
+    expect(parsePostDate(new Date(Number.NaN), HCM).ok).toBe(false);
+  });
+});
+
+describe("dateParts and isoDate", () => {
+  test("calendar parts are taken in the site's zone, not UTC", () => {
+    const justAfterMidnight = new Date("2019-12-31T17:30:00Z"); // 00:30 on 1 January in Ho Chi Minh City
+    expect(dateParts(justAfterMidnight, HCM)).toEqual({ yyyy: "2020", MM: "01", dd: "01" });
+    expect(dateParts(justAfterMidnight, "UTC")).toEqual({ yyyy: "2019", MM: "12", dd: "31" });
+  });
+
+  test("isoDate carries the zone's offset", () => {
+    expect(isoDate(new Date("2019-10-17T17:00:00Z"), HCM)).toBe("2019-10-18T00:00:00+07:00");
+    expect(isoDate("2021-07-15 12:00", NY)).toBe("2021-07-15T12:00:00-04:00");
+  });
+
+  test("inZone rejects what is not a date", () => {
+    expect(() => inZone("not a date", HCM)).toThrow(/expected/);
+    expect(() => inZone({} as never, HCM)).toThrow(/expected a date/);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, test } from "vitest";
+import { publishedPosts } from "../../src/collections.ts";
+import { createFilters } from "../../src/filters.ts";
+import type { Post } from "../../src/post.ts";
+import { countWords, htmlToText, readingMinutes, truncateText } from "../../src/text.ts";
+
+const vi = createFilters({ locale: "vi", timeZone: "Asia/Ho_Chi_Minh", wordsPerMinute: 200, excerptLength: 40 });
+const en = createFilters({ locale: "en", timeZone: "America/New_York", wordsPerMinute: 200, excerptLength: 40 });
+// 17:00 UTC on 17 October is midnight on Friday 18 October in Ho Chi Minh City, still the 17th in New York.
+const seedDate = new Date("2019-10-17T17:00:00Z");
+
+describe("date filters", () => {
+  test("Vietnamese forms in the site's zone", () => {
+    expect(vi.longDate(seedDate)).toBe("Thứ Sáu, ngày 18 tháng 10 năm 2019");
+    expect(vi.articleDate(seedDate)).toBe("Ngày 18 tháng 10 năm 2019");
+    expect(vi.shortDate(seedDate)).toBe("18/10/2019");
+    expect(vi.isoDate(seedDate)).toBe("2019-10-18T00:00:00+07:00");
+  });
+
+  test("Sunday is Chủ Nhật, and single-digit days and months are not padded in words", () => {
+    expect(vi.longDate("2021-03-07")).toBe("Chủ Nhật, ngày 7 tháng 3 năm 2021");
+    expect(vi.shortDate("2021-03-07")).toBe("07/03/2021");
+  });
+
+  test("another locale and zone give their own forms for the same instant", () => {
+    expect(en.longDate(seedDate)).toBe("Thursday, October 17, 2019");
+    expect(en.isoDate(seedDate)).toBe("2019-10-17T13:00:00-04:00");
+  });
+
+  test("filters accept Dates, ISO strings and epoch milliseconds alike", () => {
+    expect(vi.articleDate("2019-10-18")).toBe("Ngày 18 tháng 10 năm 2019");
+    expect(vi.articleDate(seedDate.getTime())).toBe("Ngày 18 tháng 10 năm 2019");
+    expect(() => vi.articleDate("hôm qua")).toThrow(/expected/);
+  });
+});
+
+describe("excerpt and reading time", () => {
+  const post = { summary: undefined, text: "Một hai ba bốn năm sáu bảy tám chín mười mười một mười hai mười ba", wordCount: 600 } as unknown as Post;
+
+  test("excerpt prefers the summary, else cuts the body at a word", () => {
+    expect(vi.excerpt({ ...post, summary: "Tóm tắt." })).toBe("Tóm tắt.");
+    expect(vi.excerpt(post)).toBe("Một hai ba bốn năm sáu bảy tám chín…");
+    expect(vi.excerpt("<p>Đảng bộ <b>thị trấn</b></p>", 100)).toBe("Đảng bộ thị trấn");
+  });
+
+  test("reading time in the site's language", () => {
+    expect(vi.readingTime(post)).toBe("3 phút đọc");
+    expect(en.readingTime("<p>short</p>")).toBe("1 min read");
+  });
+});
+
+describe("text helpers", () => {
+  test("htmlToText drops tags and decodes entities", () => {
+    expect(htmlToText("<p>A &amp; B</p><p>&lt;script&gt; &#273;&#x0111;</p>")).toBe("A & B <script> đđ");
+  });
+  test("countWords counts Vietnamese syllables as words", () => {
+    expect(countWords("Đảng bộ thị trấn Sông Mã, 2019.")).toBe(7);
+  });
+  test("readingMinutes is at least one minute", () => {
+    expect(readingMinutes(0, 200)).toBe(1);
+    expect(readingMinutes(1000, 200)).toBe(5);
+  });
+  test("truncateText keeps short text and trims trailing punctuation", () => {
+    expect(truncateText("ngắn", 10)).toBe("ngắn");
+    expect(truncateText("một, hai, ba, bốn, năm", 12)).toBe("một, hai…");
+  });
+});
+
+describe("publishedPosts", () => {
+  const make = (url: string, iso: string, extra: Partial<Post> = {}) => ({ url, title: url, date: new Date(iso), draft: false, ...extra }) as Post;
+  const now = new Date("2020-01-01T00:00:00Z");
+  const posts = [
+    make("/b/", "2019-10-18T00:00:00Z"),
+    make("/a/", "2019-10-18T00:00:00Z"),
+    make("/new/", "2019-12-01T00:00:00Z"),
+    make("/draft/", "2019-11-01T00:00:00Z", { draft: true }),
+    make("/future/", "2020-06-01T00:00:00Z"),
+  ];
+
+  test("newest first, ties by URL, drafts and future posts left out", () => {
+    expect(publishedPosts(posts, { now, includeUnpublished: false }).map((p) => p.url)).toEqual(["/new/", "/a/", "/b/"]);
+  });
+
+  test("the dev server shows drafts and future posts too", () => {
+    expect(publishedPosts(posts, { now, includeUnpublished: true }).map((p) => p.url)).toEqual(["/future/", "/new/", "/draft/", "/a/", "/b/"]);
+  });
+
+  test("neighbours link newer and older posts without changing the inputs", () => {
+    const [first, middle, last] = publishedPosts(posts, { now, includeUnpublished: false });
+    expect(first?.newer).toBeUndefined();
+    expect(middle?.newer?.url).toBe("/new/");
+    expect(middle?.older?.url).toBe("/b/");
+    expect(last?.older).toBeUndefined();
+    expect(posts[0]?.newer).toBeUndefined();
+  });
+});
