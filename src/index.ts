@@ -9,15 +9,17 @@ import { publishedPosts } from "./collections.ts";
 import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./eleventy.ts";
 import { log } from "./errors.ts";
 import { createFilters } from "./filters.ts";
-import { localePack, type UiStrings } from "./i18n/index.ts";
+import { type ArchiveStrings, localePack, type UiStrings } from "./i18n/index.ts";
 import { PostLoader } from "./load-posts.ts";
 import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions, type SiteMetadata } from "./options.ts";
 import type { Post } from "./post.ts";
-import { findPartials, type PartialSlots, registerTemplates } from "./templates.ts";
+import { type Archives, dayIndex, groupArchives } from "./archives.ts";
+import { dayIndexUrl, registerTemplates } from "./templates.ts";
 
 export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata } from "./options.ts";
 export type { Post, PostFrontMatter, PostLink } from "./post.ts";
 export type { NewsroomFilters } from "./filters.ts";
+export type { ArchivePage, Archives, DayGroup, MonthGroup, YearGroup, Period, PeriodLink, CalendarCell } from "./archives.ts";
 export { createFilters } from "./filters.ts";
 export { parsePostDate } from "./dates.ts";
 export { slugify } from "./slug.ts";
@@ -28,10 +30,19 @@ export interface NewsroomData {
   site: SiteMetadata;
   /** Interface strings in the site's locale. */
   ui: UiStrings;
+  /** Archive and date-widget strings in the site's locale. */
+  archive: ArchiveStrings;
   /** Published posts, newest first (drafts and future posts too under the dev server). */
   posts: Post[];
-  /** Which of the base layout's slot partials (`_includes/newsroom/{head,header,footer}.njk`) the site has. */
-  partials: PartialSlots;
+  /** The published posts by year, month and day, and the archive pages. */
+  archives: Archives & {
+    /** Days with posts, "yyyy-MM-dd", oldest first. */
+    dayKeys: string[];
+    firstDay: string;
+    lastDay: string;
+  };
+  /** URLs (without path prefix) the templates and browser scripts need. */
+  urls: { archiveIndex: string; dayIndex: string; day: string };
 }
 
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomUserOptions = {}): void {
@@ -46,11 +57,15 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   eleventyConfig.ignores.add(postsGlob);
   eleventyConfig.addWatchTarget(postsGlob);
 
+  const pack = localePack(options.locale);
+  const archiveSettings = { permalinks: options.archives, pageSize: options.pageSize, yearPostCount: options.pageSize, strings: pack.archive };
   const data: NewsroomData = {
     site: options.site,
-    ui: localePack(options.locale).ui,
+    ui: pack.ui,
+    archive: pack.archive,
     posts: [],
-    partials: findPartials(eleventyConfig),
+    archives: withDayIndex(groupArchives([], archiveSettings)),
+    urls: { archiveIndex: options.archives.index, dayIndex: dayIndexUrl(options), day: options.archives.day },
   };
   let loader: PostLoader | undefined;
 
@@ -62,11 +77,13 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       inputDir,
       timeZone: options.timeZone,
       permalink: options.permalink,
+      archives: options.archives,
       excerptLength: options.excerptLength,
     });
     const all = await loader.load();
     const includeUnpublished = options.drafts === "auto" ? runMode !== "build" : options.drafts;
     data.posts = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
+    data.archives = withDayIndex(groupArchives(data.posts, archiveSettings));
     const left = all.length - data.posts.length;
     log.info(
       `${data.posts.length.toLocaleString("en")} posts${left > 0 ? ` (${left} drafts or future posts left out)` : ""} read in ${((performance.now() - started) / 1000).toFixed(2)} s`,
@@ -81,6 +98,11 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   eleventyConfig.addFilter("absoluteUrl", (url: string) => (options.site.url ? new URL(url, options.site.url).href : url));
 
   registerTemplates(eleventyConfig, options);
+}
+
+function withDayIndex(archives: Archives): NewsroomData["archives"] {
+  const dayKeys = dayIndex(archives);
+  return { ...archives, dayKeys, firstDay: dayKeys[0] ?? "", lastDay: dayKeys.at(-1) ?? "" };
 }
 
 /** Adding the plugin twice would register its pages twice: Eleventy keeps the first. */

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
+import type { ArchivePermalinks } from "./archives.ts";
 import { log, NewsroomError, PostsError, type PostProblem } from "./errors.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { createMarkdown } from "./markdown.ts";
@@ -22,6 +23,7 @@ export interface LoaderSettings {
   inputDir: string;
   timeZone: string;
   permalink: string;
+  archives: ArchivePermalinks;
   excerptLength: number;
 }
 
@@ -83,6 +85,7 @@ export class PostLoader {
     const ctx: PostContext = {
       timeZone: this.#settings.timeZone,
       permalink: this.#settings.permalink,
+      archives: this.#settings.archives,
       imageExists: (image) => existsSync(path.join(this.#settings.inputDir, image.split(/[?#]/)[0] ?? image)),
     };
     const head = readPostHead(file, split.source.data, ctx);

@@ -3,6 +3,7 @@
  */
 import { IANAZone } from "luxon";
 import { NewsroomError } from "./errors.ts";
+import type { ArchivePermalinks } from "./archives.ts";
 import { PERMALINK_TOKENS } from "./permalink.ts";
 
 /** Metadata about the site, written into every page. */
@@ -42,6 +43,16 @@ export interface LayoutNames {
    * @default "newsroom/home.njk"
    */
   home: string;
+  /**
+   * Layout of year, month and day archive pages. Receives `archive` (an `ArchivePage`).
+   * @default "newsroom/archive.njk"
+   */
+  archive: string;
+  /**
+   * Layout of the archive index (every year and month).
+   * @default "newsroom/archive-index.njk"
+   */
+  archiveIndex: string;
 }
 
 /** Everything `eleventyConfig.addPlugin(newsroom, options)` accepts. */
@@ -69,7 +80,15 @@ export interface NewsroomOptions {
    */
   permalink: string;
   /**
-   * Posts per page on the home page (and later list pages).
+   * URL patterns of the date archives: `year` (`{yyyy}`), `month` (`{yyyy}`, `{MM}`),
+   * `day` (`{yyyy}`, `{MM}`, `{dd}`) and the archive `index`. Later pages of a period
+   * get `page/{n}/` appended. The date widget's index of days is written to `{index}days.json`.
+   * @default { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" }
+   */
+  archives: ArchivePermalinks;
+  /**
+   * Posts per page on the home page and on month and day archive pages; also the number
+   * of latest posts on a year page.
    * @default 10
    */
   pageSize: number;
@@ -120,9 +139,15 @@ export const defaults = {
   timeZone: "UTC",
   postsDir: "posts",
   permalink: "/{yyyy}/{MM}/{dd}/{slug}/",
+  archives: { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" },
   pageSize: 10,
   site: { title: "Newsroom", description: "", url: "", language: "" },
-  layouts: { article: "newsroom/article.njk", home: "newsroom/home.njk" },
+  layouts: {
+    article: "newsroom/article.njk",
+    home: "newsroom/home.njk",
+    archive: "newsroom/archive.njk",
+    archiveIndex: "newsroom/archive-index.njk",
+  },
   drafts: "auto",
   wordsPerMinute: 200,
   excerptLength: 200,
@@ -139,6 +164,7 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     ...definedOnly(user),
     site: { ...defaults.site, ...definedOnly(user.site ?? {}) },
     layouts: { ...defaults.layouts, ...definedOnly(user.layouts ?? {}) },
+    archives: { ...defaults.archives, ...definedOnly(user.archives ?? {}) },
   } as NewsroomOptions;
   const problems = validateOptions(merged, user);
   if (problems.length > 0) {
@@ -210,7 +236,13 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   if (typeof o.site.language === "string" && o.site.language !== "") {
     expect(isSupportedLocale(o.site.language), "site.language", 'a BCP 47 language tag such as "vi"', o.site.language);
   }
-  for (const key of ["article", "home"] as const) {
+  const archiveTokens = { year: ["yyyy"], month: ["yyyy", "MM"], day: ["yyyy", "MM", "dd"], index: [] } as const;
+  for (const [level, tokens] of Object.entries(archiveTokens) as [keyof ArchivePermalinks, readonly string[]][]) {
+    const pattern = o.archives[level];
+    const problem = typeof pattern === "string" ? checkPattern(pattern, tokens, tokens) : "a string";
+    expect(problem === undefined, `archives.${level}`, problem ?? "", pattern);
+  }
+  for (const key of ["article", "home", "archive", "archiveIndex"] as const) {
     expect(
       typeof o.layouts[key] === "string" && o.layouts[key].trim() !== "",
       `layouts.${key}`,
@@ -221,13 +253,22 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   return problems;
 }
 
-/** Returns what is wrong with a permalink pattern, or undefined when it is usable. */
+/** Returns what is wrong with an article permalink pattern, or undefined when it is usable. */
 export function checkPermalink(pattern: string): string | undefined {
+  return checkPattern(pattern, PERMALINK_TOKENS, ["slug"]);
+}
+
+/** What is wrong with a URL pattern: its shape, a missing required token, an unknown token. */
+function checkPattern(pattern: string, allowed: readonly string[], required: readonly string[]): string | undefined {
   if (!pattern.startsWith("/") || !pattern.endsWith("/")) return 'a pattern that starts and ends with "/"';
-  if (!pattern.includes("{slug}")) return 'a pattern containing "{slug}"';
+  for (const token of required) {
+    if (!pattern.includes(`{${token}}`)) return `a pattern containing ${required.map((t) => `"{${t}}"`).join(", ")}`;
+  }
   for (const match of pattern.matchAll(/\{([^}]*)\}/g)) {
-    if (!(PERMALINK_TOKENS as readonly string[]).includes(match[1] ?? "")) {
-      return `a pattern using only the tokens ${PERMALINK_TOKENS.map((t) => `{${t}}`).join(", ")} (unknown {${match[1]}})`;
+    if (!allowed.includes(match[1] ?? "")) {
+      return allowed.length === 0
+        ? `a fixed path without tokens (found {${match[1]}})`
+        : `a pattern using only the tokens ${allowed.map((t) => `{${t}}`).join(", ")} (unknown {${match[1]}})`;
     }
   }
   return undefined;

@@ -2,6 +2,7 @@
  * The front matter schema and the typed `Post` it becomes. A `Post` is what templates
  * receive, from `collections.posts` to the article layout's `post`.
  */
+import type { ArchivePermalinks } from "./archives.ts";
 import type { PostProblem } from "./errors.ts";
 import { dateParts, isoDate, parsePostDate } from "./dates.ts";
 import { describe } from "./options.ts";
@@ -81,6 +82,10 @@ export interface Post {
   draft: boolean;
   /** The article's URL, without the deploy path prefix. */
   url: string;
+  /** URLs of the archive pages of the post's day, month and year. */
+  dayUrl: string;
+  monthUrl: string;
+  yearUrl: string;
   /** Body rendered to HTML. */
   content: string;
   /** Body as plain text (for excerpts, reading time, search). */
@@ -97,6 +102,7 @@ export interface Post {
 export interface PostContext {
   timeZone: string;
   permalink: string;
+  archives: ArchivePermalinks;
   /** Tells whether a site-relative image path exists. */
   imageExists: (path: string) => boolean;
 }
@@ -209,6 +215,9 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
       slug,
       draft,
       url: expandPermalink(ctx.permalink, { ...parts, slug }),
+      dayUrl: expandPermalink(ctx.archives.day, { ...parts, slug }),
+      monthUrl: expandPermalink(ctx.archives.month, { ...parts, slug }),
+      yearUrl: expandPermalink(ctx.archives.year, { ...parts, slug }),
     },
     problems: [],
     unknownKeys,

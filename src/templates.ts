@@ -1,7 +1,7 @@
 /**
- * The pages Newsroom creates without any user file: article pages and the home page,
- * plus the default layouts and stylesheet. A user's file of the same name in the
- * includes folder replaces a default layout.
+ * The pages Newsroom creates without any user file — article pages, the home page, the
+ * date archives — plus the default layouts, partials, stylesheet and browser scripts.
+ * A file of the same name in the site's includes folder replaces a default.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -11,53 +11,74 @@ import type { NewsroomOptions } from "./options.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Default layouts shipped in src/layouts, by their name inside the includes folder. */
-const DEFAULT_LAYOUTS = {
-  "newsroom/base.njk": "base.njk",
-  "newsroom/article.njk": "article.njk",
-  "newsroom/home.njk": "home.njk",
+/** Default layouts shipped in src/layouts, registered under `newsroom/` in the includes folder. */
+const DEFAULT_LAYOUTS = ["base.njk", "article.njk", "home.njk", "archive.njk", "archive-index.njk"] as const;
+
+/** Files served as they are, by output URL. */
+const STATIC_ASSETS = {
+  "/assets/newsroom/newsroom.css": "assets/newsroom.css",
+  "/assets/newsroom/date-search.js": "client/date-search.js",
+  "/assets/newsroom/nearest-day.js": "client/nearest-day.js",
 } as const;
 
 /** Where the plugin's virtual page templates live (relative to the input folder). */
 const VIRTUAL_DIR = "newsroom-pages";
 
-/** Partials the default base layout includes when the site has them (`_includes/newsroom/{name}.njk`). */
-export const PARTIAL_SLOTS = ["head", "header", "footer"] as const;
-export type PartialSlots = Record<(typeof PARTIAL_SLOTS)[number], boolean>;
-
-/** Which slot partials the site provides. */
-export function findPartials(eleventyConfig: EleventyConfig): PartialSlots {
-  const { includes } = projectDirectories(eleventyConfig);
-  const found = (slot: string) => existsSync(path.join(includes, "newsroom", `${slot}.njk`));
-  return { head: found("head"), header: found("header"), footer: found("footer") };
+/** Nunjucks' view of Eleventy's environment: enough to add a fallback search path. */
+interface NunjucksEngineEvent {
+  nunjucks: { FileSystemLoader: new (dir: string) => { cache?: object } };
+  environment: { loaders: { cache?: object }[] };
 }
 
 export function registerTemplates(eleventyConfig: EleventyConfig, options: NewsroomOptions): void {
   const { input, includes } = projectDirectories(eleventyConfig);
   const includesFromInput = path.relative(input, includes).split(path.sep).join("/");
-  for (const [name, file] of Object.entries(DEFAULT_LAYOUTS)) {
+  for (const file of DEFAULT_LAYOUTS) {
+    const name = `newsroom/${file}`;
     if (existsSync(path.join(includes, name))) continue; // the site's own layout wins
     eleventyConfig.addTemplate(`${includesFromInput}/${name}`, readFileSync(path.join(here, "layouts", file), "utf8"));
   }
 
-  eleventyConfig.addTemplate(`${VIRTUAL_DIR}/articles.njk`, "", {
-    layout: options.layouts.article,
-    pagination: { data: "newsroom.posts", size: 1, alias: "post", addAllPagesToCollections: false },
-    permalink: (data: { post: { url: string } }) => data.post.url,
-    eleventyExcludeFromCollections: true,
+  // Partials (`{% include "newsroom/…" %}`) are looked up in the site's includes first, then here.
+  eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }: NunjucksEngineEvent) => {
+    const loader = new nunjucks.FileSystemLoader(path.join(here, "includes"));
+    loader.cache = {};
+    environment.loaders.push(loader);
   });
 
-  eleventyConfig.addTemplate(`${VIRTUAL_DIR}/home.njk`, "", {
-    layout: options.layouts.home,
+  const page = (name: string, layout: string, data: Record<string, unknown>) =>
+    eleventyConfig.addTemplate(`${VIRTUAL_DIR}/${name}.njk`, "", { layout, eleventyExcludeFromCollections: true, ...data });
+
+  page("articles", options.layouts.article, {
+    pagination: { data: "newsroom.posts", size: 1, alias: "post", addAllPagesToCollections: false },
+    permalink: (data: { post: { url: string } }) => data.post.url,
+  });
+  page("home", options.layouts.home, {
     pagination: { data: "newsroom.posts", size: options.pageSize, alias: "posts", generatePageOnEmptyData: true },
     permalink: (data: { pagination: { pageNumber: number } }) =>
       data.pagination.pageNumber === 0 ? "/" : `/page/${data.pagination.pageNumber + 1}/`,
-    eleventyExcludeFromCollections: true,
+  });
+  page("archives", options.layouts.archive, {
+    pagination: { data: "newsroom.archives.pages", size: 1, alias: "archive", addAllPagesToCollections: false },
+    permalink: (data: { archive: { url: string } }) => data.archive.url,
+  });
+  page("archive-index", options.layouts.archiveIndex, { permalink: options.archives.index });
+
+  eleventyConfig.addTemplate(`${VIRTUAL_DIR}/day-index.11ty.js`, {
+    data: { permalink: dayIndexUrl(options), eleventyExcludeFromCollections: true },
+    render: (data: { newsroom: { archives: { dayKeys: string[] } } }) => JSON.stringify({ days: data.newsroom.archives.dayKeys }),
   });
 
-  const css = readFileSync(path.join(here, "assets", "newsroom.css"), "utf8");
-  eleventyConfig.addTemplate(`${VIRTUAL_DIR}/newsroom-css.11ty.js`, {
-    data: { permalink: "/assets/newsroom.css", eleventyExcludeFromCollections: true },
-    render: () => css,
-  });
+  for (const [url, file] of Object.entries(STATIC_ASSETS)) {
+    const text = readFileSync(path.join(here, file), "utf8");
+    eleventyConfig.addTemplate(`${VIRTUAL_DIR}/${path.basename(file)}.11ty.js`, {
+      data: { permalink: url, eleventyExcludeFromCollections: true },
+      render: () => text,
+    });
+  }
+}
+
+/** The date widget's index of days: `{archives.index}days.json`. */
+export function dayIndexUrl(options: NewsroomOptions): string {
+  return `${options.archives.index}days.json`;
 }

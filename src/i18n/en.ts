@@ -27,6 +27,27 @@ export function intlPack(locale: string): LocalePack {
       skipToContent: "Skip to content",
       noPosts: "No posts yet.",
     },
+    archive: {
+      yearTitle: (y) => String(y),
+      monthTitle: (y, m) => DateTime.utc(y, m, 1).setLocale(locale).toFormat("LLLL yyyy"),
+      dayTitle: (y, m, d) => DateTime.utc(y, m, d).setLocale(locale).toLocaleString(DateTime.DATE_FULL),
+      monthLabel: (m) => DateTime.utc(2000, m, 1).setLocale(locale).toFormat("LLLL"),
+      dayLabel: (d) => String(d),
+      // 2024-01-01 is a Monday.
+      weekdaysShort: Array.from({ length: 7 }, (_, i) => DateTime.utc(2024, 1, 1 + i).setLocale(locale).toFormat("ccc")),
+      weekdaysLong: Array.from({ length: 7 }, (_, i) => DateTime.utc(2024, 1, 1 + i).setLocale(locale).toFormat("cccc")),
+      archive: "Archive",
+      postCount: (n) => `${n.toLocaleString(locale)} ${n === 1 ? "post" : "posts"}`,
+      monthsOfYear: "Months",
+      latestOfYear: "Latest of the year",
+      postsOfMonth: "Posts of the month",
+      postsOfDay: "Posts of the day",
+      dateSearchLabel: "Search by date",
+      dateSearchButton: "Go",
+      dateSearchBrowse: "Browse the archive by month",
+      dateSearchEarlier: "No posts on {date}. Here are the posts of the nearest earlier day.",
+      dateSearchLater: "No posts on or before {date}. Here are the posts of the nearest later day.",
+    },
   };
 }
 

@@ -30,7 +30,43 @@ export interface UiStrings {
   noPosts: string;
 }
 
+/** Strings of the date archives and the "search by date" widget. */
+export interface ArchiveStrings {
+  /** "Năm 2019" */
+  yearTitle(year: number): string;
+  /** "Tháng 10 năm 2019" */
+  monthTitle(year: number, month: number): string;
+  /** "Ngày 18 tháng 10 năm 2019" */
+  dayTitle(year: number, month: number, day: number): string;
+  /** Breadcrumb step of a month: "Tháng 10" */
+  monthLabel(month: number): string;
+  /** Breadcrumb step of a day: "Ngày 18" */
+  dayLabel(day: number): string;
+  /** Calendar column headers, Monday first: ["T2", …, "CN"] */
+  weekdaysShort: string[];
+  /** The same, in full, for screen readers: ["Thứ Hai", …, "Chủ Nhật"] */
+  weekdaysLong: string[];
+  /** Name of the archive index: "Lưu trữ" */
+  archive: string;
+  /** "12 bài viết" */
+  postCount(count: number): string;
+  monthsOfYear: string;
+  latestOfYear: string;
+  postsOfMonth: string;
+  postsOfDay: string;
+  /** Label of the date widget: "Tìm kiếm theo ngày" */
+  dateSearchLabel: string;
+  dateSearchButton: string;
+  /** Link shown for readers without JavaScript. */
+  dateSearchBrowse: string;
+  /** Shown on a day page reached from an empty day; `{date}` is the day asked for. */
+  dateSearchEarlier: string;
+  /** Shown when no earlier day has posts and a later one is shown instead. */
+  dateSearchLater: string;
+}
+
 export interface LocalePack {
   dates: DateForms;
   ui: UiStrings;
+  archive: ArchiveStrings;
 }

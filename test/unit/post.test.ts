@@ -5,6 +5,7 @@ import { isLocalPath, readPostHead, type PostContext } from "../../src/post.ts";
 const ctx: PostContext = {
   timeZone: "Asia/Ho_Chi_Minh",
   permalink: "/{yyyy}/{MM}/{dd}/{slug}/",
+  archives: { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" },
   imageExists: (p) => p === "/images/ok.jpg",
 };
 
