@@ -9,7 +9,8 @@ import { publishedPosts } from "./collections.ts";
 import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./eleventy.ts";
 import { log } from "./errors.ts";
 import { createFilters } from "./filters.ts";
-import { type ArchiveStrings, localePack, type UiStrings } from "./i18n/index.ts";
+import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "./i18n/index.ts";
+import { BUNDLE_DIR, writeSearchIndex } from "./search.ts";
 import { PostLoader } from "./load-posts.ts";
 import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions, type SiteMetadata } from "./options.ts";
 import type { Post } from "./post.ts";
@@ -41,8 +42,12 @@ export interface NewsroomData {
     firstDay: string;
     lastDay: string;
   };
-  /** URLs (without path prefix) the templates and browser scripts need. */
-  urls: { archiveIndex: string; dayIndex: string; day: string };
+  /** Search strings in the site's locale. */
+  search: SearchStrings;
+  /** Categories of the published posts, by name, with counts. */
+  categories: { name: string; count: number }[];
+  /** URLs (without path prefix) the templates and browser scripts need; `search` is "" when search is off. */
+  urls: { archiveIndex: string; dayIndex: string; day: string; search: string; bundle: string };
 }
 
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomUserOptions = {}): void {
@@ -65,12 +70,22 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     archive: pack.archive,
     posts: [],
     archives: withDayIndex(groupArchives([], archiveSettings)),
-    urls: { archiveIndex: options.archives.index, dayIndex: dayIndexUrl(options), day: options.archives.day },
+    search: pack.search,
+    categories: [],
+    urls: {
+      archiveIndex: options.archives.index,
+      dayIndex: dayIndexUrl(options),
+      day: options.archives.day,
+      search: options.search.enabled ? options.search.page : "",
+      bundle: `/${BUNDLE_DIR}/`,
+    },
   };
+  const filters = createFilters(options);
   let loader: PostLoader | undefined;
 
+  let started = 0;
   eleventyConfig.on("eleventy.before", async ({ runMode }: EleventyEventArgs) => {
-    const started = performance.now();
+    started = performance.now();
     loader ??= new PostLoader({
       postsDir,
       projectRoot,
@@ -84,20 +99,44 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     const includeUnpublished = options.drafts === "auto" ? runMode !== "build" : options.drafts;
     data.posts = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
     data.archives = withDayIndex(groupArchives(data.posts, archiveSettings));
-    const left = all.length - data.posts.length;
-    log.info(
-      `${data.posts.length.toLocaleString("en")} posts${left > 0 ? ` (${left} drafts or future posts left out)` : ""} read in ${((performance.now() - started) / 1000).toFixed(2)} s`,
-    );
+    data.categories = countCategories(data.posts, options.locale);
+    unpublished = all.length - data.posts.length;
   });
+  let unpublished = 0;
 
   eleventyConfig.addGlobalData("newsroom", () => data);
   eleventyConfig.addCollection("posts", () => data.posts);
 
-  const filters = createFilters(options);
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addFilter("absoluteUrl", (url: string) => (options.site.url ? new URL(url, options.site.url).href : url));
 
+  eleventyConfig.on("eleventy.after", async ({ directories }: EleventyEventArgs) => {
+    const parts = [
+      `${count(data.posts.length)} posts${unpublished > 0 ? ` (${count(unpublished)} drafts or future posts left out)` : ""}`,
+      `${count(data.archives.pages.length)} archive pages`,
+    ];
+    if (options.search.enabled) {
+      const index = await writeSearchIndex(data.posts, {
+        outputDir: directories.output,
+        language: options.site.language.split("-")[0] ?? "en",
+        displayDate: (post) => filters.longDate(post.date),
+      });
+      parts.push(`search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB (${index.seconds.toFixed(1)} s)`);
+    }
+    log.info(`${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  });
+
   registerTemplates(eleventyConfig, options);
+}
+
+function countCategories(posts: readonly Post[], locale: string): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const post of posts) if (post.category) counts.set(post.category, (counts.get(post.category) ?? 0) + 1);
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en");
 }
 
 function withDayIndex(archives: Archives): NewsroomData["archives"] {

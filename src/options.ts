@@ -53,6 +53,25 @@ export interface LayoutNames {
    * @default "newsroom/archive-index.njk"
    */
   archiveIndex: string;
+  /**
+   * Layout of the search page.
+   * @default "newsroom/search.njk"
+   */
+  search: string;
+}
+
+/** Full-text search with Pagefind. */
+export interface SearchOptions {
+  /**
+   * Build a Pagefind index of the article bodies into `/pagefind/` and a search page.
+   * @default true
+   */
+  enabled: boolean;
+  /**
+   * URL of the search page.
+   * @default "/search/"
+   */
+  page: string;
 }
 
 /** Everything `eleventyConfig.addPlugin(newsroom, options)` accepts. */
@@ -96,6 +115,10 @@ export interface NewsroomOptions {
    * Site metadata.
    */
   site: SiteMetadata;
+  /**
+   * Full-text search.
+   */
+  search: SearchOptions;
   /**
    * Layouts for the pages the plugin creates. The defaults ship with the plugin; a file
    * of the same name in your `_includes/` replaces the default.
@@ -142,11 +165,13 @@ export const defaults = {
   archives: { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" },
   pageSize: 10,
   site: { title: "Newsroom", description: "", url: "", language: "" },
+  search: { enabled: true, page: "/search/" },
   layouts: {
     article: "newsroom/article.njk",
     home: "newsroom/home.njk",
     archive: "newsroom/archive.njk",
     archiveIndex: "newsroom/archive-index.njk",
+    search: "newsroom/search.njk",
   },
   drafts: "auto",
   wordsPerMinute: 200,
@@ -165,6 +190,7 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     site: { ...defaults.site, ...definedOnly(user.site ?? {}) },
     layouts: { ...defaults.layouts, ...definedOnly(user.layouts ?? {}) },
     archives: { ...defaults.archives, ...definedOnly(user.archives ?? {}) },
+    search: { ...defaults.search, ...definedOnly(user.search ?? {}) },
   } as NewsroomOptions;
   const problems = validateOptions(merged, user);
   if (problems.length > 0) {
@@ -242,7 +268,10 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
     const problem = typeof pattern === "string" ? checkPattern(pattern, tokens, tokens) : "a string";
     expect(problem === undefined, `archives.${level}`, problem ?? "", pattern);
   }
-  for (const key of ["article", "home", "archive", "archiveIndex"] as const) {
+  expect(typeof o.search.enabled === "boolean", "search.enabled", "true or false", o.search.enabled);
+  const searchPageProblem = typeof o.search.page === "string" ? checkPattern(o.search.page, [], []) : "a string";
+  expect(searchPageProblem === undefined, "search.page", searchPageProblem ?? "", o.search.page);
+  for (const key of ["article", "home", "archive", "archiveIndex", "search"] as const) {
     expect(
       typeof o.layouts[key] === "string" && o.layouts[key].trim() !== "",
       `layouts.${key}`,

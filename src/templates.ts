@@ -12,13 +12,16 @@ import type { NewsroomOptions } from "./options.ts";
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Default layouts shipped in src/layouts, registered under `newsroom/` in the includes folder. */
-const DEFAULT_LAYOUTS = ["base.njk", "article.njk", "home.njk", "archive.njk", "archive-index.njk"] as const;
+const DEFAULT_LAYOUTS = ["base.njk", "article.njk", "home.njk", "archive.njk", "archive-index.njk", "search.njk"] as const;
 
 /** Files served as they are, by output URL. */
 const STATIC_ASSETS = {
   "/assets/newsroom/newsroom.css": "assets/newsroom.css",
   "/assets/newsroom/date-search.js": "client/date-search.js",
   "/assets/newsroom/nearest-day.js": "client/nearest-day.js",
+  "/assets/newsroom/search.js": "client/search.js",
+  "/assets/newsroom/date-range.js": "client/date-range.js",
+  "/assets/newsroom/highlight.js": "client/highlight.js",
 } as const;
 
 /** Where the plugin's virtual page templates live (relative to the input folder). */
@@ -63,6 +66,7 @@ export function registerTemplates(eleventyConfig: EleventyConfig, options: Newsr
     permalink: (data: { archive: { url: string } }) => data.archive.url,
   });
   page("archive-index", options.layouts.archiveIndex, { permalink: options.archives.index });
+  if (options.search.enabled) page("search", options.layouts.search, { permalink: options.search.page });
 
   eleventyConfig.addTemplate(`${VIRTUAL_DIR}/day-index.11ty.js`, {
     data: { permalink: dayIndexUrl(options), eleventyExcludeFromCollections: true },

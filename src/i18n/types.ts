@@ -65,8 +65,43 @@ export interface ArchiveStrings {
   dateSearchLater: string;
 }
 
+/** Strings of the search page and search boxes. Strings with `{…}` are filled in the browser. */
+export interface SearchStrings {
+  /** "Tìm kiếm" */
+  title: string;
+  queryLabel: string;
+  placeholder: string;
+  button: string;
+  filters: string;
+  year: string;
+  month: string;
+  category: string;
+  from: string;
+  to: string;
+  sort: string;
+  sortRelevance: string;
+  sortNewest: string;
+  any: string;
+  /** "{count} kết quả cho “{query}”" */
+  results: string;
+  /** "{count} bài viết" (filters without words) */
+  resultsNoQuery: string;
+  noResults: string;
+  loading: string;
+  /** The index could not be loaded (offline before a first visit, say). */
+  failed: string;
+  more: string;
+  /** The search box on archive pages: "Tìm trong tháng này" … */
+  inYear: string;
+  inMonth: string;
+  inDay: string;
+  /** Shown without JavaScript. */
+  needsJavaScript: string;
+}
+
 export interface LocalePack {
   dates: DateForms;
   ui: UiStrings;
   archive: ArchiveStrings;
+  search: SearchStrings;
 }

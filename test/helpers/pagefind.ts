@@ -1,0 +1,64 @@
+/**
+ * Queries a built Pagefind bundle from Node with Pagefind's own `pagefind.js`: the same
+ * code the browser runs, fed from disk through a `fetch` shim for `file:` URLs.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+export interface PagefindResultData {
+  url: string;
+  content: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  locations: number[];
+}
+
+export interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(
+    term: string | null,
+    options?: { filters?: unknown; sort?: Record<string, "asc" | "desc"> },
+  ): Promise<{ results: { id: string; score: number; data(): Promise<PagefindResultData> }[]; filters: Record<string, Record<string, number>> }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  destroy?(): Promise<void>;
+}
+
+let shimmed = false;
+function shimFetch(): void {
+  if (shimmed) return;
+  shimmed = true;
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    if (!url.startsWith("file:")) return realFetch(input, init);
+    try {
+      const bytes = await readFile(new URL(url));
+      return new Response(bytes, { status: 200 });
+    } catch {
+      return new Response("not found", { status: 404 });
+    }
+  }) as typeof fetch;
+}
+
+/** Loads the bundle at `<siteDir>/pagefind/` (a fresh module instance per call). */
+export async function loadPagefind(siteDir: string, bundle = "pagefind"): Promise<PagefindApi> {
+  shimFetch();
+  const dir = path.join(siteDir, bundle);
+  const moduleUrl = `${pathToFileURL(path.join(dir, "pagefind.js")).href}?instance=${Math.random()}`;
+  const pagefind = (await import(/* @vite-ignore */ moduleUrl)) as PagefindApi;
+  await pagefind.options({ basePath: `${pathToFileURL(dir).href}/`, baseUrl: "/" });
+  return pagefind;
+}
+
+/** Search and load every result's data. */
+export async function searchAll(pagefind: PagefindApi, term: string | null, options: Parameters<PagefindApi["search"]>[1] = {}) {
+  const response = await pagefind.search(term, options);
+  return Promise.all(response.results.map((r) => r.data()));
+}
+
+/** The highlighted words of an excerpt. */
+export function marks(excerpt: string): string[] {
+  return [...excerpt.matchAll(/<mark>(.*?)<\/mark>/g)].map((m) => m[1] ?? "");
+}
