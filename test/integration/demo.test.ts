@@ -5,6 +5,7 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { hashTree, runEleventy } from "../helpers/cli.ts";
+import { loadPagefind, searchAll } from "../helpers/pagefind.ts";
 
 let work: string;
 let builds: { la: string; kiritimati: string };
@@ -40,4 +41,15 @@ test("the demo's draft and future-dated posts are not published", () => {
 
 test("the build machine's TZ does not change a single byte", () => {
   expect(hashTree(builds.kiritimati)).toEqual(hashTree(builds.la));
+});
+
+test("the demo's search index finds the seed article however it is typed, and no draft", async () => {
+  const pagefind = await loadPagefind(builds.la);
+  const seed = "/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/";
+  for (const query of ["dang bo", "Đảng bộ", "song ma", "Sông Mã".normalize("NFD")]) {
+    expect((await searchAll(pagefind, query)).map((r) => r.url), query).toContain(seed);
+  }
+  for (const word of ["xylophonquangtrieu", "hengiotuonglai"]) {
+    expect((await searchAll(pagefind, word)).some((r) => r.content.includes(word)), word).toBe(false);
+  }
 });
