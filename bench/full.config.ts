@@ -1,0 +1,13 @@
+// The full Newsroom build of a benchmark corpus: articles, archives, search index.
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import newsroom from "../src/index.ts";
+
+export default function (eleventyConfig: UserConfig) {
+  eleventyConfig.addPlugin(newsroom, {
+    locale: "vi",
+    timeZone: "Asia/Ho_Chi_Minh",
+    site: { title: "Báo Sơn La", url: "https://baosonla.example.vn/" },
+  });
+  eleventyConfig.addPassthroughCopy("images");
+  return { templateFormats: ["njk", "md", "11ty.js"] };
+}
