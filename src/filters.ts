@@ -33,10 +33,10 @@ export function createFilters(settings: FilterSettings): NewsroomFilters {
   const { dates, ui } = localePack(settings.locale);
   const zone = settings.timeZone;
   return {
-    longDate: (date) => dates.long(inZone(date, zone)),
-    articleDate: (date) => dates.article(inZone(date, zone)),
-    shortDate: (date) => dates.short(inZone(date, zone)),
-    isoDate: (date) => isoDate(date, zone),
+    longDate: memoizeByInstant((date) => dates.long(inZone(date, zone))),
+    articleDate: memoizeByInstant((date) => dates.article(inZone(date, zone))),
+    shortDate: memoizeByInstant((date) => dates.short(inZone(date, zone))),
+    isoDate: memoizeByInstant((date) => isoDate(date, zone)),
     excerpt(source, maxLength = settings.excerptLength) {
       if (typeof source === "string") return truncateText(htmlToText(source), maxLength);
       return source.summary ?? truncateText(source.text, maxLength);
@@ -45,5 +45,23 @@ export function createFilters(settings: FilterSettings): NewsroomFilters {
       const words = typeof source === "string" ? countWords(htmlToText(source)) : source.wordCount;
       return ui.readingTime(readingMinutes(words, settings.wordsPerMinute));
     },
+  };
+}
+
+/**
+ * Caches a date formatter by instant: a post's date is written on its article, the home
+ * page and three archive pages, and luxon's zone conversion is the costly part.
+ */
+function memoizeByInstant(format: (date: DateInput) => string): (date: DateInput) => string {
+  const cache = new Map<number | string, string>();
+  return (date) => {
+    const key = date instanceof Date ? date.getTime() : typeof date === "number" || typeof date === "string" ? date : undefined;
+    if (key === undefined || (typeof key === "number" && Number.isNaN(key))) return format(date);
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = format(date);
+      cache.set(key, text);
+    }
+    return text;
   };
 }

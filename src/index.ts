@@ -10,7 +10,8 @@ import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from 
 import { log } from "./errors.ts";
 import { createFilters } from "./filters.ts";
 import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "./i18n/index.ts";
-import { BUNDLE_DIR, writeSearchIndex } from "./search.ts";
+import { prefixUrl } from "./urls.ts";
+import { BUNDLE_DIR, type IndexSummary, writeSearchIndex } from "./search.ts";
 import { PostLoader } from "./load-posts.ts";
 import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions, type SiteMetadata } from "./options.ts";
 import type { Post } from "./post.ts";
@@ -84,7 +85,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   let loader: PostLoader | undefined;
 
   let started = 0;
-  eleventyConfig.on("eleventy.before", async ({ runMode }: EleventyEventArgs) => {
+  let indexing: Promise<IndexSummary> | undefined;
+  eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyEventArgs) => {
     started = performance.now();
     loader ??= new PostLoader({
       postsDir,
@@ -101,6 +103,15 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     data.archives = withDayIndex(groupArchives(data.posts, archiveSettings));
     data.categories = countCategories(data.posts, options.locale);
     unpublished = all.length - data.posts.length;
+    if (options.search.enabled) {
+      // Runs beside Eleventy's rendering; awaited (and its errors raised) in eleventy.after.
+      indexing = writeSearchIndex(data.posts, {
+        outputDir: directories.output,
+        language: options.site.language.split("-")[0] ?? "en",
+        displayDate: (post) => filters.longDate(post.date),
+      });
+      indexing.catch(() => {});
+    }
   });
   let unpublished = 0;
 
@@ -109,18 +120,24 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
 
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addFilter("absoluteUrl", (url: string) => (options.site.url ? new URL(url, options.site.url).href : url));
+  // Eleventy's `url` filter, made cheap: the prefix is read from it once per build.
+  let pathPrefix: string | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    pathPrefix = undefined;
+  });
+  eleventyConfig.addFilter("prefixUrl", (url: string | undefined) => {
+    pathPrefix ??= String((eleventyConfig.getFilter("url") as (u: string) => string)("/"));
+    return prefixUrl(url, pathPrefix);
+  });
 
-  eleventyConfig.on("eleventy.after", async ({ directories }: EleventyEventArgs) => {
+  eleventyConfig.on("eleventy.after", async () => {
     const parts = [
       `${count(data.posts.length)} posts${unpublished > 0 ? ` (${count(unpublished)} drafts or future posts left out)` : ""}`,
       `${count(data.archives.pages.length)} archive pages`,
     ];
-    if (options.search.enabled) {
-      const index = await writeSearchIndex(data.posts, {
-        outputDir: directories.output,
-        language: options.site.language.split("-")[0] ?? "en",
-        displayDate: (post) => filters.longDate(post.date),
-      });
+    if (indexing) {
+      const index = await indexing;
+      indexing = undefined;
       parts.push(`search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB (${index.seconds.toFixed(1)} s)`);
     }
     log.info(`${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -70,6 +70,9 @@ export interface IndexSummary {
 /**
  * Writes the Pagefind bundle for `posts` into `<outputDir>/pagefind/`. Every Pagefind
  * response is checked; an error names the post concerned. The service is always closed.
+ *
+ * Pagefind indexes in its own process, so the plugin starts this as soon as the posts are
+ * read and lets it run on the second core while Eleventy renders the pages.
  */
 export async function writeSearchIndex(
   posts: readonly Post[],
@@ -83,15 +86,14 @@ export async function writeSearchIndex(
     const created = await pagefind.createIndex({ forceLanguage: settings.language });
     const index = created.index;
     if (created.errors.length > 0 || !index) throw pagefindError("could not start the search index", created.errors);
-    const batch = 64;
-    for (let i = 0; i < posts.length; i += batch) {
-      await Promise.all(
-        posts.slice(i, i + batch).map(async (post) => {
-          const added = await index.addCustomRecord(searchRecord(post, settings));
-          if (added.errors.length > 0) throw pagefindError(`could not index ${post.inputPath} (${post.url})`, added.errors);
-        }),
-      );
-    }
+    // Every record is sent at once: the binary works through them on its own core while
+    // this thread goes back to rendering, and only the answers come back here.
+    await Promise.all(
+      posts.map(async (post) => {
+        const added = await index.addCustomRecord(searchRecord(post, settings));
+        if (added.errors.length > 0) throw pagefindError(`could not index ${post.inputPath} (${post.url})`, added.errors);
+      }),
+    );
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw pagefindError(`could not write the search index to ${bundleDir}`, written.errors);
   } finally {
