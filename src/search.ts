@@ -2,10 +2,10 @@
  * Full-text search: a Pagefind index written inside the build, from the typed posts
  * (no HTML re-parsing), with Vietnamese `đ`/`Đ` made searchable without accents.
  */
-import { readdir, rm, stat } from "node:fs/promises";
-import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { NewsroomError } from "./errors.ts";
 import type { Post } from "./post.ts";
+import type { IndexJob, IndexSummary } from "./search-worker.js";
 
 /** Where the Pagefind bundle goes, inside the output folder. */
 export const BUNDLE_DIR = "pagefind";
@@ -59,61 +59,37 @@ export function searchRecord(post: Post, settings: { language: string; displayDa
   };
 }
 
-/** What the build summary says about the index. */
-export interface IndexSummary {
-  records: number;
-  bytes: number;
-  files: number;
-  seconds: number;
-}
+export type { IndexSummary } from "./search-worker.js";
 
 /**
- * Writes the Pagefind bundle for `posts` into `<outputDir>/pagefind/`. Every Pagefind
- * response is checked; an error names the post concerned. The service is always closed.
- *
- * Pagefind indexes in its own process, so the plugin starts this as soon as the posts are
- * read and lets it run on the second core while Eleventy renders the pages.
+ * Writes the Pagefind bundle for `posts` into `<outputDir>/pagefind/`, from a worker
+ * thread so that it runs beside Eleventy's rendering. Every Pagefind response is checked;
+ * an error names the post concerned.
  */
-export async function writeSearchIndex(
+export function writeSearchIndex(
   posts: readonly Post[],
   settings: { outputDir: string; language: string; displayDate: (post: Post) => string },
 ): Promise<IndexSummary> {
-  const started = performance.now();
-  const pagefind = await import("pagefind");
-  const bundleDir = path.join(settings.outputDir, BUNDLE_DIR);
-  await rm(bundleDir, { recursive: true, force: true }); // no stale chunks from an earlier build
-  try {
-    const created = await pagefind.createIndex({ forceLanguage: settings.language });
-    const index = created.index;
-    if (created.errors.length > 0 || !index) throw pagefindError("could not start the search index", created.errors);
-    // Every record is sent at once: the binary works through them on its own core while
-    // this thread goes back to rendering, and only the answers come back here.
-    await Promise.all(
-      posts.map(async (post) => {
-        const added = await index.addCustomRecord(searchRecord(post, settings));
-        if (added.errors.length > 0) throw pagefindError(`could not index ${post.inputPath} (${post.url})`, added.errors);
-      }),
-    );
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length > 0) throw pagefindError(`could not write the search index to ${bundleDir}`, written.errors);
-  } finally {
-    await pagefind.close();
-  }
-  const { bytes, files } = await folderSize(bundleDir);
-  return { records: posts.length, bytes, files, seconds: (performance.now() - started) / 1000 };
-}
-
-function pagefindError(what: string, errors: readonly string[]): NewsroomError {
-  return new NewsroomError(`search: ${what}: Pagefind says: ${errors.join("; ") || "no details"}`);
-}
-
-async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
-  let bytes = 0;
-  let files = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
-    files++;
-  }
-  return { bytes, files };
+  const job: IndexJob = {
+    records: posts.map((post) => ({ ...searchRecord(post, settings), source: post.inputPath })),
+    outputDir: settings.outputDir,
+    bundleDir: BUNDLE_DIR,
+    language: settings.language,
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { newsroomSearchJob: job } });
+    let settled = false;
+    worker.once("message", (message: { ok: true; summary: IndexSummary } | { ok: false; message: string }) => {
+      settled = true;
+      if (message.ok) resolve(message.summary);
+      else reject(new NewsroomError(message.message));
+    });
+    worker.once("error", (error) => {
+      settled = true;
+      reject(new NewsroomError(`search: the indexing thread failed: ${error.message}`, { cause: error }));
+    });
+    worker.once("exit", (code) => {
+      if (!settled) reject(new NewsroomError(`search: the indexing thread stopped with code ${code} before finishing`));
+    });
+  });
 }
