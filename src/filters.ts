@@ -39,6 +39,7 @@ export function createFilters(settings: FilterSettings): NewsroomFilters {
     isoDate: memoizeByInstant((date) => isoDate(date, zone)),
     excerpt(source, maxLength = settings.excerptLength) {
       if (typeof source === "string") return truncateText(htmlToText(source), maxLength);
+      if (maxLength === settings.excerptLength) return source.excerpt; // made once, when the post was read
       return source.summary ?? truncateText(source.text, maxLength);
     },
     readingTime(source) {

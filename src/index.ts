@@ -11,6 +11,8 @@ import { log } from "./errors.ts";
 import { createFilters } from "./filters.ts";
 import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "./i18n/index.ts";
 import { prefixUrl } from "./urls.ts";
+import { articleJsonLd } from "./structured-data.ts";
+import { registerFeeds } from "./feeds.ts";
 import { BUNDLE_DIR, type IndexSummary, writeSearchIndex } from "./search.ts";
 import { PostLoader } from "./load-posts.ts";
 import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions, type SiteMetadata } from "./options.ts";
@@ -47,8 +49,8 @@ export interface NewsroomData {
   search: SearchStrings;
   /** Categories of the published posts, by name, with counts. */
   categories: { name: string; count: number }[];
-  /** URLs (without path prefix) the templates and browser scripts need; `search` is "" when search is off. */
-  urls: { archiveIndex: string; dayIndex: string; day: string; search: string; bundle: string };
+  /** URLs (without path prefix) the templates and browser scripts need; `search` and the feeds are "" when off. */
+  urls: { archiveIndex: string; dayIndex: string; day: string; search: string; bundle: string; atom: string; json: string };
 }
 
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomUserOptions = {}): void {
@@ -79,6 +81,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       day: options.archives.day,
       search: options.search.enabled ? options.search.page : "",
       bundle: `/${BUNDLE_DIR}/`,
+      atom: options.feeds.enabled && options.site.url ? options.feeds.atom : "",
+      json: options.feeds.enabled && options.site.url ? options.feeds.json : "",
     },
   };
   const filters = createFilters(options);
@@ -125,10 +129,13 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   eleventyConfig.on("eleventy.before", () => {
     pathPrefix = undefined;
   });
-  eleventyConfig.addFilter("prefixUrl", (url: string | undefined) => {
+  const withPrefix = (url: string | undefined) => {
     pathPrefix ??= String((eleventyConfig.getFilter("url") as (u: string) => string)("/"));
     return prefixUrl(url, pathPrefix);
-  });
+  };
+  const absolute = (url: string) => (options.site.url ? new URL(withPrefix(url), options.site.url).href : withPrefix(url));
+  eleventyConfig.addFilter("prefixUrl", withPrefix);
+  eleventyConfig.addFilter("articleJsonLd", (post: Post) => articleJsonLd(post, absolute, options.site.title));
 
   eleventyConfig.on("eleventy.after", async () => {
     const parts = [
@@ -144,6 +151,17 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   });
 
   registerTemplates(eleventyConfig, options);
+  if (options.feeds.enabled && options.site.url) {
+    registerFeeds(eleventyConfig, options.feeds, options.feeds.limit, {
+      title: options.site.title,
+      description: options.site.description,
+      language: options.site.language,
+      absolute,
+      feedUrls: { atom: options.feeds.atom, json: options.feeds.json },
+    });
+  } else if (options.feeds.enabled) {
+    log.warn('feeds and sitemap need absolute URLs: set the "site.url" option (or feeds: { enabled: false } to silence this)');
+  }
 }
 
 function countCategories(posts: readonly Post[], locale: string): { name: string; count: number }[] {

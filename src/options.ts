@@ -74,6 +74,26 @@ export interface SearchOptions {
   page: string;
 }
 
+/** Feeds and sitemap. They need absolute URLs: without `site.url` they are not written. */
+export interface FeedOptions {
+  /**
+   * Write an Atom feed, a JSON feed and a sitemap.
+   * @default true
+   */
+  enabled: boolean;
+  /**
+   * Newest posts in each feed.
+   * @default 20
+   */
+  limit: number;
+  /** @default "/feed.xml" */
+  atom: string;
+  /** @default "/feed.json" */
+  json: string;
+  /** @default "/sitemap.xml" */
+  sitemap: string;
+}
+
 /** Everything `eleventyConfig.addPlugin(newsroom, options)` accepts. */
 export interface NewsroomOptions {
   /**
@@ -119,6 +139,10 @@ export interface NewsroomOptions {
    * Full-text search.
    */
   search: SearchOptions;
+  /**
+   * Atom and JSON feeds and the sitemap.
+   */
+  feeds: FeedOptions;
   /**
    * Layouts for the pages the plugin creates. The defaults ship with the plugin; a file
    * of the same name in your `_includes/` replaces the default.
@@ -166,6 +190,7 @@ export const defaults = {
   pageSize: 10,
   site: { title: "Newsroom", description: "", url: "", language: "" },
   search: { enabled: true, page: "/search/" },
+  feeds: { enabled: true, limit: 20, atom: "/feed.xml", json: "/feed.json", sitemap: "/sitemap.xml" },
   layouts: {
     article: "newsroom/article.njk",
     home: "newsroom/home.njk",
@@ -191,6 +216,7 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     layouts: { ...defaults.layouts, ...definedOnly(user.layouts ?? {}) },
     archives: { ...defaults.archives, ...definedOnly(user.archives ?? {}) },
     search: { ...defaults.search, ...definedOnly(user.search ?? {}) },
+    feeds: { ...defaults.feeds, ...definedOnly(user.feeds ?? {}) },
   } as NewsroomOptions;
   const problems = validateOptions(merged, user);
   if (problems.length > 0) {
@@ -271,6 +297,12 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   expect(typeof o.search.enabled === "boolean", "search.enabled", "true or false", o.search.enabled);
   const searchPageProblem = typeof o.search.page === "string" ? checkPattern(o.search.page, [], []) : "a string";
   expect(searchPageProblem === undefined, "search.page", searchPageProblem ?? "", o.search.page);
+  expect(typeof o.feeds.enabled === "boolean", "feeds.enabled", "true or false", o.feeds.enabled);
+  expect(Number.isInteger(o.feeds.limit) && o.feeds.limit >= 1, "feeds.limit", "a whole number of at least 1", o.feeds.limit);
+  for (const key of ["atom", "json", "sitemap"] as const) {
+    const file = o.feeds[key];
+    expect(typeof file === "string" && /^\/[^{}]*[^/]$/.test(file), `feeds.${key}`, 'a file path starting with "/", such as "/feed.xml"', file);
+  }
   for (const key of ["article", "home", "archive", "archiveIndex", "search"] as const) {
     expect(
       typeof o.layouts[key] === "string" && o.layouts[key].trim() !== "",

@@ -13,6 +13,8 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
  * @typedef {{ records: number, bytes: number, files: number, seconds: number }} IndexSummary
  */
 
+const UNUSED_BUNDLE_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+
 /**
  * Indexes the records and writes the bundle. Every record is sent at once: the binary works
  * through them while the answers come back. Every response is checked; the service is
@@ -40,6 +42,10 @@ export async function indexRecords(job) {
     if (written.errors.length > 0) throw pagefindError(`could not write the search index to ${bundleDir}`, written.errors);
   } finally {
     await pagefind.close();
+  }
+  // The search page uses Pagefind's JS API only: its packaged UIs (~430 KB) would ship unused.
+  for (const file of await readdir(bundleDir)) {
+    if (UNUSED_BUNDLE_FILE.test(file)) await rm(path.join(bundleDir, file));
   }
   let bytes = 0;
   let files = 0;

@@ -30,8 +30,10 @@ export function readingMinutes(words: number, wordsPerMinute: number): number {
  * The start of `text`, at most `maxLength` characters, cut at a word boundary with "…".
  */
 export function truncateText(text: string, maxLength: number): string {
-  const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= maxLength) return clean;
+  // Only the start matters: a 5 MB post is not normalized whole to cut 200 characters.
+  const head = text.length > maxLength * 4 + 64 ? text.slice(0, maxLength * 4 + 64) : text;
+  const clean = head.replace(/\s+/g, " ").trim();
+  if (clean.length <= maxLength && head === text) return clean;
   const cut = clean.slice(0, maxLength);
   const lastSpace = cut.lastIndexOf(" ");
   const base = lastSpace > maxLength * 0.5 ? cut.slice(0, lastSpace) : cut;

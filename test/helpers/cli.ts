@@ -7,11 +7,21 @@ import path from "node:path";
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 
 export function runEleventy(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs"), ...args],
-    { cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env }, encoding: "utf8", timeout: 120_000 },
-  );
+  return runScript(path.join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs"), args, options);
+}
+
+/** Runs `npm run build`'s script (the all-or-nothing build) with these arguments. */
+export function runBuild(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return runScript(path.join(repoRoot, "src/cli/build.ts"), args, options);
+}
+
+function runScript(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> }) {
+  const result = spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), script, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, ...options.env },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };
 }
 

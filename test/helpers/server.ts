@@ -23,7 +23,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, prefix = "/"): Promise<StaticServer> {
+export async function serveStatic(root: string, prefix = "/", headers: Record<string, string> = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     if (!pathname.startsWith(prefix)) {
@@ -40,7 +40,7 @@ export async function serveStatic(root: string, prefix = "/"): Promise<StaticSer
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.writeHead(200, { ...headers, "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -72,6 +72,33 @@ describe("article and home pages", () => {
     const home = site.readOutput("page/2/index.html");
     expect(home).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(home).not.toContain("<script>alert");
+    expect(page.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe('<script>alert(1)</script> "Q" & <img src=x onerror=alert(2)>');
+    expect(page.querySelectorAll('meta[property="article:tag"]').map((m) => m.getAttribute("content"))).toEqual(["<x>"]);
+    // JSON-LD: the whole script element holds one JSON value, the title intact inside it.
+    const jsonLd = page.querySelectorAll('script[type="application/ld+json"]');
+    expect(jsonLd).toHaveLength(1);
+    const data = JSON.parse(jsonLd[0]!.text);
+    expect(data).toMatchObject({ "@type": "NewsArticle", headline: '<script>alert(1)</script> "Q" & <img src=x onerror=alert(2)>', author: { name: "<i>A</i>" } });
+    expect(jsonLd[0]!.text).not.toMatch(/<|>/);
+  });
+
+  test("articles carry Open Graph and NewsArticle data with absolute URLs", () => {
+    const page = site.page("/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/");
+    const og = (p: string) => page.querySelector(`meta[property="${p}"]`)?.getAttribute("content");
+    expect(og("og:type")).toBe("article");
+    expect(og("og:url")).toBe("https://tin.example/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/");
+    expect(og("og:image")).toBe("https://tin.example/images/a.svg");
+    expect(og("article:published_time")).toBe("2019-10-18T00:00:00+07:00");
+    const data = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.text);
+    expect(data).toMatchObject({
+      headline: "Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh",
+      datePublished: "2019-10-18T00:00:00+07:00",
+      url: "https://tin.example/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/",
+      image: ["https://tin.example/images/a.svg"],
+      articleSection: "Xây dựng Đảng",
+      keywords: "Sông Mã, Đảng bộ",
+      publisher: { name: "Báo & Tin" },
+    });
   });
 
   test("drafts and future posts get no page in a production build", () => {

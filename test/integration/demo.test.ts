@@ -1,10 +1,10 @@
-/** The demo site, built as `npm run build` builds it. */
+/** The demo site, built as `npm run build` builds it (src/cli/build.ts, the config file's dir.output overridden). */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { hashTree, runEleventy } from "../helpers/cli.ts";
+import { hashTree, runBuild } from "../helpers/cli.ts";
 import { loadPagefind, searchAll } from "../helpers/pagefind.ts";
 
 let work: string;
@@ -14,7 +14,7 @@ beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), "newsroom-demo-"));
   builds = { la: path.join(work, "la"), kiritimati: path.join(work, "kiritimati") };
   for (const [name, zone] of [["la", "America/Los_Angeles"], ["kiritimati", "Pacific/Kiritimati"]] as const) {
-    const result = runEleventy(["--config=eleventy.config.ts", `--output=${builds[name]}`, "--quiet"], { env: { TZ: zone } });
+    const result = runBuild(["--config=eleventy.config.ts", `--output=${builds[name]}`, "--quiet"], { env: { TZ: zone } });
     expect(result.status, result.output).toBe(0);
   }
 });

@@ -37,9 +37,10 @@ describe("date filters", () => {
 describe("excerpt and reading time", () => {
   const post = { summary: undefined, text: "Một hai ba bốn năm sáu bảy tám chín mười mười một mười hai mười ba", wordCount: 600 } as unknown as Post;
 
-  test("excerpt prefers the summary, else cuts the body at a word", () => {
-    expect(vi.excerpt({ ...post, summary: "Tóm tắt." })).toBe("Tóm tắt.");
-    expect(vi.excerpt(post)).toBe("Một hai ba bốn năm sáu bảy tám chín…");
+  test("excerpt gives the post's own excerpt; another length prefers the summary, else cuts the body at a word", () => {
+    expect(vi.excerpt({ ...post, excerpt: "Đoạn trích." })).toBe("Đoạn trích.");
+    expect(vi.excerpt({ ...post, summary: "Tóm tắt." }, 30)).toBe("Tóm tắt.");
+    expect(vi.excerpt(post, 39)).toBe("Một hai ba bốn năm sáu bảy tám chín…");
     expect(vi.excerpt("<p>Đảng bộ <b>thị trấn</b></p>", 100)).toBe("Đảng bộ thị trấn");
   });
 
@@ -59,6 +60,9 @@ describe("text helpers", () => {
   test("readingMinutes is at least one minute", () => {
     expect(readingMinutes(0, 200)).toBe(1);
     expect(readingMinutes(1000, 200)).toBe(5);
+  });
+  test("truncateText reads only the start of a long text", () => {
+    expect(truncateText(`${"chữ ".repeat(2_000_000)}`, 12)).toBe("chữ chữ chữ…");
   });
   test("truncateText keeps short text and trims trailing punctuation", () => {
     expect(truncateText("ngắn", 10)).toBe("ngắn");

@@ -1,0 +1,91 @@
+/**
+ * `npm run build`: an Eleventy build that is all or nothing. The site is built into a
+ * staging folder next to the output folder and swapped in only when the build succeeds,
+ * so a failed build (a bad post, a template error) leaves the previous site exactly as it
+ * was and a deploy step can never ship half a site.
+ *
+ *   tsx src/cli/build.ts [--config=eleventy.config.ts] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet]
+ */
+import { existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+
+interface BuildArgs {
+  config: string;
+  input: string | undefined;
+  output: string;
+  pathPrefix: string | undefined;
+  quiet: boolean;
+}
+
+export function parseArgs(argv: readonly string[]): BuildArgs {
+  const args: BuildArgs = { config: "eleventy.config.ts", input: undefined, output: "_site", pathPrefix: undefined, quiet: false };
+  for (const arg of argv) {
+    const [flag, value] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
+    if (flag === "--quiet") args.quiet = true;
+    else if (flag === "--config" && value) args.config = value;
+    else if (flag === "--input" && value) args.input = value;
+    else if (flag === "--output" && value) args.output = value;
+    else if (flag === "--pathprefix" && value) args.pathPrefix = value;
+    else throw new Error(`unknown argument ${arg} (expected --config=, --input=, --output=, --pathprefix=, --quiet)`);
+  }
+  return args;
+}
+
+/** Builds into a staging folder, then swaps it in for `output`. Rejects, leaving `output` untouched, when the build fails. */
+export async function atomicBuild(args: BuildArgs): Promise<void> {
+  const output = path.resolve(args.output);
+  const staging = `${output}.staging-${process.pid}`;
+  const previous = `${output}.previous-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  try {
+    const outputGlob = path.relative(process.cwd(), output).split(path.sep).join("/") || ".";
+    const eleventy = new Eleventy(args.input, staging, {
+      // As from the command line: these folders win over the config file's `dir`.
+      source: "cli",
+      configPath: args.config,
+      quietMode: args.quiet,
+      // Eleventy ignores its output folder by itself; the live one is now a neighbour to ignore too.
+      config(eleventyConfig: { ignores: Set<string> }) {
+        eleventyConfig.ignores.add(`${outputGlob}/**`);
+        eleventyConfig.ignores.add(`${outputGlob}.staging-*/**`);
+        eleventyConfig.ignores.add(`${outputGlob}.previous-*/**`);
+      },
+      ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
+    });
+    await eleventy.write();
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  if (!existsSync(staging)) throw new Error(`the build wrote nothing to ${staging}; the output was not replaced`);
+  const hadOutput = existsSync(output);
+  if (hadOutput) await rename(output, previous);
+  try {
+    await rename(staging, output);
+  } catch (error) {
+    if (hadOutput) await rename(previous, output);
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
+}
+
+function describeError(error: unknown): string {
+  const lines: string[] = [];
+  let current: unknown = error;
+  while (current instanceof Error && lines.length < 5) {
+    lines.push(current.message);
+    current = current.cause;
+  }
+  return lines.length > 0 ? lines.join("\n  caused by: ") : String(error);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    await atomicBuild(parseArgs(process.argv.slice(2)));
+  } catch (error) {
+    console.error(`Build failed; the previous output was left as it was.\n${describeError(error)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,65 @@
+/** `npm run build` is all or nothing, and gives the same bytes for the same posts. */
+import { readdirSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { hashTree, repoRoot, runBuild } from "../helpers/cli.ts";
+import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
+
+let site: FixtureSite;
+let config: string;
+let configDir: string;
+
+beforeAll(() => {
+  configDir = mkdtempSync(path.join(tmpdir(), "newsroom-config-"));
+  config = path.join(configDir, "eleventy.config.ts");
+  writeFileSync(
+    config,
+    `import newsroom from ${JSON.stringify(path.join(repoRoot, "src/index.ts"))};\nexport default (c: any) => { c.addPlugin(newsroom, { locale: "vi", timeZone: "Asia/Ho_Chi_Minh" }); };\n`,
+  );
+  site = createSite({
+    "posts/b.md": postFile({ title: "Bài B", date: "2020-01-02", tags: ["Sông Mã"] }, "Đảng bộ thị trấn Sông Mã."),
+    "posts/a.md": postFile({ title: "Bài A", date: "2020-01-01 07:30" }, "Đường điện về bản."),
+  });
+});
+afterAll(() => {
+  site.remove();
+  rmSync(configDir, { recursive: true, force: true });
+});
+
+const build = (env: Record<string, string> = {}) =>
+  runBuild([`--config=${config}`, `--input=${site.dir}`, `--output=${site.out}`, "--quiet"], { cwd: site.dir, env });
+
+test("a failed build leaves the previous output byte-identical, and no staging folder behind", () => {
+  const first = build();
+  expect(first.status, first.output).toBe(0);
+  const before = hashTree(site.out);
+  expect(Object.keys(before)).toContain("2020/01/02/bai-b/index.html");
+
+  site.write({ "posts/bad.md": postFile({ title: "Hỏng", date: "2020-13-45" }) });
+  const second = build();
+  expect(second.status).not.toBe(0);
+  expect(second.output).toMatch(/posts\/bad\.md: date: expected a date that exists/);
+  expect(second.output).toContain("the previous output was left as it was");
+  expect(hashTree(site.out)).toEqual(before);
+  expect(readdirSync(site.dir).filter((f) => f.includes(".staging-") || f.includes(".previous-"))).toEqual([]);
+  rmSync(path.join(site.dir, "posts/bad.md"));
+});
+
+test("a successful build replaces the output whole: a removed post's page is gone", () => {
+  expect(build().status).toBe(0);
+  site.write({ "posts/c.md": postFile({ title: "Bài C", date: "2020-01-03" }) });
+  expect(build().status).toBe(0);
+  expect(Object.keys(hashTree(site.out))).toContain("2020/01/03/bai-c/index.html");
+  rmSync(path.join(site.dir, "posts/c.md"));
+  expect(build().status).toBe(0);
+  expect(Object.keys(hashTree(site.out)).some((f) => f.startsWith("2020/01/03/"))).toBe(false);
+});
+
+test("two builds under different TZ and LANG give byte-identical output, search index included", () => {
+  expect(build({ TZ: "America/Los_Angeles", LANG: "C", LC_ALL: "C" }).status).toBe(0);
+  const first = hashTree(site.out);
+  expect(Object.keys(first).some((f) => f.startsWith("pagefind/"))).toBe(true);
+  expect(build({ TZ: "Pacific/Kiritimati", LANG: "vi_VN.UTF-8", LC_ALL: "vi_VN.UTF-8" }).status).toBe(0);
+  expect(hashTree(site.out)).toEqual(first);
+});

@@ -1,0 +1,98 @@
+/** The corpus of bad and unusual posts in test/fixtures/. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { PostsError } from "../../src/errors.ts";
+import { repoRoot } from "../helpers/cli.ts";
+import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
+
+const fixtures = (dir: string) =>
+  Object.fromEntries(readdirSync(path.join(repoRoot, "test/fixtures", dir)).map((f) => [`posts/${f}`, readFileSync(path.join(repoRoot, "test/fixtures", dir, f))]));
+
+describe("bad posts", () => {
+  let error: PostsError;
+  beforeAll(async () => {
+    const site = createSite({ ...fixtures("bad-posts"), "posts/good.md": postFile({ title: "Bài tốt", date: "2020-01-01" }) });
+    try {
+      const failure = await site.build({ timeZone: "Asia/Ho_Chi_Minh" }).then(() => undefined, (e: unknown) => e);
+      let current = failure as { cause?: unknown } | undefined;
+      while (current && !(current instanceof PostsError)) current = current.cause as typeof current;
+      if (!current) throw new Error(`expected the build to fail with a PostsError, got ${String(failure)}`);
+      error = current;
+      expect(site.outputFiles()).toEqual([]); // nothing written
+    } finally {
+      site.remove();
+    }
+  });
+
+  const cases: [file: string, field: string, found: RegExp, expected: RegExp][] = [
+    ["invalid-yaml.md", "front matter", /YAML error/, /valid YAML/],
+    ["missing-title.md", "title", /^nothing$/, /non-empty title/],
+    ["empty-title.md", "title", /^an empty string$/, /non-empty title/],
+    ["missing-date.md", "date", /^nothing$/, /publication date such as 2019-10-18/],
+    ["impossible-date.md", "date", /^"2019-02-30"$/, /a date that exists/],
+    ["unparseable-date.md", "date", /^"18\/10\/2019"$/, /did you mean 2019-10-18\?/],
+    ["wrong-type-tags.md", "tags", /^number 42$/, /a list of words/],
+    ["wrong-type-draft.md", "draft", /^"không"$/, /true or false/],
+    ["unsafe-slug.md", "slug", /^"Đường dẫn\/có dấu\?"$/, /lowercase ASCII .* "duong-dan-co-dau"/],
+    ["missing-image.md", "image", /^"\/images\/khong-co-anh\.jpg"$/, /existing file/],
+    ["same-url-a.md", "slug", /\/2020\/01\/08\/trung-dia-chi\/, also the URL of .*same-url-b\.md/, /a URL no other post has/],
+    ["same-url-b.md", "slug", /also the URL of .*same-url-a\.md/, /a URL no other post has/],
+  ];
+
+  test.each(cases)("%s: one problem naming %s, the value and the expectation", (file, field, found, expected) => {
+    const problems = error.problems.filter((p) => path.basename(p.file) === file);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.field).toBe(field);
+    expect(problems[0]!.found).toMatch(found);
+    expect(problems[0]!.expected).toMatch(expected);
+    expect(error.message).toContain(`posts/${file}: ${field}:`);
+  });
+
+  test("every bad post is reported in the same run, and no good one", () => {
+    expect(new Set(error.problems.map((p) => path.basename(p.file)))).toEqual(new Set(cases.map(([file]) => file)));
+  });
+});
+
+describe("unusual but valid posts", () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    const big = `${"Đảng bộ thị trấn Sông Mã luôn chú trọng công tác xây dựng Đảng. ".repeat(60)}\n\n`.repeat(1400);
+    site = createSite({ ...fixtures("edge-posts"), "posts/big.md": postFile({ title: "Bài rất dài", date: "2020-02-06" }, big) });
+    expect(Buffer.byteLength(readFileSync(path.join(site.dir, "posts/big.md")))).toBeGreaterThan(5 * 1024 * 1024);
+    await site.build({ locale: "vi", timeZone: "Asia/Ho_Chi_Minh" });
+  });
+  afterAll(() => site.remove());
+
+  test("a byte-order mark is not part of the front matter", () => {
+    expect(site.page("/2020/02/01/co-bom/").querySelector("h1")?.text).toBe("Có BOM");
+  });
+
+  test("CRLF line endings read like LF", () => {
+    const page = site.page("/2020/02/02/dong-crlf/");
+    expect(page.querySelectorAll(".article-body p").map((p) => p.text)).toEqual(["Dòng một.", "Dòng hai."]);
+  });
+
+  test("NFD text is published in NFC, with the same slug as NFC", () => {
+    const html = site.readOutput("2020/02/03/dang-bo-song-ma-viet-nfd/index.html");
+    expect(html).toContain("Đảng bộ Sông Mã viết NFD".normalize("NFC"));
+    expect(html).not.toContain("Đảng".normalize("NFD"));
+  });
+
+  test("an empty body gives a page with an empty body", () => {
+    const page = site.page("/2020/02/04/than-bai-trong/");
+    expect(page.querySelector("h1")?.text).toBe("Thân bài trống");
+    expect(page.querySelector(".article-body")?.text.trim()).toBe("");
+  });
+
+  test("template syntax in titles and bodies is shown as written", () => {
+    const page = site.page("/2020/02/05/co-title-va-raw/");
+    expect(page.querySelector("h1")?.text).toBe("Có {{ title }} và {% raw %}");
+    expect(page.querySelector(".article-body p")?.text).toBe("Cú pháp {{ khong_phai_bien }} và {% if x %} giữ nguyên.");
+  });
+
+  test("a 5 MB post builds whole", () => {
+    const page = site.page("/2020/02/06/bai-rat-dai/");
+    expect(page.querySelectorAll(".article-body p")).toHaveLength(1400);
+  });
+});
