@@ -13,7 +13,7 @@ import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } f
 import { prefixUrl } from "./urls.ts";
 import { articleJsonLd } from "./structured-data.ts";
 import { registerFeeds } from "./feeds.ts";
-import { BUNDLE_DIR, type IndexSummary, writeSearchIndex } from "./search.ts";
+import { BUNDLE_DIR, type IndexSummary, SearchIndexer } from "./search.ts";
 import { PostLoader } from "./load-posts.ts";
 import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions, type SiteMetadata } from "./options.ts";
 import type { Post } from "./post.ts";
@@ -89,8 +89,10 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   let loader: PostLoader | undefined;
 
   let started = 0;
-  let indexing: Promise<IndexSummary> | undefined;
+  let devServer = false;
+  const indexer = new SearchIndexer();
   eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyEventArgs) => {
+    devServer = runMode !== "build";
     started = performance.now();
     loader ??= new PostLoader({
       postsDir,
@@ -108,13 +110,13 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     data.categories = countCategories(data.posts, options.locale);
     unpublished = all.length - data.posts.length;
     if (options.search.enabled) {
-      // Runs beside Eleventy's rendering; awaited (and its errors raised) in eleventy.after.
-      indexing = writeSearchIndex(data.posts, {
+      // Runs beside Eleventy's rendering; finished (and its errors raised) in eleventy.after.
+      indexer.start(data.posts, {
         outputDir: directories.output,
         language: options.site.language.split("-")[0] ?? "en",
         displayDate: (post) => filters.longDate(post.date),
+        reuseUnchanged: devServer,
       });
-      indexing.catch(() => {});
     }
   });
   let unpublished = 0;
@@ -142,12 +144,21 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       `${count(data.posts.length)} posts${unpublished > 0 ? ` (${count(unpublished)} drafts or future posts left out)` : ""}`,
       `${count(data.archives.pages.length)} archive pages`,
     ];
-    if (indexing) {
-      const index = await indexing;
-      indexing = undefined;
-      parts.push(`search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB (${index.seconds.toFixed(1)} s)`);
+    const describeIndex = (index: IndexSummary | undefined) =>
+      index ? `search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB (${index.seconds.toFixed(1)} s)` : "search index unchanged";
+    if (!options.search.enabled) {
+      log.info(`${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    } else if (devServer) {
+      // The dev server reloads pages as soon as they are written; the index follows on its own.
+      log.info(`${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s; search index building`);
+      indexer.finish().then(
+        (index) => log.info(describeIndex(index)),
+        (error: Error) => log.warn(error.message),
+      );
+    } else {
+      parts.push(describeIndex(await indexer.finish()));
+      log.info(`${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
-    log.info(`${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
 
   registerTemplates(eleventyConfig, options);

@@ -2,6 +2,9 @@
  * Full-text search: a Pagefind index written inside the build, from the typed posts
  * (no HTML re-parsing), with Vietnamese `đ`/`Đ` made searchable without accents.
  */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { NewsroomError } from "./errors.ts";
 import type { Post } from "./post.ts";
@@ -62,20 +65,11 @@ export function searchRecord(post: Post, settings: { language: string; displayDa
 export type { IndexSummary } from "./search-worker.js";
 
 /**
- * Writes the Pagefind bundle for `posts` into `<outputDir>/pagefind/`, from a worker
+ * Writes the Pagefind bundle for these records into `<outputDir>/pagefind/`, from a worker
  * thread so that it runs beside Eleventy's rendering. Every Pagefind response is checked;
  * an error names the post concerned.
  */
-export function writeSearchIndex(
-  posts: readonly Post[],
-  settings: { outputDir: string; language: string; displayDate: (post: Post) => string },
-): Promise<IndexSummary> {
-  const job: IndexJob = {
-    records: posts.map((post) => ({ ...searchRecord(post, settings), source: post.inputPath })),
-    outputDir: settings.outputDir,
-    bundleDir: BUNDLE_DIR,
-    language: settings.language,
-  };
+export function writeSearchIndex(job: IndexJob): Promise<IndexSummary> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { newsroomSearchJob: job } });
     let settled = false;
@@ -92,4 +86,38 @@ export function writeSearchIndex(
       if (!settled) reject(new NewsroomError(`search: the indexing thread stopped with code ${code} before finishing`));
     });
   });
+}
+
+/**
+ * One search index per build, started as soon as the posts are read. Runs never overlap
+ * (a rebuild waits for the run before it), and in the dev server a rebuild whose records
+ * did not change keeps the index it has.
+ */
+export class SearchIndexer {
+  #run: Promise<IndexSummary | undefined> = Promise.resolve(undefined);
+  #lastKey: string | undefined;
+
+  start(posts: readonly Post[], settings: { outputDir: string; language: string; displayDate: (post: Post) => string; reuseUnchanged: boolean }): void {
+    const job: IndexJob = {
+      records: posts.map((post) => ({ ...searchRecord(post, settings), source: post.inputPath })),
+      outputDir: settings.outputDir,
+      bundleDir: BUNDLE_DIR,
+      language: settings.language,
+    };
+    const key = createHash("sha1").update(JSON.stringify(job)).digest("hex");
+    const previous = this.#run.catch(() => undefined);
+    this.#run = previous.then(async () => {
+      if (settings.reuseUnchanged && key === this.#lastKey && existsSync(path.join(job.outputDir, BUNDLE_DIR, "pagefind.js"))) return undefined;
+      this.#lastKey = undefined;
+      const summary = await writeSearchIndex(job);
+      this.#lastKey = key;
+      return summary;
+    });
+    this.#run.catch(() => {}); // raised by finish()
+  }
+
+  /** The current run's summary (undefined when the index was kept as it was); rejects with its error. */
+  finish(): Promise<IndexSummary | undefined> {
+    return this.#run;
+  }
 }

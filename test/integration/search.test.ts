@@ -186,3 +186,26 @@ test("search can be turned off", async () => {
     plain.remove();
   }
 });
+
+test("the dev server's indexer keeps an unchanged index and rebuilds a changed one, one run at a time", async () => {
+  const { SearchIndexer } = await import("../../src/search.ts");
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const path = await import("node:path");
+  const outputDir = mkdtempSync(path.join(tmpdir(), "newsroom-indexer-"));
+  const post = (title: string) =>
+    ({ url: "/2019/10/18/a/", title, text: `${title} Sông Mã`, date: new Date("2019-10-18T00:00:00Z"), year: "2019", month: "10", day: "18", tags: [], inputPath: "posts/a.md" }) as never;
+  const settings = { outputDir, language: "vi", displayDate: () => "18/10/2019", reuseUnchanged: true };
+  try {
+    const indexer = new SearchIndexer();
+    indexer.start([post("Đảng bộ")], settings);
+    indexer.start([post("Đảng bộ")], settings); // queued behind the first, same records
+    expect(await indexer.finish()).toBeUndefined();
+    indexer.start([post("Đường điện")], settings);
+    expect((await indexer.finish())?.records).toBe(1);
+    const pf = await loadPagefind(outputDir);
+    expect((await searchAll(pf, "duong dien")).map((r) => r.url)).toEqual(["/2019/10/18/a/"]);
+  } finally {
+    rmSync(outputDir, { recursive: true, force: true });
+  }
+});
