@@ -9,16 +9,15 @@ import { publishedPosts } from "./collections.ts";
 import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./eleventy.ts";
 import { log } from "./errors.ts";
 import { createFilters } from "./filters.ts";
-import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "./i18n/index.ts";
 import { prefixUrl } from "./urls.ts";
 import { articleJsonLd } from "./structured-data.ts";
 import { registerFeeds } from "./feeds.ts";
-import { BUNDLE_DIR, type IndexSummary, SearchIndexer } from "./search.ts";
+import { type IndexSummary, SearchIndexer } from "./search.ts";
 import { PostLoader } from "./load-posts.ts";
-import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions, type SiteMetadata } from "./options.ts";
+import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions } from "./options.ts";
 import type { Post } from "./post.ts";
-import { type Archives, dayIndex, groupArchives } from "./archives.ts";
-import { dayIndexUrl, registerTemplates } from "./templates.ts";
+import { feedsOn, type NewsroomData, siteData } from "./site-data.ts";
+import { registerTemplates } from "./templates.ts";
 
 export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata } from "./options.ts";
 export type { Post, PostFrontMatter, PostLink } from "./post.ts";
@@ -28,30 +27,7 @@ export { createFilters } from "./filters.ts";
 export { parsePostDate } from "./dates.ts";
 export { slugify } from "./slug.ts";
 export { NewsroomError, PostsError } from "./errors.ts";
-
-/** What templates see as `newsroom`. */
-export interface NewsroomData {
-  site: SiteMetadata;
-  /** Interface strings in the site's locale. */
-  ui: UiStrings;
-  /** Archive and date-widget strings in the site's locale. */
-  archive: ArchiveStrings;
-  /** Published posts, newest first (drafts and future posts too under the dev server). */
-  posts: Post[];
-  /** The published posts by year, month and day, and the archive pages. */
-  archives: Archives & {
-    /** Days with posts, "yyyy-MM-dd", oldest first. */
-    dayKeys: string[];
-    firstDay: string;
-    lastDay: string;
-  };
-  /** Search strings in the site's locale. */
-  search: SearchStrings;
-  /** Categories of the published posts, by name, with counts. */
-  categories: { name: string; count: number }[];
-  /** URLs (without path prefix) the templates and browser scripts need; `search` and the feeds are "" when off. */
-  urls: { archiveIndex: string; dayIndex: string; day: string; search: string; bundle: string; atom: string; json: string };
-}
+export type { NewsroomData } from "./site-data.ts";
 
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomUserOptions = {}): void {
   eleventyConfig.versionCheck(">=3.0.0 <4.0.0");
@@ -65,26 +41,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   eleventyConfig.ignores.add(postsGlob);
   eleventyConfig.addWatchTarget(postsGlob);
 
-  const pack = localePack(options.locale);
-  const archiveSettings = { permalinks: options.archives, pageSize: options.pageSize, yearPostCount: options.pageSize, strings: pack.archive };
-  const data: NewsroomData = {
-    site: options.site,
-    ui: pack.ui,
-    archive: pack.archive,
-    posts: [],
-    archives: withDayIndex(groupArchives([], archiveSettings)),
-    search: pack.search,
-    categories: [],
-    urls: {
-      archiveIndex: options.archives.index,
-      dayIndex: dayIndexUrl(options),
-      day: options.archives.day,
-      search: options.search.enabled ? options.search.page : "",
-      bundle: `/${BUNDLE_DIR}/`,
-      atom: options.feeds.enabled && options.site.url ? options.feeds.atom : "",
-      json: options.feeds.enabled && options.site.url ? options.feeds.json : "",
-    },
-  };
+  // One object for the life of the plugin, refilled at each build (the dev server rebuilds).
+  const data: NewsroomData = siteData(options, []);
   const filters = createFilters(options);
   let loader: PostLoader | undefined;
 
@@ -105,9 +63,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     });
     const all = await loader.load();
     const includeUnpublished = options.drafts === "auto" ? runMode !== "build" : options.drafts;
-    data.posts = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
-    data.archives = withDayIndex(groupArchives(data.posts, archiveSettings));
-    data.categories = countCategories(data.posts, options.locale);
+    Object.assign(data, siteData(options, publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished })));
     unpublished = all.length - data.posts.length;
     if (options.search.enabled) {
       // Runs beside Eleventy's rendering; finished (and its errors raised) in eleventy.after.
@@ -162,7 +118,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   });
 
   registerTemplates(eleventyConfig, options);
-  if (options.feeds.enabled && options.site.url) {
+  if (feedsOn(options)) {
     registerFeeds(eleventyConfig, options.feeds, options.feeds.limit, {
       title: options.site.title,
       description: options.site.description,
@@ -175,19 +131,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   }
 }
 
-function countCategories(posts: readonly Post[], locale: string): { name: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const post of posts) if (post.category) counts.set(post.category, (counts.get(post.category) ?? 0) + 1);
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name, locale));
-}
-
 function count(n: number): string {
   return n.toLocaleString("en");
-}
-
-function withDayIndex(archives: Archives): NewsroomData["archives"] {
-  const dayKeys = dayIndex(archives);
-  return { ...archives, dayKeys, firstDay: dayKeys[0] ?? "", lastDay: dayKeys.at(-1) ?? "" };
 }
 
 /** Adding the plugin twice would register its pages twice: Eleventy keeps the first. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type EleventyConfig, projectDirectories } from "./eleventy.ts";
 import type { NewsroomOptions } from "./options.ts";
+import { dayIndexUrl } from "./site-data.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -80,9 +81,4 @@ export function registerTemplates(eleventyConfig: EleventyConfig, options: Newsr
       render: () => text,
     });
   }
-}
-
-/** The date widget's index of days: `{archives.index}days.json`. */
-export function dayIndexUrl(options: NewsroomOptions): string {
-  return `${options.archives.index}days.json`;
 }

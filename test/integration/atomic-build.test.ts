@@ -63,3 +63,20 @@ test("two builds under different TZ and LANG give byte-identical output, search 
   expect(build({ TZ: "Pacific/Kiritimati", LANG: "vi_VN.UTF-8", LC_ALL: "vi_VN.UTF-8" }).status).toBe(0);
   expect(hashTree(site.out)).toEqual(first);
 });
+
+test("the order the file system lists posts in does not change a byte", async () => {
+  const posts = Object.fromEntries(
+    ["2020-03-01", "2020-03-01 09:00", "2020-03-02", "2020-02-28", "2020-03-01 18:30"].map((date, i) => [`posts/p${i}.md`, postFile({ title: `Bài ${i}`, date, category: i % 2 ? "Kinh tế" : "Xã hội" }, `Nội dung ${i} Sông Mã.`)]),
+  );
+  const forward = createSite(posts);
+  const backward = createSite();
+  try {
+    for (const [file, text] of Object.entries(posts).reverse()) backward.write({ [file]: text });
+    await forward.build({ locale: "vi", timeZone: "Asia/Ho_Chi_Minh" });
+    await backward.build({ locale: "vi", timeZone: "Asia/Ho_Chi_Minh" });
+    expect(hashTree(backward.out)).toEqual(hashTree(forward.out));
+  } finally {
+    forward.remove();
+    backward.remove();
+  }
+});

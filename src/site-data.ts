@@ -1,0 +1,76 @@
+/** The `newsroom` data every template sees, made from the published posts. Pure. */
+import { type Archives, dayIndex, groupArchives } from "./archives.ts";
+import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "./i18n/index.ts";
+import type { NewsroomOptions, SiteMetadata } from "./options.ts";
+import type { Post } from "./post.ts";
+import { BUNDLE_DIR } from "./search.ts";
+
+/** What templates see as `newsroom`. */
+export interface NewsroomData {
+  site: SiteMetadata;
+  /** Interface strings in the site's locale. */
+  ui: UiStrings;
+  /** Archive and date-widget strings in the site's locale. */
+  archive: ArchiveStrings;
+  /** Search strings in the site's locale. */
+  search: SearchStrings;
+  /** Published posts, newest first (drafts and future posts too under the dev server). */
+  posts: Post[];
+  /** The published posts by year, month and day, and the archive pages. */
+  archives: Archives & {
+    /** Days with posts, "yyyy-MM-dd", oldest first. */
+    dayKeys: string[];
+    firstDay: string;
+    lastDay: string;
+  };
+  /** Categories of the published posts, by name, with counts. */
+  categories: { name: string; count: number }[];
+  /** URLs (without path prefix) the templates and browser scripts need; `search` and the feeds are "" when off. */
+  urls: { archiveIndex: string; dayIndex: string; day: string; search: string; bundle: string; atom: string; json: string };
+}
+
+/** The date widget's index of days: `{archives.index}days.json`. */
+export function dayIndexUrl(options: NewsroomOptions): string {
+  return `${options.archives.index}days.json`;
+}
+
+/** Whether feeds are written: they need absolute URLs. */
+export function feedsOn(options: NewsroomOptions): boolean {
+  return options.feeds.enabled && options.site.url !== "";
+}
+
+/** Everything templates need, from the published posts (newest first). */
+export function siteData(options: NewsroomOptions, posts: Post[]): NewsroomData {
+  const pack = localePack(options.locale);
+  const archives = groupArchives(posts, {
+    permalinks: options.archives,
+    pageSize: options.pageSize,
+    yearPostCount: options.pageSize,
+    strings: pack.archive,
+  });
+  const dayKeys = dayIndex(archives);
+  return {
+    site: options.site,
+    ui: pack.ui,
+    archive: pack.archive,
+    search: pack.search,
+    posts,
+    archives: { ...archives, dayKeys, firstDay: dayKeys[0] ?? "", lastDay: dayKeys.at(-1) ?? "" },
+    categories: countCategories(posts, options.locale),
+    urls: {
+      archiveIndex: options.archives.index,
+      dayIndex: dayIndexUrl(options),
+      day: options.archives.day,
+      search: options.search.enabled ? options.search.page : "",
+      bundle: `/${BUNDLE_DIR}/`,
+      atom: feedsOn(options) ? options.feeds.atom : "",
+      json: feedsOn(options) ? options.feeds.json : "",
+    },
+  };
+}
+
+function countCategories(posts: readonly Post[], locale: string): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const post of posts) if (post.category) counts.set(post.category, (counts.get(post.category) ?? 0) + 1);
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name, locale));
+}
