@@ -14,6 +14,7 @@ import { articleJsonLd } from "./structured-data.ts";
 import { registerFeeds } from "./feeds.ts";
 import { type IndexSummary, SearchIndexer } from "./search.ts";
 import { PostLoader } from "./load-posts.ts";
+import { writeServiceWorker } from "./offline.ts";
 import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions } from "./options.ts";
 import type { Post } from "./post.ts";
 import { feedsOn, type NewsroomData, siteData } from "./site-data.ts";
@@ -63,7 +64,10 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     });
     const all = await loader.load();
     const includeUnpublished = options.drafts === "auto" ? runMode !== "build" : options.drafts;
-    Object.assign(data, siteData(options, publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished })));
+    Object.assign(
+      data,
+      siteData(options, publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), { devServer }),
+    );
     unpublished = all.length - data.posts.length;
     if (options.search.enabled) {
       // Runs beside Eleventy's rendering; finished (and its errors raised) in eleventy.after.
@@ -95,26 +99,39 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   eleventyConfig.addFilter("prefixUrl", withPrefix);
   eleventyConfig.addFilter("articleJsonLd", (post: Post) => articleJsonLd(post, absolute, options.site.title));
 
-  eleventyConfig.on("eleventy.after", async () => {
+  eleventyConfig.on("eleventy.after", async ({ directories }: EleventyEventArgs) => {
     const parts = [
       `${count(data.posts.length)} posts${unpublished > 0 ? ` (${count(unpublished)} drafts or future posts left out)` : ""}`,
       `${count(data.archives.pages.length)} archive pages`,
     ];
     const describeIndex = (index: IndexSummary | undefined) =>
       index ? `search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB (${index.seconds.toFixed(1)} s)` : "search index unchanged";
-    if (!options.search.enabled) {
-      log.info(`${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    } else if (devServer) {
+    const summary = () => `${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    if (devServer) {
       // The dev server reloads pages as soon as they are written; the index follows on its own.
-      log.info(`${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s; search index building`);
+      if (!options.search.enabled) return log.info(summary());
+      log.info(`${summary()}; search index building`);
       indexer.finish().then(
         (index) => log.info(describeIndex(index)),
         (error: Error) => log.warn(error.message),
       );
-    } else {
-      parts.push(describeIndex(await indexer.finish()));
-      log.info(`${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      return;
     }
+    const index = options.search.enabled ? await indexer.finish() : undefined;
+    if (options.search.enabled) parts.push(describeIndex(index));
+    if (data.urls.serviceWorker) {
+      // After the index: the worker lists (and fingerprints) the index's files.
+      const worker = await writeServiceWorker({
+        outputDir: directories.output,
+        options: options.offline,
+        prefix: withPrefix,
+        search: index ? { bundle: data.urls.bundle, bytes: index.bytes } : undefined,
+        warmPages: ["/", data.urls.search, data.urls.archiveIndex].filter((url) => url !== ""),
+        files: [data.urls.dayIndex],
+      });
+      parts.push(`offline: ${count(worker.files)} files, ${(worker.bytes / 1024 / 1024).toFixed(1)} MB${worker.fullIndex ? " (whole search index)" : ""}`);
+    }
+    log.info(summary());
   });
 
   registerTemplates(eleventyConfig, options);

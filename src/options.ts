@@ -58,6 +58,11 @@ export interface LayoutNames {
    * @default "newsroom/search.njk"
    */
   search: string;
+  /**
+   * Layout of the page shown for a page not saved for offline reading.
+   * @default "newsroom/offline.njk"
+   */
+  offline: string;
 }
 
 /** Full-text search with Pagefind. */
@@ -72,6 +77,42 @@ export interface SearchOptions {
    * @default "/search/"
    */
   page: string;
+}
+
+/**
+ * Offline reading: a service worker (`/sw.js`, made with Workbox) that keeps the pages a reader
+ * has visited and the search files, so both keep working without a network. Written by
+ * production builds only, never under the dev server.
+ */
+export interface OfflineOptions {
+  /**
+   * Write the service worker and the offline page.
+   * @default true
+   */
+  enabled: boolean;
+  /**
+   * URL of the page shown when a page that was never visited is opened offline.
+   * @default "/offline/"
+   */
+  page: string;
+  /**
+   * The whole search index is downloaded for offline use when it is at most this many bytes;
+   * a larger index keeps what readers' searches fetched (the files every search needs are
+   * always kept).
+   * @default 5000000
+   */
+  fullIndexUpTo: number;
+  /**
+   * Most pages kept for offline reading (the oldest visited go first).
+   * @default 200
+   */
+  maxPages: number;
+  /**
+   * Files (globs relative to the output folder) downloaded with the service worker so that every
+   * page looks right offline. Newsroom's own scripts and styles and the search engine are always included.
+   * @default ["**\/*.css", "**\/*.woff2"]
+   */
+  precache: string[];
 }
 
 /** Feeds and sitemap. They need absolute URLs: without `site.url` they are not written. */
@@ -144,6 +185,10 @@ export interface NewsroomOptions {
    */
   feeds: FeedOptions;
   /**
+   * Offline reading (service worker).
+   */
+  offline: OfflineOptions;
+  /**
    * Layouts for the pages the plugin creates. The defaults ship with the plugin; a file
    * of the same name in your `_includes/` replaces the default.
    */
@@ -191,12 +236,14 @@ export const defaults = {
   site: { title: "Newsroom", description: "", url: "", language: "" },
   search: { enabled: true, page: "/search/" },
   feeds: { enabled: true, limit: 20, atom: "/feed.xml", json: "/feed.json", sitemap: "/sitemap.xml" },
+  offline: { enabled: true, page: "/offline/", fullIndexUpTo: 5_000_000, maxPages: 200, precache: ["**/*.css", "**/*.woff2"] },
   layouts: {
     article: "newsroom/article.njk",
     home: "newsroom/home.njk",
     archive: "newsroom/archive.njk",
     archiveIndex: "newsroom/archive-index.njk",
     search: "newsroom/search.njk",
+    offline: "newsroom/offline.njk",
   },
   drafts: "auto",
   wordsPerMinute: 200,
@@ -217,6 +264,7 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     archives: { ...defaults.archives, ...definedOnly(user.archives ?? {}) },
     search: { ...defaults.search, ...definedOnly(user.search ?? {}) },
     feeds: { ...defaults.feeds, ...definedOnly(user.feeds ?? {}) },
+    offline: { ...defaults.offline, ...definedOnly(user.offline ?? {}) },
   } as NewsroomOptions;
   const problems = validateOptions(merged, user);
   if (problems.length > 0) {
@@ -303,7 +351,18 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
     const file = o.feeds[key];
     expect(typeof file === "string" && /^\/[^{}]*[^/]$/.test(file), `feeds.${key}`, 'a file path starting with "/", such as "/feed.xml"', file);
   }
-  for (const key of ["article", "home", "archive", "archiveIndex", "search"] as const) {
+  expect(typeof o.offline.enabled === "boolean", "offline.enabled", "true or false", o.offline.enabled);
+  const offlinePageProblem = typeof o.offline.page === "string" ? checkPattern(o.offline.page, [], []) : "a string";
+  expect(offlinePageProblem === undefined, "offline.page", offlinePageProblem ?? "", o.offline.page);
+  expect(Number.isFinite(o.offline.fullIndexUpTo) && o.offline.fullIndexUpTo >= 0, "offline.fullIndexUpTo", "a number of bytes (0 or more)", o.offline.fullIndexUpTo);
+  expect(Number.isInteger(o.offline.maxPages) && o.offline.maxPages >= 1, "offline.maxPages", "a whole number of at least 1", o.offline.maxPages);
+  expect(
+    Array.isArray(o.offline.precache) && o.offline.precache.every((g) => typeof g === "string" && g !== ""),
+    "offline.precache",
+    'a list of globs such as ["**/*.css"]',
+    o.offline.precache,
+  );
+  for (const key of ["article", "home", "archive", "archiveIndex", "search", "offline"] as const) {
     expect(
       typeof o.layouts[key] === "string" && o.layouts[key].trim() !== "",
       `layouts.${key}`,

@@ -3,6 +3,7 @@ import { type Archives, dayIndex, groupArchives } from "./archives.ts";
 import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "./i18n/index.ts";
 import type { NewsroomOptions, SiteMetadata } from "./options.ts";
 import type { Post } from "./post.ts";
+import { SERVICE_WORKER_URL } from "./offline.ts";
 import { BUNDLE_DIR } from "./search.ts";
 
 /** What templates see as `newsroom`. */
@@ -25,8 +26,21 @@ export interface NewsroomData {
   };
   /** Categories of the published posts, by name, with counts. */
   categories: { name: string; count: number }[];
-  /** URLs (without path prefix) the templates and browser scripts need; `search` and the feeds are "" when off. */
-  urls: { archiveIndex: string; dayIndex: string; day: string; search: string; bundle: string; atom: string; json: string };
+  /**
+   * URLs (without path prefix) the templates and browser scripts need; `search`, the feeds and
+   * `serviceWorker` are "" when off (the service worker is off under the dev server).
+   */
+  urls: {
+    archiveIndex: string;
+    dayIndex: string;
+    day: string;
+    search: string;
+    bundle: string;
+    atom: string;
+    json: string;
+    serviceWorker: string;
+    offline: string;
+  };
 }
 
 /** The date widget's index of days: `{archives.index}days.json`. */
@@ -39,8 +53,13 @@ export function feedsOn(options: NewsroomOptions): boolean {
   return options.feeds.enabled && options.site.url !== "";
 }
 
+/** Whether the service worker is written: production builds only (under the dev server it would cache drafts). */
+export function serviceWorkerOn(options: NewsroomOptions, devServer: boolean): boolean {
+  return options.offline.enabled && !devServer;
+}
+
 /** Everything templates need, from the published posts (newest first). */
-export function siteData(options: NewsroomOptions, posts: Post[]): NewsroomData {
+export function siteData(options: NewsroomOptions, posts: Post[], build: { devServer: boolean } = { devServer: false }): NewsroomData {
   const pack = localePack(options.locale);
   const archives = groupArchives(posts, {
     permalinks: options.archives,
@@ -65,6 +84,8 @@ export function siteData(options: NewsroomOptions, posts: Post[]): NewsroomData 
       bundle: `/${BUNDLE_DIR}/`,
       atom: feedsOn(options) ? options.feeds.atom : "",
       json: feedsOn(options) ? options.feeds.json : "",
+      serviceWorker: serviceWorkerOn(options, build.devServer) ? SERVICE_WORKER_URL : "",
+      offline: options.offline.enabled ? options.offline.page : "",
     },
   };
 }

@@ -13,7 +13,7 @@ import { dayIndexUrl } from "./site-data.ts";
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Default layouts shipped in src/layouts, registered under `newsroom/` in the includes folder. */
-const DEFAULT_LAYOUTS = ["base.njk", "article.njk", "home.njk", "archive.njk", "archive-index.njk", "search.njk"] as const;
+const DEFAULT_LAYOUTS = ["base.njk", "article.njk", "home.njk", "archive.njk", "archive-index.njk", "search.njk", "offline.njk"] as const;
 
 /** Files served as they are, by output URL. */
 const STATIC_ASSETS = {
@@ -23,6 +23,7 @@ const STATIC_ASSETS = {
   "/assets/newsroom/search.js": "client/search.js",
   "/assets/newsroom/date-range.js": "client/date-range.js",
   "/assets/newsroom/highlight.js": "client/highlight.js",
+  "/assets/newsroom/offline.js": "client/offline.js",
 } as const;
 
 /** Where the plugin's virtual page templates live (relative to the input folder). */
@@ -68,6 +69,7 @@ export function registerTemplates(eleventyConfig: EleventyConfig, options: Newsr
   });
   page("archive-index", options.layouts.archiveIndex, { permalink: options.archives.index });
   if (options.search.enabled) page("search", options.layouts.search, { permalink: options.search.page });
+  if (options.offline.enabled) page("offline", options.layouts.offline, { permalink: options.offline.page });
 
   eleventyConfig.addTemplate(`${VIRTUAL_DIR}/day-index.11ty.js`, {
     data: { permalink: dayIndexUrl(options), eleventyExcludeFromCollections: true },

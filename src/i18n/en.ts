@@ -26,6 +26,9 @@ export function intlPack(locale: string): LocalePack {
       readingTime: (m) => `${m} min read`,
       skipToContent: "Skip to content",
       noPosts: "No posts yet.",
+      offlineTitle: "You are offline",
+      offlineMessage:
+        "This page has not been saved for offline reading. The pages you have visited and search still work; try again when you are back online.",
     },
     archive: {
       yearTitle: (y) => String(y),

@@ -28,6 +28,10 @@ export interface UiStrings {
   readingTime(minutes: number): string;
   skipToContent: string;
   noPosts: string;
+  /** Title of the offline page: "Bạn đang ngoại tuyến" */
+  offlineTitle: string;
+  /** The offline page's explanation. */
+  offlineMessage: string;
 }
 
 /** Strings of the date archives and the "search by date" widget. */

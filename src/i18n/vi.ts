@@ -21,6 +21,9 @@ export const vi: LocalePack = {
     readingTime: (m) => `${m} phút đọc`,
     skipToContent: "Bỏ qua để đến nội dung",
     noPosts: "Chưa có bài viết nào.",
+    offlineTitle: "Bạn đang ngoại tuyến",
+    offlineMessage:
+      "Trang này chưa được lưu để đọc khi không có mạng. Các trang bạn đã xem và ô tìm kiếm vẫn dùng được; hãy thử lại khi có kết nối.",
   },
   archive: {
     yearTitle: (y) => `Năm ${y}`,

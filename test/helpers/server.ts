@@ -47,6 +47,10 @@ export async function serveStatic(root: string, prefix = "/", headers: Record<st
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive connections would hold the server open
+      }),
   };
 }
