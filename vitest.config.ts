@@ -19,6 +19,9 @@ export default defineConfig({
           pool: "forks",
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A page's first search waits for Pagefind (and, the first time, the service worker's
+          // downloads) while other test files load the machine: give polls room.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

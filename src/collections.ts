@@ -28,3 +28,29 @@ export function publishedPosts(posts: readonly Post[], options: { now: Date; inc
 function linkTo(post: Post | undefined): PostLink | undefined {
   return post && { title: post.title, url: post.url, date: post.date };
 }
+
+/** One page of the home page's list: `/`, then `/page/2/`, `/page/3/`… */
+export interface HomePage {
+  /** 0-based. */
+  pageNumber: number;
+  pageCount: number;
+  posts: Post[];
+  url: string;
+  /** Newer posts (`rel="prev"`) and older ones (`rel="next"`). */
+  previousUrl: string | undefined;
+  nextUrl: string | undefined;
+}
+
+/** The home page's pages (one, empty, when there are no posts). */
+export function homePages(posts: readonly Post[], pageSize: number): HomePage[] {
+  const pageCount = Math.max(1, Math.ceil(posts.length / pageSize));
+  const url = (n: number) => (n === 0 ? "/" : `/page/${n + 1}/`);
+  return Array.from({ length: pageCount }, (_, n) => ({
+    pageNumber: n,
+    pageCount,
+    posts: posts.slice(n * pageSize, (n + 1) * pageSize),
+    url: url(n),
+    previousUrl: n > 0 ? url(n - 1) : undefined,
+    nextUrl: n < pageCount - 1 ? url(n + 1) : undefined,
+  }));
+}

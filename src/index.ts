@@ -14,6 +14,7 @@ import { articleJsonLd } from "./structured-data.ts";
 import { registerFeeds } from "./feeds.ts";
 import { type IndexSummary, SearchIndexer } from "./search.ts";
 import { PostLoader } from "./load-posts.ts";
+import { type BuildSnapshot, editedInPlace, partialPlan, snapshot } from "./render-plan.ts";
 import { writeServiceWorker } from "./offline.ts";
 import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions } from "./options.ts";
 import type { Post } from "./post.ts";
@@ -49,6 +50,14 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
 
   let started = 0;
   let devServer = false;
+  /** Files the dev server saw change before this rebuild; undefined for a first build. */
+  let changedFiles: string[] | undefined;
+  eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => {
+    changedFiles = [...(changedFiles ?? []), ...files];
+  });
+  /** The last build that finished (its pages are on disk), and the one under way. */
+  let lastBuild: BuildSnapshot | undefined;
+  let thisBuild: BuildSnapshot | undefined;
   const indexer = new SearchIndexer();
   eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyEventArgs) => {
     devServer = runMode !== "build";
@@ -64,21 +73,26 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     });
     const all = await loader.load();
     const includeUnpublished = options.drafts === "auto" ? runMode !== "build" : options.drafts;
-    Object.assign(
-      data,
-      siteData(options, publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), { devServer }),
-    );
+    const published = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
+    Object.assign(data, siteData(options, published, { devServer }));
+    // Dev server: after posts were only edited in place, write just the pages that show them.
+    thisBuild = snapshot(all, published);
+    const onlyPosts = changedFiles?.every((file) => isPostFile(file, thisBuild!.read)) ?? false;
+    changedFiles = undefined;
+    const edited = devServer && lastBuild && onlyPosts ? editedInPlace(lastBuild, thisBuild) : undefined;
+    if (edited && edited.size > 0) data.render = partialPlan(edited, data.posts, data.homePages, data.archives.pages);
     unpublished = all.length - data.posts.length;
-    if (options.search.enabled) {
-      // Runs beside Eleventy's rendering; finished (and its errors raised) in eleventy.after.
-      indexer.start(data.posts, {
-        outputDir: directories.output,
-        language: options.site.language.split("-")[0] ?? "en",
-        displayDate: (post) => filters.longDate(post.date),
-        reuseUnchanged: devServer,
-      });
-    }
+    // A production build indexes beside Eleventy's rendering (finished, and its errors raised, in
+    // eleventy.after); the dev server starts it once the pages are written, so as not to delay them.
+    if (options.search.enabled && !devServer) startIndex(directories.output);
   });
+  const startIndex = (outputDir: string) =>
+    indexer.start(data.posts, {
+      outputDir,
+      language: options.site.language.split("-")[0] ?? "en",
+      displayDate: (post) => filters.longDate(post.date),
+      reuseUnchanged: devServer,
+    });
   let unpublished = 0;
 
   eleventyConfig.addGlobalData("newsroom", () => data);
@@ -107,14 +121,23 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     const describeIndex = (index: IndexSummary | undefined) =>
       index ? `search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB (${index.seconds.toFixed(1)} s)` : "search index unchanged";
     const summary = () => `${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    lastBuild = thisBuild;
+    if (!data.render.full) {
+      const { articles, homePages, archivePages } = data.render;
+      parts.splice(1, 1, `edited in place: ${count(articles.length + homePages.length + archivePages.length)} pages rewritten`);
+    }
     if (devServer) {
       // The dev server reloads pages as soon as they are written; the index follows on its own.
       if (!options.search.enabled) return log.info(summary());
       log.info(`${summary()}; search index building`);
-      indexer.finish().then(
-        (index) => log.info(describeIndex(index)),
-        (error: Error) => log.warn(error.message),
-      );
+      // After Eleventy has finished (and told the browser to reload): the index follows on its own.
+      setImmediate(() => {
+        startIndex(directories.output);
+        indexer.finish().then(
+          (index) => log.info(describeIndex(index)),
+          (error: Error) => log.warn(error.message),
+        );
+      });
       return;
     }
     const index = options.search.enabled ? await indexer.finish() : undefined;
@@ -154,6 +177,15 @@ function count(n: number): string {
 
 /** Adding the plugin twice would register its pages twice: Eleventy keeps the first. */
 newsroom.eleventyPluginOptions = { unique: true };
+
+/**
+ * Whether a path from Eleventy's watcher is one of the posts (by their paths from the project
+ * root). The watcher's paths are relative to a folder of its choosing: compare by suffix.
+ */
+function isPostFile(file: string, posts: ReadonlyMap<string, unknown>): boolean {
+  const parts = toPosix(path.normalize(file)).split("/");
+  return parts.some((_, i) => posts.has(parts.slice(i).join("/")));
+}
 
 function toPosix(p: string): string {
   return p.split(path.sep).join("/");

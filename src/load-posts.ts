@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { ArchivePermalinks } from "./archives.ts";
@@ -34,8 +34,8 @@ const POST_EXTENSIONS = new Set([".md", ".markdown"]);
 export class PostLoader {
   readonly #settings: LoaderSettings;
   readonly #markdown: MarkdownIt = createMarkdown();
-  /** Per file: a hash of its bytes and what they gave. */
-  readonly #cache = new Map<string, { hash: string; result: FileResult }>();
+  /** Per file: its size and modification time (ns), a hash of its bytes, and what they gave. */
+  readonly #cache = new Map<string, { stamp: string; hash: string; result: FileResult }>();
 
   constructor(settings: LoaderSettings) {
     this.#settings = settings;
@@ -62,12 +62,19 @@ export class PostLoader {
 
   async #loadFile(absolute: string): Promise<FileResult> {
     const file = path.relative(this.#settings.projectRoot, absolute).split(path.sep).join("/");
+    // Untouched since the last read (same size and nanosecond mtime): no need to read it again.
+    const info = await stat(absolute, { bigint: true });
+    const stamp = `${info.size} ${info.mtimeNs}`;
+    const cached = this.#cache.get(absolute);
+    if (cached?.stamp === stamp) return cached.result;
     const bytes = await readFile(absolute);
     const hash = createHash("sha1").update(bytes).digest("hex");
-    const cached = this.#cache.get(absolute);
-    if (cached?.hash === hash) return cached.result;
+    if (cached?.hash === hash) {
+      this.#cache.set(absolute, { ...cached, stamp });
+      return cached.result;
+    }
     const result = this.#parse(file, bytes);
-    this.#cache.set(absolute, { hash, result });
+    this.#cache.set(absolute, { stamp, hash, result });
     return result;
   }
 

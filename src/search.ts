@@ -8,7 +8,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { NewsroomError } from "./errors.ts";
 import type { Post } from "./post.ts";
-import type { IndexJob, IndexSummary } from "./search-worker.js";
+import type { IndexJob, IndexSummary, JobRecord } from "./search-worker.js";
 
 /** Where the Pagefind bundle goes, inside the output folder. */
 export const BUNDLE_DIR = "pagefind";
@@ -96,15 +96,22 @@ export function writeSearchIndex(job: IndexJob): Promise<IndexSummary> {
 export class SearchIndexer {
   #run: Promise<IndexSummary | undefined> = Promise.resolve(undefined);
   #lastKey: string | undefined;
+  /** Records made in earlier builds, by source file, with what they were made from (dev-server rebuilds). */
+  readonly #records = new Map<string, { head: string; text: string; record: JobRecord }>();
 
   start(posts: readonly Post[], settings: { outputDir: string; language: string; displayDate: (post: Post) => string; reuseUnchanged: boolean }): void {
-    const job: IndexJob = {
-      records: posts.map((post) => ({ ...searchRecord(post, settings), source: post.inputPath })),
-      outputDir: settings.outputDir,
-      bundleDir: BUNDLE_DIR,
-      language: settings.language,
-    };
-    const key = createHash("sha1").update(JSON.stringify(job)).digest("hex");
+    const hash = createHash("sha1").update(`${settings.outputDir}\n${settings.language}\n`);
+    const records = posts.map((post) => {
+      const head = JSON.stringify([post.url, post.title, post.date.getTime(), post.image, post.image_alt, post.category, post.tags]);
+      hash.update(head).update(post.text);
+      const known = this.#records.get(post.inputPath);
+      if (known && known.head === head && known.text === post.text) return known.record;
+      const record = { ...searchRecord(post, settings), source: post.inputPath };
+      this.#records.set(post.inputPath, { head, text: post.text, record });
+      return record;
+    });
+    const job: IndexJob = { records, outputDir: settings.outputDir, bundleDir: BUNDLE_DIR, language: settings.language };
+    const key = hash.digest("hex");
     const previous = this.#run.catch(() => undefined);
     this.#run = previous.then(async () => {
       if (settings.reuseUnchanged && key === this.#lastKey && existsSync(path.join(job.outputDir, BUNDLE_DIR, "pagefind.js"))) return undefined;

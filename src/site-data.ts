@@ -2,7 +2,9 @@
 import { type Archives, dayIndex, groupArchives } from "./archives.ts";
 import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "./i18n/index.ts";
 import type { NewsroomOptions, SiteMetadata } from "./options.ts";
+import { type HomePage, homePages } from "./collections.ts";
 import type { Post } from "./post.ts";
+import { fullPlan, type RenderPlan } from "./render-plan.ts";
 import { SERVICE_WORKER_URL } from "./offline.ts";
 import { BUNDLE_DIR } from "./search.ts";
 
@@ -17,6 +19,13 @@ export interface NewsroomData {
   search: SearchStrings;
   /** Published posts, newest first (drafts and future posts too under the dev server). */
   posts: Post[];
+  /** The home page's pages of posts. */
+  homePages: HomePage[];
+  /**
+   * The article, home and archive pages this build writes: all of them, except in a dev-server
+   * rebuild after posts were edited in place (see render-plan.ts).
+   */
+  render: RenderPlan;
   /** The published posts by year, month and day, and the archive pages. */
   archives: Archives & {
     /** Days with posts, "yyyy-MM-dd", oldest first. */
@@ -68,12 +77,15 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
     strings: pack.archive,
   });
   const dayKeys = dayIndex(archives);
+  const homes = homePages(posts, options.pageSize);
   return {
     site: options.site,
     ui: pack.ui,
     archive: pack.archive,
     search: pack.search,
     posts,
+    homePages: homes,
+    render: fullPlan(posts, homes, archives.pages),
     archives: { ...archives, dayKeys, firstDay: dayKeys[0] ?? "", lastDay: dayKeys.at(-1) ?? "" },
     categories: countCategories(posts, options.locale),
     urls: {

@@ -54,17 +54,18 @@ export function registerTemplates(eleventyConfig: EleventyConfig, options: Newsr
   const page = (name: string, layout: string, data: Record<string, unknown>) =>
     eleventyConfig.addTemplate(`${VIRTUAL_DIR}/${name}.njk`, "", { layout, eleventyExcludeFromCollections: true, ...data });
 
+  // The paginated pages go through `newsroom.render`: every page, or in a dev-server rebuild
+  // after an edit in place, only the pages showing the edited posts.
   page("articles", options.layouts.article, {
-    pagination: { data: "newsroom.posts", size: 1, alias: "post", addAllPagesToCollections: false },
+    pagination: { data: "newsroom.render.articles", size: 1, alias: "post", addAllPagesToCollections: false },
     permalink: (data: { post: { url: string } }) => data.post.url,
   });
   page("home", options.layouts.home, {
-    pagination: { data: "newsroom.posts", size: options.pageSize, alias: "posts", generatePageOnEmptyData: true },
-    permalink: (data: { pagination: { pageNumber: number } }) =>
-      data.pagination.pageNumber === 0 ? "/" : `/page/${data.pagination.pageNumber + 1}/`,
+    pagination: { data: "newsroom.render.homePages", size: 1, alias: "home", addAllPagesToCollections: false },
+    permalink: (data: { home: { url: string } }) => data.home.url,
   });
   page("archives", options.layouts.archive, {
-    pagination: { data: "newsroom.archives.pages", size: 1, alias: "archive", addAllPagesToCollections: false },
+    pagination: { data: "newsroom.render.archivePages", size: 1, alias: "archive", addAllPagesToCollections: false },
     permalink: (data: { archive: { url: string } }) => data.archive.url,
   });
   page("archive-index", options.layouts.archiveIndex, { permalink: options.archives.index });

@@ -1,0 +1,73 @@
+/**
+ * Which list pages a build writes. A production build writes them all. The dev server, after an
+ * edit that leaves every published post where it was (same URL, same date, same order), writes
+ * only the pages that show an edited post: its article and its neighbours' (their links carry its
+ * title), the home, year, month and day pages that list it. Everything else on disk is already
+ * right. Any other change (a post added, removed, re-dated or published; a template, data or
+ * config file) writes everything. Pure.
+ */
+import type { ArchivePage } from "./archives.ts";
+import type { HomePage } from "./collections.ts";
+import type { Post } from "./post.ts";
+
+export interface RenderPlan {
+  /** Whether everything is written. */
+  full: boolean;
+  articles: Post[];
+  homePages: HomePage[];
+  archivePages: ArchivePage[];
+}
+
+/** What a build saw, kept to compare the next build with. */
+export interface BuildSnapshot {
+  /** The posts as read (unchanged files give back the same objects), by input path. */
+  read: ReadonlyMap<string, Post>;
+  /** The published posts' order, as "url date" keys. */
+  order: readonly string[];
+}
+
+export function snapshot(read: readonly Post[], published: readonly Post[]): BuildSnapshot {
+  return { read: new Map(read.map((p) => [p.inputPath, p])), order: published.map(orderKey) };
+}
+
+/**
+ * The posts edited in place since `previous` (by input path), or undefined when the published
+ * list itself changed and everything must be written.
+ */
+export function editedInPlace(previous: BuildSnapshot, now: BuildSnapshot): Set<string> | undefined {
+  if (previous.order.length !== now.order.length || previous.order.some((key, i) => key !== now.order[i])) return undefined;
+  if (previous.read.size !== now.read.size) return undefined;
+  const edited = new Set<string>();
+  for (const [file, post] of now.read) {
+    const before = previous.read.get(file);
+    if (!before) return undefined;
+    if (before !== post) edited.add(file);
+  }
+  return edited;
+}
+
+export function fullPlan(posts: Post[], homes: HomePage[], archivePages: ArchivePage[]): RenderPlan {
+  return { full: true, articles: posts, homePages: homes, archivePages };
+}
+
+/** The pages that show one of the `edited` posts (by input path). */
+export function partialPlan(edited: ReadonlySet<string>, posts: readonly Post[], homes: readonly HomePage[], archivePages: readonly ArchivePage[]): RenderPlan {
+  const shows = (list: readonly Post[]) => list.some((p) => edited.has(p.inputPath));
+  const urls = new Set<string>();
+  for (const post of posts) {
+    if (!edited.has(post.inputPath)) continue;
+    urls.add(post.url);
+    if (post.newer) urls.add(post.newer.url);
+    if (post.older) urls.add(post.older.url);
+  }
+  return {
+    full: false,
+    articles: posts.filter((p) => urls.has(p.url)),
+    homePages: homes.filter((h) => shows(h.posts)),
+    archivePages: archivePages.filter((a) => shows(a.posts)),
+  };
+}
+
+function orderKey(post: Post): string {
+  return `${post.url} ${post.date.toISOString()} ${post.draft}`;
+}

@@ -1,0 +1,62 @@
+import { expect, test } from "vitest";
+import { groupArchives } from "../../src/archives.ts";
+import { homePages, publishedPosts } from "../../src/collections.ts";
+import { localePack } from "../../src/i18n/index.ts";
+import { defaults } from "../../src/options.ts";
+import type { Post } from "../../src/post.ts";
+import { editedInPlace, partialPlan, snapshot } from "../../src/render-plan.ts";
+
+function post(n: number, day: number, extra: Partial<Post> = {}): Post {
+  const date = new Date(Date.UTC(2019, 9, day, n));
+  const dd = String(day).padStart(2, "0");
+  return {
+    inputPath: `posts/${n}.md`, title: `Tin ${n}`, date, dateIso: date.toISOString(), year: "2019", month: "10", day: dd,
+    updated: undefined, summary: undefined, author: undefined, category: undefined, tags: [], image: undefined, image_alt: undefined,
+    caption: undefined, slug: `tin-${n}`, draft: false, url: `/2019/10/${dd}/tin-${n}/`, dayUrl: `/2019/10/${dd}/`, monthUrl: "/2019/10/",
+    yearUrl: "/2019/", content: `<p>${n}</p>`, text: `${n}`, wordCount: 1, excerpt: `${n}`, newer: undefined, older: undefined, ...extra,
+  };
+}
+
+const read = Array.from({ length: 30 }, (_, i) => post(i, 1 + (i % 5)));
+const publish = (posts: Post[]) => publishedPosts(posts, { now: new Date("2030-01-01"), includeUnpublished: false });
+const before = snapshot(read, publish(read));
+
+test("an edited body is an edit in place; the other posts are the same objects", () => {
+  const edited = read.map((p) => (p.inputPath === "posts/7.md" ? { ...p, text: "sửa", excerpt: "sửa" } : p));
+  expect(editedInPlace(before, snapshot(edited, publish(edited)))).toEqual(new Set(["posts/7.md"]));
+  expect(editedInPlace(before, snapshot(read, publish(read)))).toEqual(new Set());
+});
+
+test("a post added, removed, re-dated, renamed or made a draft changes the list: everything is written", () => {
+  const cases: Post[][] = [
+    [...read, post(99, 3)],
+    read.slice(1),
+    read.map((p) => (p.inputPath === "posts/7.md" ? { ...p, date: new Date(Date.UTC(2019, 9, 9)) } : p)),
+    read.map((p) => (p.inputPath === "posts/7.md" ? { ...p, url: "/2019/10/03/khac/" } : p)),
+    read.map((p) => (p.inputPath === "posts/7.md" ? { ...p, draft: true } : p)),
+  ];
+  for (const posts of cases) expect(editedInPlace(before, snapshot(posts, publish(posts)))).toBeUndefined();
+});
+
+test("the partial plan writes the edited article, its neighbours, and the home and archive pages that list it", () => {
+  const posts = publish(read);
+  const homes = homePages(posts, 10);
+  const archives = groupArchives(posts, { permalinks: defaults.archives, pageSize: 10, yearPostCount: 10, strings: localePack("vi").archive });
+  const target = posts[14]!;
+  const plan = partialPlan(new Set([target.inputPath]), posts, homes, archives.pages);
+  expect(plan.full).toBe(false);
+  expect(plan.articles.map((p) => p.url).sort()).toEqual([posts[13]!.url, target.url, posts[15]!.url].sort());
+  expect(plan.homePages.map((h) => h.url)).toEqual(["/page/2/"]);
+  expect(plan.archivePages.every((a) => a.posts.some((p) => p.inputPath === target.inputPath))).toBe(true);
+  expect(plan.archivePages.map((a) => a.level).sort()).toEqual(["day", "month"]); // not among the year page's 10 latest
+});
+
+test("home pages: newest first, page links, one empty page without posts", () => {
+  const pages = homePages(publish(read), 10);
+  expect(pages.map((p) => [p.url, p.posts.length, p.previousUrl, p.nextUrl])).toEqual([
+    ["/", 10, undefined, "/page/2/"],
+    ["/page/2/", 10, "/", "/page/3/"],
+    ["/page/3/", 10, "/page/2/", undefined],
+  ]);
+  expect(homePages([], 10)).toMatchObject([{ url: "/", posts: [], pageCount: 1 }]);
+});
