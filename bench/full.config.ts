@@ -7,6 +7,8 @@ export default function (eleventyConfig: UserConfig) {
     locale: "vi",
     timeZone: "Asia/Ho_Chi_Minh",
     site: { title: "Báo Sơn La", url: "https://baosonla.example.vn/" },
+    // Cold builds by default; the harness's "rebuild, posts unchanged" run sets NEWSROOM_BENCH_CACHE.
+    search: { cache: process.env.NEWSROOM_BENCH_CACHE ?? false },
   });
   eleventyConfig.addPassthroughCopy("images");
   return { templateFormats: ["njk", "md", "11ty.js"] };

@@ -36,10 +36,10 @@ interface Run {
 }
 
 /** Runs a command, sampling the resident memory of its whole process tree. */
-function measure(args: string[], cwd: string): Promise<Run> {
+function measure(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     let stdout = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
@@ -111,6 +111,8 @@ interface Result {
   index: ReturnType<typeof folderStats>;
   queries: { query: string; bytes: number; files: number; results: number }[];
   dev: DevEditResult | undefined;
+  /** A full build after one whose posts were the same: the index comes from the cache. */
+  warm: Run | undefined;
 }
 
 async function benchSize(n: number): Promise<Result> {
@@ -119,15 +121,23 @@ async function benchSize(n: number): Promise<Result> {
   const fullOutDir = path.join(work, `out-full-${n}`);
   const bareArgs = ["--import", tsx, eleventyCli, `--config=${path.join(root, "bench/bare.config.js")}`, `--input=${path.join(corpus, "posts")}`, `--output=${bareOutDir}`, "--quiet"];
   const fullArgs = ["--import", tsx, eleventyCli, `--config=${path.join(root, "bench/full.config.ts")}`, `--input=${corpus}`, `--output=${fullOutDir}`, "--quiet"];
-  const result: Result = { n, bare: [], full: [], bareOut: { bytes: 0, files: 0, pages: 0 }, fullOut: { bytes: 0, files: 0, pages: 0 }, index: { bytes: 0, files: 0, pages: 0 }, queries: [], dev: undefined };
+  const result: Result = { n, bare: [], full: [], bareOut: { bytes: 0, files: 0, pages: 0 }, fullOut: { bytes: 0, files: 0, pages: 0 }, index: { bytes: 0, files: 0, pages: 0 }, queries: [], dev: undefined, warm: undefined };
+  // Full builds run as users run them, with the index cache on: empty (cleared) for every timed run,
+  // then one more run over the kept cache ("rebuild, posts unchanged").
+  const cacheDir = path.join(work, `index-cache-${n}`);
+  const cacheEnv = { NEWSROOM_BENCH_CACHE: cacheDir };
   for (let i = 0; i < RUNS; i++) {
     for (const [kind, args, out] of [["bare", bareArgs, bareOutDir], ["full", fullArgs, fullOutDir]] as const) {
       rmSync(out, { recursive: true, force: true });
-      const run = await measure(args, root);
+      rmSync(cacheDir, { recursive: true, force: true });
+      const run = await measure(args, root, kind === "full" ? cacheEnv : {});
       result[kind].push(run);
       console.error(`  N=${n} ${kind} run ${i + 1}/${RUNS}: ${s(run.seconds)}, peak ${mb(run.peakBytes)}`);
     }
   }
+  rmSync(fullOutDir, { recursive: true, force: true });
+  result.warm = await measure(fullArgs, root, cacheEnv);
+  console.error(`  N=${n} full rebuild, posts unchanged: ${s(result.warm.seconds)}, peak ${mb(result.warm.peakBytes)}`);
   result.bareOut = folderStats(bareOutDir);
   result.fullOut = folderStats(fullOutDir);
   result.index = folderStats(path.join(fullOutDir, "pagefind"));
@@ -166,6 +176,20 @@ function report(results: Result[]): string {
   lines.push("", "## Cold first query", "", "Bytes of Pagefind files fetched for a first query in a fresh page (pagefind.js, its WebAssembly, entry, metadata, index chunks and the fragments of the first 10 results), measured by running Pagefind's own `pagefind.js` in Node with a counting `fetch`.", "");
   lines.push(`| N | ${QUERIES.map((q) => `“${q}”`).join(" | ")} |`, `| ---: | ${QUERIES.map(() => "---:").join(" | ")} |`);
   for (const r of results) lines.push(`| ${r.n.toLocaleString("en")} | ${r.queries.map((q) => `${kb(q.bytes)} (${q.files} files, ${q.results} hits)`).join(" | ")} |`);
+  lines.push(
+    "",
+    "## Rebuild with unchanged posts",
+    "",
+    "A full build right after one with the same posts (a template or stylesheet change, a redeploy): the search index is copied from the cache (`.cache/newsroom`, keyed by the records) instead of being built. The timed full builds above start with an empty cache, as a first build does.",
+    "",
+    "| N | full, cold (median) | full, posts unchanged | bare (median) | unchanged / bare | peak memory |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+  );
+  for (const r of results) {
+    if (!r.warm) continue;
+    const bare = median(r.bare.map((x) => x.seconds));
+    lines.push(`| ${r.n.toLocaleString("en")} | ${s(median(r.full.map((x) => x.seconds)))} | ${s(r.warm.seconds)} | ${s(bare)} | ${(r.warm.seconds / bare).toFixed(2)}× | ${mb(r.warm.peakBytes)} |`);
+  }
   lines.push(
     "",
     "## Dev server: one post edited",

@@ -13,6 +13,7 @@ import { prefixUrl } from "./urls.ts";
 import { articleJsonLd } from "./structured-data.ts";
 import { registerFeeds } from "./feeds.ts";
 import { type IndexSummary, SearchIndexer } from "./search.ts";
+import { IndexCache } from "./search-cache.ts";
 import { PostLoader } from "./load-posts.ts";
 import { type BuildSnapshot, editedInPlace, partialPlan, snapshot } from "./render-plan.ts";
 import { writeServiceWorker } from "./offline.ts";
@@ -59,6 +60,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   let lastBuild: BuildSnapshot | undefined;
   let thisBuild: BuildSnapshot | undefined;
   const indexer = new SearchIndexer();
+  const indexCache = options.search.cache ? new IndexCache(path.resolve(projectRoot, options.search.cache)) : undefined;
   eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyEventArgs) => {
     devServer = runMode !== "build";
     started = performance.now();
@@ -92,6 +94,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       language: options.site.language.split("-")[0] ?? "en",
       displayDate: (post) => filters.longDate(post.date),
       reuseUnchanged: devServer,
+      cache: indexCache,
     });
   let unpublished = 0;
 
@@ -119,7 +122,9 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       `${count(data.archives.pages.length)} archive pages`,
     ];
     const describeIndex = (index: IndexSummary | undefined) =>
-      index ? `search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB (${index.seconds.toFixed(1)} s)` : "search index unchanged";
+      index
+        ? `search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB (${index.cached ? "posts unchanged: from the cache, " : ""}${index.seconds.toFixed(1)} s)`
+        : "search index unchanged";
     const summary = () => `${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
     lastBuild = thisBuild;
     if (!data.render.full) {

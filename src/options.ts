@@ -77,6 +77,12 @@ export interface SearchOptions {
    * @default "/search/"
    */
   page: string;
+  /**
+   * Folder (relative to the project) where the last index is kept, keyed by the posts' content:
+   * a build whose posts did not change copies it instead of running Pagefind again. `false`: no cache.
+   * @default ".cache/newsroom"
+   */
+  cache: string | false;
 }
 
 /**
@@ -234,7 +240,7 @@ export const defaults = {
   archives: { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" },
   pageSize: 10,
   site: { title: "Newsroom", description: "", url: "", language: "" },
-  search: { enabled: true, page: "/search/" },
+  search: { enabled: true, page: "/search/", cache: ".cache/newsroom" },
   feeds: { enabled: true, limit: 20, atom: "/feed.xml", json: "/feed.json", sitemap: "/sitemap.xml" },
   offline: { enabled: true, page: "/offline/", fullIndexUpTo: 5_000_000, maxPages: 200, precache: ["**/*.css", "**/*.woff2"] },
   layouts: {
@@ -345,6 +351,12 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   expect(typeof o.search.enabled === "boolean", "search.enabled", "true or false", o.search.enabled);
   const searchPageProblem = typeof o.search.page === "string" ? checkPattern(o.search.page, [], []) : "a string";
   expect(searchPageProblem === undefined, "search.page", searchPageProblem ?? "", o.search.page);
+  expect(
+    o.search.cache === false || (typeof o.search.cache === "string" && o.search.cache.trim() !== ""),
+    "search.cache",
+    'a folder such as ".cache/newsroom", or false',
+    o.search.cache,
+  );
   expect(typeof o.feeds.enabled === "boolean", "feeds.enabled", "true or false", o.feeds.enabled);
   expect(Number.isInteger(o.feeds.limit) && o.feeds.limit >= 1, "feeds.limit", "a whole number of at least 1", o.feeds.limit);
   for (const key of ["atom", "json", "sitemap"] as const) {

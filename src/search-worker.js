@@ -10,7 +10,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
  * @typedef {{ url: string, content: string, language: string, meta: Record<string, string>,
  *   filters: Record<string, string[]>, sort: Record<string, string>, source: string }} JobRecord
  * @typedef {{ records: JobRecord[], outputDir: string, bundleDir: string, language: string }} IndexJob
- * @typedef {{ records: number, bytes: number, files: number, seconds: number }} IndexSummary
+ * @typedef {{ records: number, bytes: number, files: number, seconds: number, cached: boolean }} IndexSummary
  */
 
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
@@ -47,6 +47,15 @@ export async function indexRecords(job) {
   for (const file of await readdir(bundleDir)) {
     if (UNUSED_BUNDLE_FILE.test(file)) await rm(path.join(bundleDir, file));
   }
+  return { records: job.records.length, ...(await bundleStats(bundleDir)), seconds: (performance.now() - started) / 1000, cached: false };
+}
+
+/**
+ * Size and file count of a written bundle.
+ * @param {string} bundleDir
+ * @returns {Promise<{ bytes: number, files: number }>}
+ */
+export async function bundleStats(bundleDir) {
   let bytes = 0;
   let files = 0;
   for (const entry of await readdir(bundleDir, { recursive: true, withFileTypes: true })) {
@@ -54,7 +63,7 @@ export async function indexRecords(job) {
     bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
     files++;
   }
-  return { records: job.records.length, bytes, files, seconds: (performance.now() - started) / 1000 };
+  return { bytes, files };
 }
 
 /** @param {string} what @param {readonly string[]} errors */

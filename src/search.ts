@@ -6,9 +6,10 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { NewsroomError } from "./errors.ts";
+import { log, NewsroomError } from "./errors.ts";
 import type { Post } from "./post.ts";
-import type { IndexJob, IndexSummary, JobRecord } from "./search-worker.js";
+import { bundleStats, type IndexJob, type IndexSummary, type JobRecord } from "./search-worker.js";
+import { type IndexCache, indexFingerprint } from "./search-cache.ts";
 
 /** Where the Pagefind bundle goes, inside the output folder. */
 export const BUNDLE_DIR = "pagefind";
@@ -99,8 +100,12 @@ export class SearchIndexer {
   /** Records made in earlier builds, by source file, with what they were made from (dev-server rebuilds). */
   readonly #records = new Map<string, { head: string; text: string; record: JobRecord }>();
 
-  start(posts: readonly Post[], settings: { outputDir: string; language: string; displayDate: (post: Post) => string; reuseUnchanged: boolean }): void {
-    const hash = createHash("sha1").update(`${settings.outputDir}\n${settings.language}\n`);
+  start(
+    posts: readonly Post[],
+    settings: { outputDir: string; language: string; displayDate: (post: Post) => string; reuseUnchanged: boolean; cache: IndexCache | undefined },
+  ): void {
+    // The key covers what the index is made of (not where it goes: a cached index serves any output folder).
+    const hash = createHash("sha1").update(`${indexFingerprint()}\n${settings.language}\n`);
     const records = posts.map((post) => {
       const head = JSON.stringify([post.url, post.title, post.date.getTime(), post.image, post.image_alt, post.category, post.tags]);
       hash.update(head).update(post.text);
@@ -112,12 +117,19 @@ export class SearchIndexer {
     });
     const job: IndexJob = { records, outputDir: settings.outputDir, bundleDir: BUNDLE_DIR, language: settings.language };
     const key = hash.digest("hex");
+    const bundleDir = path.join(job.outputDir, BUNDLE_DIR);
     const previous = this.#run.catch(() => undefined);
     this.#run = previous.then(async () => {
-      if (settings.reuseUnchanged && key === this.#lastKey && existsSync(path.join(job.outputDir, BUNDLE_DIR, "pagefind.js"))) return undefined;
+      if (settings.reuseUnchanged && key === this.#lastKey && existsSync(path.join(bundleDir, "pagefind.js"))) return undefined;
       this.#lastKey = undefined;
+      const started = performance.now();
+      if (await settings.cache?.restore(key, bundleDir)) {
+        this.#lastKey = key;
+        return { records: records.length, ...(await bundleStats(bundleDir)), seconds: (performance.now() - started) / 1000, cached: true };
+      }
       const summary = await writeSearchIndex(job);
       this.#lastKey = key;
+      await settings.cache?.store(key, bundleDir).catch((error: Error) => log.warn(`search: could not cache the index: ${error.message}`));
       return summary;
     });
     this.#run.catch(() => {}); // raised by finish()

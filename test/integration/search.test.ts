@@ -1,5 +1,6 @@
 /** The search index, queried from Node with Pagefind's own pagefind.js. */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { hashTree } from "../helpers/cli.ts";
 import { loadPagefind, marks, type PagefindApi, searchAll } from "../helpers/pagefind.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 import { highlightExcerpt } from "../../src/client/highlight.js";
@@ -195,7 +196,7 @@ test("the dev server's indexer keeps an unchanged index and rebuilds a changed o
   const outputDir = mkdtempSync(path.join(tmpdir(), "newsroom-indexer-"));
   const post = (title: string) =>
     ({ url: "/2019/10/18/a/", title, text: `${title} Sông Mã`, date: new Date("2019-10-18T00:00:00Z"), year: "2019", month: "10", day: "18", tags: [], inputPath: "posts/a.md" }) as never;
-  const settings = { outputDir, language: "vi", displayDate: () => "18/10/2019", reuseUnchanged: true };
+  const settings = { outputDir, language: "vi", displayDate: () => "18/10/2019", reuseUnchanged: true, cache: undefined };
   try {
     const indexer = new SearchIndexer();
     indexer.start([post("Đảng bộ")], settings);
@@ -207,5 +208,40 @@ test("the dev server's indexer keeps an unchanged index and rebuilds a changed o
     expect((await searchAll(pf, "duong dien")).map((r) => r.url)).toEqual(["/2019/10/18/a/"]);
   } finally {
     rmSync(outputDir, { recursive: true, force: true });
+  }
+});
+
+test("a build whose posts did not change copies the cached index; a changed post re-indexes", async () => {
+  const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const path = await import("node:path");
+  const cacheDir = mkdtempSync(path.join(tmpdir(), "newsroom-index-cache-"));
+  const cached = createSite({
+    "posts/a.md": postFile({ title: "Đảng bộ Sông Mã", date: "2019-10-18" }, "Đảng bộ thị trấn Sông Mã."),
+    "posts/b.md": postFile({ title: "Đường điện", date: "2019-10-19" }, "Đường điện về bản."),
+  });
+  const lines: string[] = [];
+  const info = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
+  try {
+    const options = { locale: "vi", search: { cache: cacheDir } };
+    await cached.build(options);
+    const first = hashTree(path.join(cached.out, "pagefind"));
+    await cached.build(options);
+    expect(lines.filter((l) => l.includes("search index")).at(-1)).toContain("from the cache");
+    expect(hashTree(path.join(cached.out, "pagefind"))).toEqual(first);
+
+    cached.write({ "posts/b.md": postFile({ title: "Đường điện", date: "2019-10-19" }, "Đường điện mới về bản Phiêng.") });
+    await cached.build(options);
+    expect(lines.filter((l) => l.includes("search index")).at(-1)).not.toContain("from the cache");
+    const pf = await loadPagefind(cached.out);
+    expect((await searchAll(pf, "phieng")).map((r) => r.url)).toEqual(["/2019/10/19/duong-dien/"]);
+    // One entry is kept: the newest.
+    const entries = readdirSync(cacheDir);
+    expect(entries).toHaveLength(1);
+    expect(readFileSync(path.join(cacheDir, entries[0]!, "pagefind.js")).length).toBeGreaterThan(0);
+  } finally {
+    info.mockRestore();
+    cached.remove();
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 });
