@@ -15,7 +15,7 @@ import { registerFeeds } from "./feeds.ts";
 import { type IndexSummary, SearchIndexer } from "./search.ts";
 import { IndexCache } from "./search-cache.ts";
 import { PostLoader } from "./load-posts.ts";
-import { type BuildSnapshot, editedInPlace, partialPlan, snapshot } from "./render-plan.ts";
+import { RenderPlanner } from "./render-plan.ts";
 import { writeServiceWorker } from "./offline.ts";
 import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions } from "./options.ts";
 import type { Post } from "./post.ts";
@@ -51,14 +51,9 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
 
   let started = 0;
   let devServer = false;
-  /** Files the dev server saw change before this rebuild; undefined for a first build. */
-  let changedFiles: string[] | undefined;
-  eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => {
-    changedFiles = [...(changedFiles ?? []), ...files];
-  });
-  /** The last build that finished (its pages are on disk), and the one under way. */
-  let lastBuild: BuildSnapshot | undefined;
-  let thisBuild: BuildSnapshot | undefined;
+  // Dev server: after posts were only edited in place, write just the pages that show them.
+  const planner = new RenderPlanner();
+  eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => planner.filesChanged(files));
   const indexer = new SearchIndexer();
   const indexCache = options.search.cache ? new IndexCache(path.resolve(projectRoot, options.search.cache)) : undefined;
   eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyEventArgs) => {
@@ -77,12 +72,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     const includeUnpublished = options.drafts === "auto" ? runMode !== "build" : options.drafts;
     const published = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
     Object.assign(data, siteData(options, published, { devServer }));
-    // Dev server: after posts were only edited in place, write just the pages that show them.
-    thisBuild = snapshot(all, published);
-    const onlyPosts = changedFiles?.every((file) => isPostFile(file, thisBuild!.read)) ?? false;
-    changedFiles = undefined;
-    const edited = devServer && lastBuild && onlyPosts ? editedInPlace(lastBuild, thisBuild) : undefined;
-    if (edited && edited.size > 0) data.render = partialPlan(edited, data.posts, data.homePages, data.archives.pages);
+    data.render = planner.plan(all, published, data.render, devServer);
     unpublished = all.length - data.posts.length;
     // A production build indexes beside Eleventy's rendering (finished, and its errors raised, in
     // eleventy.after); the dev server starts it once the pages are written, so as not to delay them.
@@ -126,7 +116,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
         ? `search index ${(index.bytes / 1024 / 1024).toFixed(1)} MB (${index.cached ? "posts unchanged: from the cache, " : ""}${index.seconds.toFixed(1)} s)`
         : "search index unchanged";
     const summary = () => `${parts.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
-    lastBuild = thisBuild;
+    planner.finished();
     if (!data.render.full) {
       const { articles, homePages, archivePages } = data.render;
       parts.splice(1, 1, `edited in place: ${count(articles.length + homePages.length + archivePages.length)} pages rewritten`);
@@ -182,15 +172,6 @@ function count(n: number): string {
 
 /** Adding the plugin twice would register its pages twice: Eleventy keeps the first. */
 newsroom.eleventyPluginOptions = { unique: true };
-
-/**
- * Whether a path from Eleventy's watcher is one of the posts (by their paths from the project
- * root). The watcher's paths are relative to a folder of its choosing: compare by suffix.
- */
-function isPostFile(file: string, posts: ReadonlyMap<string, unknown>): boolean {
-  const parts = toPosix(path.normalize(file)).split("/");
-  return parts.some((_, i) => posts.has(parts.slice(i).join("/")));
-}
 
 function toPosix(p: string): string {
   return p.split(path.sep).join("/");

@@ -71,3 +71,44 @@ export function partialPlan(edited: ReadonlySet<string>, posts: readonly Post[],
 function orderKey(post: Post): string {
   return `${post.url} ${post.date.toISOString()} ${post.draft}`;
 }
+
+/**
+ * Remembers what the last finished build wrote, and plans the next one: a dev-server rebuild
+ * after edits in place gets a partial plan, every other build the full one.
+ */
+export class RenderPlanner {
+  #changed: string[] | undefined;
+  #last: BuildSnapshot | undefined;
+  #current: BuildSnapshot | undefined;
+
+  /** Files the watcher saw change since the last build (from Eleventy's `eleventy.beforeWatch`). */
+  filesChanged(files: readonly string[]): void {
+    this.#changed = [...(this.#changed ?? []), ...files];
+  }
+
+  /** The plan for this build, from the posts as read and as published; `everything` is the full plan. */
+  plan(read: readonly Post[], published: readonly Post[], everything: RenderPlan, devServer: boolean): RenderPlan {
+    const now = snapshot(read, published);
+    const changed = this.#changed;
+    this.#current = now;
+    this.#changed = undefined;
+    if (!devServer || !this.#last || !changed || !changed.every((file) => isPostFile(file, now.read))) return everything;
+    const edited = editedInPlace(this.#last, now);
+    if (!edited || edited.size === 0) return everything;
+    return partialPlan(edited, everything.articles, everything.homePages, everything.archivePages);
+  }
+
+  /** The build finished: its pages are on disk, and the next plan compares with it. */
+  finished(): void {
+    this.#last = this.#current;
+  }
+}
+
+/**
+ * Whether a path from Eleventy's watcher is one of the posts (by their paths from the project
+ * root). The watcher's paths are relative to a folder of its choosing: compare by suffix.
+ */
+export function isPostFile(file: string, posts: ReadonlyMap<string, unknown>): boolean {
+  const parts = file.split(/[\\/]+/).filter((part) => part !== "" && part !== ".");
+  return parts.some((_, i) => posts.has(parts.slice(i).join("/")));
+}

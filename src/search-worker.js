@@ -2,7 +2,8 @@
 // thread's event loop busy with promise callbacks, which starves the pipe to Pagefind's
 // binary; here the binary is fed as fast as it reads, on the second core.
 // Plain JavaScript, so that the thread starts without a TypeScript loader.
-import { readdir, rm, stat } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
@@ -47,20 +48,21 @@ export async function indexRecords(job) {
   for (const file of await readdir(bundleDir)) {
     if (UNUSED_BUNDLE_FILE.test(file)) await rm(path.join(bundleDir, file));
   }
-  return { records: job.records.length, ...(await bundleStats(bundleDir)), seconds: (performance.now() - started) / 1000, cached: false };
+  return { records: job.records.length, ...bundleStats(bundleDir), seconds: (performance.now() - started) / 1000, cached: false };
 }
 
 /**
- * Size and file count of a written bundle.
+ * Size and file count of a written bundle (synchronous: thousands of awaited stats would wait
+ * behind Eleventy's rendering on the main thread).
  * @param {string} bundleDir
- * @returns {Promise<{ bytes: number, files: number }>}
+ * @returns {{ bytes: number, files: number }}
  */
-export async function bundleStats(bundleDir) {
+export function bundleStats(bundleDir) {
   let bytes = 0;
   let files = 0;
-  for (const entry of await readdir(bundleDir, { recursive: true, withFileTypes: true })) {
+  for (const entry of readdirSync(bundleDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
     files++;
   }
   return { bytes, files };

@@ -123,13 +123,17 @@ export class SearchIndexer {
       if (settings.reuseUnchanged && key === this.#lastKey && existsSync(path.join(bundleDir, "pagefind.js"))) return undefined;
       this.#lastKey = undefined;
       const started = performance.now();
-      if (await settings.cache?.restore(key, bundleDir)) {
+      if (settings.cache?.restore(key, bundleDir)) {
         this.#lastKey = key;
-        return { records: records.length, ...(await bundleStats(bundleDir)), seconds: (performance.now() - started) / 1000, cached: true };
+        return { records: records.length, ...bundleStats(bundleDir), seconds: (performance.now() - started) / 1000, cached: true };
       }
       const summary = await writeSearchIndex(job);
       this.#lastKey = key;
-      await settings.cache?.store(key, bundleDir).catch((error: Error) => log.warn(`search: could not cache the index: ${error.message}`));
+      try {
+        settings.cache?.store(key, bundleDir);
+      } catch (error) {
+        log.warn(`search: could not cache the index: ${(error as Error).message}`);
+      }
       return summary;
     });
     this.#run.catch(() => {}); // raised by finish()

@@ -4,7 +4,7 @@ import { homePages, publishedPosts } from "../../src/collections.ts";
 import { localePack } from "../../src/i18n/index.ts";
 import { defaults } from "../../src/options.ts";
 import type { Post } from "../../src/post.ts";
-import { editedInPlace, partialPlan, snapshot } from "../../src/render-plan.ts";
+import { editedInPlace, fullPlan, isPostFile, partialPlan, RenderPlanner, snapshot } from "../../src/render-plan.ts";
 
 function post(n: number, day: number, extra: Partial<Post> = {}): Post {
   const date = new Date(Date.UTC(2019, 9, day, n));
@@ -59,4 +59,32 @@ test("home pages: newest first, page links, one empty page without posts", () =>
     ["/page/3/", 10, "/page/2/", undefined],
   ]);
   expect(homePages([], 10)).toMatchObject([{ url: "/", posts: [], pageCount: 1 }]);
+});
+
+test("watcher paths are matched to posts by their path from the project root, whatever folder they are relative to", () => {
+  const posts = new Map([["posts/2019/a.md", 1]]);
+  expect(isPostFile("./posts/2019/a.md", posts)).toBe(true);
+  expect(isPostFile("./.work/site/posts/2019/a.md", posts)).toBe(true);
+  expect(isPostFile("posts\\2019\\a.md", posts)).toBe(true);
+  expect(isPostFile("./_includes/newsroom/footer.njk", posts)).toBe(false);
+  expect(isPostFile("./posts/2019/b.md", posts)).toBe(false);
+});
+
+test("the planner plans partially only for dev-server rebuilds after post files changed in place", () => {
+  const posts = publish(read);
+  const homes = homePages(posts, 10);
+  const archives = groupArchives(posts, { permalinks: defaults.archives, pageSize: 10, yearPostCount: 10, strings: localePack("vi").archive });
+  const everything = fullPlan(posts, homes, archives.pages);
+  const planner = new RenderPlanner();
+  expect(planner.plan(read, posts, everything, true).full).toBe(true); // first build
+  planner.finished();
+  const edited = read.map((p) => (p.inputPath === "posts/7.md" ? { ...p, text: "sửa" } : p));
+  const again = publish(edited);
+  planner.filesChanged(["./posts/7.md"]);
+  expect(planner.plan(edited, again, fullPlan(again, homePages(again, 10), archives.pages), true).full).toBe(false);
+  planner.finished();
+  planner.filesChanged(["./_includes/newsroom/footer.njk"]);
+  expect(planner.plan(edited, again, everything, true).full).toBe(true); // a template changed
+  planner.filesChanged(["./posts/7.md"]);
+  expect(planner.plan(edited, again, everything, false).full).toBe(true); // production build
 });
