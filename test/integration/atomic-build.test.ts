@@ -13,9 +13,10 @@ let configDir: string;
 beforeAll(() => {
   configDir = mkdtempSync(path.join(tmpdir(), "newsroom-config-"));
   config = path.join(configDir, "eleventy.config.ts");
+  // No index cache: every build must make its own index for the byte-for-byte comparisons to mean anything.
   writeFileSync(
     config,
-    `import newsroom from ${JSON.stringify(path.join(repoRoot, "src/index.ts"))};\nexport default (c: any) => { c.addPlugin(newsroom, { locale: "vi", timeZone: "Asia/Ho_Chi_Minh" }); };\n`,
+    `import newsroom from ${JSON.stringify(path.join(repoRoot, "src/index.ts"))};\nexport default (c: any) => { c.addPlugin(newsroom, { locale: "vi", timeZone: "Asia/Ho_Chi_Minh", search: { cache: false } }); };\n`,
   );
   site = createSite({
     "posts/b.md": postFile({ title: "Bài B", date: "2020-01-02", tags: ["Sông Mã"] }, "Đảng bộ thị trấn Sông Mã."),

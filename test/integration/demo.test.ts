@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { hashTree, runBuild } from "../helpers/cli.ts";
+import { hashTree, repoRoot, runBuild } from "../helpers/cli.ts";
 import { loadPagefind, searchAll } from "../helpers/pagefind.ts";
 
 let work: string;
@@ -14,6 +14,8 @@ beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), "newsroom-demo-"));
   builds = { la: path.join(work, "la"), kiritimati: path.join(work, "kiritimati") };
   for (const [name, zone] of [["la", "America/Los_Angeles"], ["kiritimati", "Pacific/Kiritimati"]] as const) {
+    // Each build makes its own index: one taken from the cache would prove nothing about TZ.
+    rmSync(path.join(repoRoot, ".cache", "newsroom"), { recursive: true, force: true });
     const result = runBuild(["--config=eleventy.config.ts", `--output=${builds[name]}`, "--quiet"], { env: { TZ: zone } });
     expect(result.status, result.output).toBe(0);
   }
