@@ -55,7 +55,14 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   const planner = new RenderPlanner();
   eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => planner.filesChanged(files));
   const indexer = new SearchIndexer();
-  const indexCache = options.search.cache ? new IndexCache(path.resolve(projectRoot, options.search.cache)) : undefined;
+  const cacheDir = options.search.cache ? path.resolve(projectRoot, options.search.cache) : undefined;
+  const indexCache = cacheDir ? new IndexCache(cacheDir) : undefined;
+  if (cacheDir) {
+    // Neither input nor a reason to rebuild: the dev server writes the cache as it indexes.
+    const cacheGlob = `${toPosix(path.relative(projectRoot, cacheDir))}/**`;
+    eleventyConfig.ignores.add(cacheGlob);
+    eleventyConfig.watchIgnores?.add(cacheGlob);
+  }
   eleventyConfig.on("eleventy.before", async ({ runMode, directories }: EleventyEventArgs) => {
     devServer = runMode !== "build";
     started = performance.now();
