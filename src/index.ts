@@ -153,6 +153,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
         search: index ? { bundle: data.urls.bundle, bytes: index.bytes } : undefined,
         warmPages: ["/", data.urls.search, data.urls.archiveIndex].filter((url) => url !== ""),
         files: [data.urls.dayIndex],
+        generated: [options.permalink, options.archives.year, options.archives.month, options.archives.day, "/page/"],
       });
       parts.push(`offline: ${count(worker.files)} files, ${(worker.bytes / 1024 / 1024).toFixed(1)} MB${worker.fullIndex ? " (whole search index)" : ""}`);
     }

@@ -37,6 +37,11 @@ export interface ServiceWorkerJob {
   warmPages: string[];
   /** Site paths of other files the browser scripts need (the date widget's index of days). */
   files: string[];
+  /**
+   * URL patterns of the generated pages (articles, archives, home pages: tens of thousands of
+   * folders): `offline.precache` globs skip them rather than walk them.
+   */
+  generated: string[];
 }
 
 export interface ServiceWorkerSummary {
@@ -57,16 +62,37 @@ export interface ServiceWorkerConfig {
   maxPages: number;
 }
 
-/** The files (globs relative to the output folder) downloaded with the worker. */
-export function precacheGlobs(job: Pick<ServiceWorkerJob, "options" | "search" | "files">): { globs: string[]; fullIndex: boolean } {
-  const globs = [...job.options.precache, OWN_ASSETS, ...job.files.map((file) => file.replace(/^\//, ""))];
-  if (!job.search) return { globs, fullIndex: false };
+/**
+ * The files (globs relative to the output folder) downloaded with the worker: the site's own
+ * (`offline.precache`, looked for outside the generated pages and the index) and Newsroom's.
+ */
+export function precacheGlobs(job: Pick<ServiceWorkerJob, "options" | "search" | "files" | "generated">): {
+  site: { globs: string[]; ignores: string[] };
+  own: string[];
+  fullIndex: boolean;
+} {
+  const own = [OWN_ASSETS, ...job.files.map((file) => file.replace(/^\//, ""))];
+  const ignores = [...new Set(job.generated.map(generatedFolderGlob).filter((glob) => glob !== undefined))];
+  const site = { globs: [...job.options.precache], ignores };
+  if (!job.search) return { site, own, fullIndex: false };
   const bundle = job.search.bundle.replace(/^\/|\/$/g, "");
+  ignores.push(`${bundle}/**`);
   const fullIndex = job.search.bytes <= job.options.fullIndexUpTo;
-  if (fullIndex) globs.push(`${bundle}/**/*`);
+  if (fullIndex) own.push(`${bundle}/**/*`);
   // What every search needs: the script, its worker and WebAssembly, the entry, the metadata, the filters.
-  else globs.push(`${bundle}/*.{js,json,pagefind,pf_meta}`, `${bundle}/filter/*`);
-  return { globs, fullIndex };
+  else own.push(`${bundle}/*.{js,json,pagefind,pf_meta}`, `${bundle}/filter/*`);
+  return { site, own, fullIndex };
+}
+
+/** The top folder a URL pattern's pages go into, as a glob: "/{yyyy}/{MM}/…" → "[0-9][0-9][0-9][0-9]/**". */
+export function generatedFolderGlob(pattern: string): string | undefined {
+  const first = pattern.split("/").find((segment) => segment !== "");
+  if (!first || first === "{slug}") return undefined; // pages at the top level: nothing to skip
+  const glob = first
+    .replace(/\{yyyy\}/g, "[0-9][0-9][0-9][0-9]")
+    .replace(/\{(MM|dd)\}/g, "[0-9][0-9]")
+    .replace(/\{slug\}/g, "*");
+  return `${glob}/**`;
 }
 
 export function serviceWorkerConfig(job: ServiceWorkerJob): ServiceWorkerConfig {
@@ -92,26 +118,30 @@ export async function writeServiceWorker(job: ServiceWorkerJob): Promise<Service
     ),
   );
 
-  const { globs, fullIndex } = precacheGlobs(job);
+  const { site, own, fullIndex } = precacheGlobs(job);
   // Only the manifest step of workbox-build (its main entry loads Rollup and Babel: ~0.6 s).
   const { getManifest } = await import("workbox-build/build/get-manifest.js");
-  const manifest = await getManifest({
-    globDirectory: job.outputDir,
-    globPatterns: globs,
-    globIgnores: [SERVICE_WORKER_URL.slice(1), `${WORKBOX_URL.slice(1)}**`],
-    // The index's files are content-hashed: their names are their versions.
-    dontCacheBustURLsMatching: job.search ? new RegExp(`\\.pf_(meta|index|fragment|filter)$`) : undefined,
-    maximumFileSizeToCacheInBytes: Math.max(job.options.fullIndexUpTo, 10_000_000),
-  }).catch((error: Error) => {
-    throw new NewsroomError(`offline: could not list the files for the service worker: ${error.message}`, { cause: error });
-  });
+  const list = (globPatterns: string[], ignores: string[]) =>
+    getManifest({
+      globDirectory: job.outputDir,
+      globPatterns,
+      globIgnores: [SERVICE_WORKER_URL.slice(1), `${WORKBOX_URL.slice(1)}**`, ...ignores],
+      // The index's files are content-hashed: their names are their versions.
+      dontCacheBustURLsMatching: /\.pf_(meta|index|fragment|filter)$/,
+      maximumFileSizeToCacheInBytes: Math.max(job.options.fullIndexUpTo, 10_000_000),
+    }).catch((error: Error) => {
+      throw new NewsroomError(`offline: could not list the files for the service worker: ${error.message}`, { cause: error });
+    });
+  const lists = await Promise.all([list(site.globs, site.ignores), list(own, [])]);
+  const seen = new Set<string>();
+  const entries = lists.flatMap((l) => l.manifestEntries ?? []).filter((e) => !seen.has(e.url) && seen.add(e.url));
   // A glob matching nothing is normal (no fonts, say); anything else (a file too large) is worth a word.
-  for (const warning of manifest.warnings) if (!/match any files/.test(warning)) log.warn(`offline: ${warning}`);
+  for (const warning of lists.flatMap((l) => l.warnings)) if (!/match any files/.test(warning)) log.warn(`offline: ${warning}`);
 
   const template = await readFile(TEMPLATE, "utf8");
   const worker = template
     .replace("self.__NEWSROOM_OFFLINE__", () => JSON.stringify(serviceWorkerConfig(job)))
-    .replace("self.__WB_MANIFEST", () => JSON.stringify(manifest.manifestEntries));
+    .replace("self.__WB_MANIFEST", () => JSON.stringify(entries));
   await writeFile(path.join(job.outputDir, SERVICE_WORKER_URL), worker);
-  return { files: manifest.count, bytes: manifest.size, fullIndex };
+  return { files: entries.length, bytes: lists.reduce((sum, l) => sum + l.size, 0), fullIndex };
 }

@@ -1,24 +1,34 @@
 import { expect, test } from "vitest";
-import { precacheGlobs, serviceWorkerConfig } from "../../src/offline.ts";
+import { generatedFolderGlob, precacheGlobs, serviceWorkerConfig } from "../../src/offline.ts";
 import { defaults, resolveOptions } from "../../src/options.ts";
 import { serviceWorkerOn } from "../../src/site-data.ts";
 
 const offline = defaults.offline;
 
+const generated = ["/{yyyy}/{MM}/{dd}/{slug}/", "/{yyyy}/", "/{yyyy}/{MM}/", "/{yyyy}/{MM}/{dd}/", "/page/"];
+
 test("a small search index goes whole with the worker; a large one only with what every search needs", () => {
-  const small = precacheGlobs({ options: { ...offline, fullIndexUpTo: 1000 }, search: { bundle: "/pagefind/", bytes: 1000 }, files: [] });
+  const small = precacheGlobs({ options: { ...offline, fullIndexUpTo: 1000 }, search: { bundle: "/pagefind/", bytes: 1000 }, files: [], generated });
   expect(small.fullIndex).toBe(true);
-  expect(small.globs).toContain("pagefind/**/*");
-  const large = precacheGlobs({ options: { ...offline, fullIndexUpTo: 1000 }, search: { bundle: "/pagefind/", bytes: 1001 }, files: [] });
+  expect(small.own).toContain("pagefind/**/*");
+  const large = precacheGlobs({ options: { ...offline, fullIndexUpTo: 1000 }, search: { bundle: "/pagefind/", bytes: 1001 }, files: [], generated });
   expect(large.fullIndex).toBe(false);
-  expect(large.globs).not.toContain("pagefind/**/*");
-  expect(large.globs).toEqual(expect.arrayContaining(["pagefind/*.{js,json,pagefind,pf_meta}", "pagefind/filter/*"]));
+  expect(large.own).not.toContain("pagefind/**/*");
+  expect(large.own).toEqual(expect.arrayContaining(["pagefind/*.{js,json,pagefind,pf_meta}", "pagefind/filter/*"]));
 });
 
-test("without search, only the site's own files go with the worker", () => {
-  const { globs, fullIndex } = precacheGlobs({ options: { ...offline, precache: ["fonts/*.woff2"] }, search: undefined, files: ["/archive/days.json"] });
-  expect(fullIndex).toBe(false);
-  expect(globs).toEqual(["fonts/*.woff2", "assets/newsroom/*.{css,js}", "archive/days.json"]);
+test("the site's own globs skip the generated pages and the index instead of walking them", () => {
+  const { site, own, fullIndex } = precacheGlobs({ options: { ...offline, precache: ["fonts/*.woff2"] }, search: { bundle: "/pagefind/", bytes: 1 }, files: ["/archive/days.json"], generated });
+  expect(site).toEqual({ globs: ["fonts/*.woff2"], ignores: ["[0-9][0-9][0-9][0-9]/**", "page/**", "pagefind/**"] });
+  expect(own).toEqual(["assets/newsroom/*.{css,js}", "archive/days.json", "pagefind/**/*"]);
+  expect(fullIndex).toBe(true);
+});
+
+test("generated folders come from the URL patterns' first segment", () => {
+  expect(generatedFolderGlob("/{yyyy}/{MM}/{dd}/{slug}/")).toBe("[0-9][0-9][0-9][0-9]/**");
+  expect(generatedFolderGlob("/tin/{yyyy}/{slug}/")).toBe("tin/**");
+  expect(generatedFolderGlob("/{slug}/")).toBeUndefined();
+  expect(generatedFolderGlob("/nam-{yyyy}/")).toBe("nam-[0-9][0-9][0-9][0-9]/**");
 });
 
 test("the worker's URLs carry the path prefix", () => {
@@ -29,6 +39,7 @@ test("the worker's URLs carry the path prefix", () => {
     search: { bundle: "/pagefind/", bytes: 1 },
     warmPages: ["/", "/search/"],
     files: [],
+    generated: [],
   });
   expect(config).toEqual({
     workbox: "/tin/assets/newsroom/workbox/",
