@@ -1,5 +1,5 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import newsroom from "./src/index.ts";
+import newsroom from "eleventy-plugin-newsroom";
 
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(newsroom, {

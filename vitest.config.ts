@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "node",
-          include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts"],
+          include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts", "test/package/**/*.test.ts"],
           // Integration tests change the working directory to their fixture site: forks allow that.
           pool: "forks",
           testTimeout: 60_000,

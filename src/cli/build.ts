@@ -1,18 +1,19 @@
 /**
- * `npm run build`: an Eleventy build that is all or nothing. The site is built into a
+ * `newsroom build` (the demo's `npm run build`): an Eleventy build that is all or nothing. The site is built into a
  * staging folder next to the output folder and swapped in only when the build succeeds,
  * so a failed build (a bad post, a template error) leaves the previous site exactly as it
  * was and a deploy step can never ship half a site.
  *
- *   tsx src/cli/build.ts [--config=eleventy.config.ts] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet]
+ *   newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet]
  */
 import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 
-interface BuildArgs {
-  config: string;
+export interface BuildArgs {
+  /** Eleventy's config file; undefined: Eleventy looks for its usual names (eleventy.config.js, …). */
+  config: string | undefined;
   input: string | undefined;
   output: string;
   pathPrefix: string | undefined;
@@ -20,7 +21,7 @@ interface BuildArgs {
 }
 
 export function parseArgs(argv: readonly string[]): BuildArgs {
-  const args: BuildArgs = { config: "eleventy.config.ts", input: undefined, output: "_site", pathPrefix: undefined, quiet: false };
+  const args: BuildArgs = { config: undefined, input: undefined, output: "_site", pathPrefix: undefined, quiet: false };
   for (const arg of argv) {
     const [flag, value] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
     if (flag === "--quiet") args.quiet = true;
@@ -44,7 +45,7 @@ export async function atomicBuild(args: BuildArgs): Promise<void> {
     const eleventy = new Eleventy(args.input, staging, {
       // As from the command line: these folders win over the config file's `dir`.
       source: "cli",
-      configPath: args.config,
+      ...(args.config ? { configPath: args.config } : {}),
       quietMode: args.quiet,
       // Eleventy ignores its output folder by itself; the live one is now a neighbour to ignore too.
       config(eleventyConfig: { ignores: Set<string> }) {
@@ -71,7 +72,8 @@ export async function atomicBuild(args: BuildArgs): Promise<void> {
   await rm(previous, { recursive: true, force: true });
 }
 
-function describeError(error: unknown): string {
+/** An error and its causes, one line each (no stack traces: the messages say what to fix). */
+export function describeError(error: unknown): string {
   const lines: string[] = [];
   let current: unknown = error;
   while (current instanceof Error && lines.length < 5) {
@@ -79,13 +81,4 @@ function describeError(error: unknown): string {
     current = current.cause;
   }
   return lines.length > 0 ? lines.join("\n  caused by: ") : String(error);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  try {
-    await atomicBuild(parseArgs(process.argv.slice(2)));
-  } catch (error) {
-    console.error(`Build failed; the previous output was left as it was.\n${describeError(error)}`);
-    process.exitCode = 1;
-  }
 }

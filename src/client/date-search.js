@@ -27,9 +27,9 @@ async function go(form, requested) {
   return true;
 }
 
-for (const form of document.querySelectorAll("form[data-newsroom-date-search]")) {
+for (const form of /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll("form[data-newsroom-date-search]"))) {
   form.addEventListener("submit", async (event) => {
-    const requested = form.elements.date?.value ?? "";
+    const requested = /** @type {HTMLInputElement | null} */ (form.elements.namedItem("date"))?.value ?? "";
     if (!requested) return;
     event.preventDefault();
     if (!(await go(form, requested))) form.submit();
@@ -38,13 +38,13 @@ for (const form of document.querySelectorAll("form[data-newsroom-date-search]"))
 
 // The form's no-JavaScript target is the archive index with ?date=…; with JavaScript, go on to the day.
 const params = new URLSearchParams(location.search);
-const form = document.querySelector("form[data-newsroom-date-search]");
+const form = /** @type {HTMLFormElement | null} */ (document.querySelector("form[data-newsroom-date-search]"));
 if (form && params.has("date") && new URL(form.action, location.href).pathname === location.pathname) {
   go(form, params.get("date") ?? "");
 }
 
 // On a day page reached from an empty day, say so.
-const notice = document.querySelector("[data-newsroom-date-notice]");
+const notice = /** @type {HTMLElement | null} */ (document.querySelector("[data-newsroom-date-notice]"));
 const requested = params.get(REQUESTED);
 if (notice && requested && /^\d{4}-\d{2}-\d{2}$/.test(requested) && requested !== notice.dataset.day) {
   const [y, m, d] = requested.split("-").map(Number);

@@ -7,7 +7,7 @@ import { highlightExcerpt } from "./highlight.js";
 const PAGE = 10;
 const FIELDS = ["q", "year", "month", "category", "from", "to", "sort"];
 
-const form = document.querySelector("form[data-newsroom-search]");
+const form = /** @type {HTMLFormElement | null} */ (document.querySelector("form[data-newsroom-search]"));
 if (form) start(form);
 
 /** @param {HTMLFormElement} form */
@@ -15,7 +15,7 @@ function start(form) {
   const strings = JSON.parse(form.dataset.strings ?? "{}");
   const status = document.querySelector("[data-newsroom-search-status]");
   const list = document.querySelector("[data-newsroom-search-results]");
-  const more = document.querySelector("[data-newsroom-search-more]");
+  const more = /** @type {HTMLButtonElement} */ (document.querySelector("[data-newsroom-search-more]"));
   let pagefind;
   let run = 0;
   let shown = [];
@@ -35,15 +35,17 @@ function start(form) {
     if (day && !state.from && !state.to) state.from = state.to = day;
     return state;
   };
-  const stateOfForm = () => Object.fromEntries(FIELDS.map((f) => [f, (form.elements.namedItem(f)?.value ?? "").trim()]));
+  /** @param {string} name */
+  const field = (name) => /** @type {HTMLInputElement | HTMLSelectElement | null} */ (form.elements.namedItem(name));
+  const stateOfForm = () => Object.fromEntries(FIELDS.map((f) => [f, (field(f)?.value ?? "").trim()]));
   const fill = (state) => {
     for (const f of FIELDS) {
-      const field = form.elements.namedItem(f);
-      if (!field) continue;
-      if (field.tagName === "SELECT" && state[f] && ![...field.options].some((o) => o.value === state[f])) {
-        field.add(new Option(state[f], state[f])); // a value from a shared link that is not offered
+      const input = field(f);
+      if (!input) continue;
+      if (input instanceof HTMLSelectElement && state[f] && ![...input.options].some((o) => o.value === state[f])) {
+        input.add(new Option(state[f], state[f])); // a value from a shared link that is not offered
       }
-      field.value = state[f];
+      input.value = state[f];
     }
   };
   const urlOf = (state) => {
@@ -156,7 +158,7 @@ function start(form) {
   });
   form.addEventListener("input", (event) => {
     clearTimeout(typing);
-    typing = setTimeout(() => update(false), event.target.name === "q" ? 300 : 0);
+    typing = setTimeout(() => update(false), /** @type {HTMLInputElement} */ (event.target).name === "q" ? 300 : 0);
   });
   more.addEventListener("click", () => showMore(stateOfForm(), run));
   addEventListener("popstate", () => {

@@ -10,9 +10,9 @@ export function runEleventy(args: string[], options: { cwd?: string; env?: Recor
   return runScript(path.join(repoRoot, "node_modules/@11ty/eleventy/cmd.cjs"), args, options);
 }
 
-/** Runs `npm run build`'s script (the all-or-nothing build) with these arguments. */
+/** Runs `npm run build`'s command (the packaged `newsroom build`, from dist/) with these arguments. */
 export function runBuild(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  return runScript(path.join(repoRoot, "src/cli/build.ts"), args, options);
+  return runScript(path.join(repoRoot, "dist/cli/newsroom.js"), ["build", ...args], options);
 }
 
 function runScript(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> }) {

@@ -17,7 +17,7 @@ export interface FixtureSite {
   /** Writes files (paths relative to the site) into the fixture. */
   write(files: Record<string, string | Buffer>): void;
   /** Builds the site; rejects with the build's error. */
-  build(options?: NewsroomUserOptions, extra?: { runMode?: "build" | "serve"; pathPrefix?: string }): Promise<void>;
+  build(options?: NewsroomUserOptions, extra?: { runMode?: "build" | "serve"; pathPrefix?: string; verbose?: boolean }): Promise<void>;
   /** Parsed HTML of an output URL such as "/2019/10/18/slug/". */
   page(url: string): HTMLElement;
   exists(url: string): boolean;
@@ -57,7 +57,7 @@ export function createSite(files: Record<string, string | Buffer> = {}): Fixture
       try {
         const name = path.basename(dir);
         const eleventy = new Eleventy(name, `${name}/_site`, {
-          quietMode: true,
+          quietMode: !extra.verbose,
           runMode: extra.runMode ?? "build",
           ...(extra.pathPrefix ? { pathPrefix: extra.pathPrefix } : {}),
           config(eleventyConfig: any) {

@@ -1,4 +1,4 @@
-/** The demo site, built as `npm run build` builds it (src/cli/build.ts, the config file's dir.output overridden). */
+/** The demo site, built as `npm run build` builds it (dist/cli/newsroom.js build, the config file's dir.output overridden). */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { PostsError } from "../../src/errors.ts";
+import { PostsError } from "../../src/core/errors.ts";
 import { repoRoot } from "../helpers/cli.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 

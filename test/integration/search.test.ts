@@ -189,7 +189,7 @@ test("search can be turned off", async () => {
 });
 
 test("the dev server's indexer keeps an unchanged index and rebuilds a changed one, one run at a time", async () => {
-  const { SearchIndexer } = await import("../../src/search.ts");
+  const { SearchIndexer } = await import("../../src/search/indexer.ts");
   const { mkdtempSync, rmSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const path = await import("node:path");
@@ -224,14 +224,14 @@ test("a build whose posts did not change copies the cached index; a changed post
   const info = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
   try {
     const options = { locale: "vi", search: { cache: cacheDir } };
-    await cached.build(options);
+    await cached.build(options, { verbose: true });
     const first = hashTree(path.join(cached.out, "pagefind"));
-    await cached.build(options);
+    await cached.build(options, { verbose: true });
     expect(lines.filter((l) => l.includes("search index")).at(-1)).toContain("from the cache");
     expect(hashTree(path.join(cached.out, "pagefind"))).toEqual(first);
 
     cached.write({ "posts/b.md": postFile({ title: "Đường điện", date: "2019-10-19" }, "Đường điện mới về bản Phiêng.") });
-    await cached.build(options);
+    await cached.build(options, { verbose: true });
     expect(lines.filter((l) => l.includes("search index")).at(-1)).not.toContain("from the cache");
     const pf = await loadPagefind(cached.out);
     expect((await searchAll(pf, "phieng")).map((r) => r.url)).toEqual(["/2019/10/19/duong-dien/"]);

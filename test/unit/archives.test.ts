@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { calendarWeeks, groupArchives, pageUrl } from "../../src/archives.ts";
-import { localePack } from "../../src/i18n/index.ts";
-import type { Post } from "../../src/post.ts";
+import { calendarWeeks, groupArchives, pageUrl } from "../../src/site/archives.ts";
+import { localePack } from "../../src/core/i18n/index.ts";
+import type { Post } from "../../src/content/post.ts";
 import { dayUrl, nearestDay } from "../../src/client/nearest-day.js";
 
 const permalinks = { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkPermalink, defaults, resolveOptions } from "../../src/options.ts";
+import { checkPermalink, defaults, resolveOptions } from "../../src/core/options.ts";
 
 describe("resolveOptions", () => {
   test("no options give the documented defaults, language taken from locale", () => {

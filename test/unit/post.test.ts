@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { splitFrontMatter } from "../../src/frontmatter.ts";
-import { isLocalPath, readPostHead, type PostContext } from "../../src/post.ts";
+import { splitFrontMatter } from "../../src/content/frontmatter.ts";
+import { isLocalPath, readPostHead, type PostContext } from "../../src/content/post.ts";
 
 const ctx: PostContext = {
   timeZone: "Asia/Ho_Chi_Minh",

@@ -2,13 +2,13 @@
 import fc from "fast-check";
 import { DateTime, IANAZone } from "luxon";
 import { describe, expect, test } from "vitest";
-import { groupArchives } from "../../src/archives.ts";
+import { groupArchives } from "../../src/site/archives.ts";
 import { nearestDay } from "../../src/client/nearest-day.js";
 import { coverRange } from "../../src/client/date-range.js";
-import { dateParts } from "../../src/dates.ts";
-import { localePack } from "../../src/i18n/index.ts";
-import type { Post } from "../../src/post.ts";
-import { isUrlSafeSlug, slugify } from "../../src/slug.ts";
+import { dateParts } from "../../src/core/dates.ts";
+import { localePack } from "../../src/core/i18n/index.ts";
+import type { Post } from "../../src/content/post.ts";
+import { isUrlSafeSlug, slugify } from "../../src/core/slug.ts";
 
 const ZONES = ["UTC", "Asia/Ho_Chi_Minh", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu", "America/St_Johns"];
 const zone = fc.constantFrom(...ZONES);

@@ -1,10 +1,10 @@
 import { expect, test } from "vitest";
-import { groupArchives } from "../../src/archives.ts";
-import { homePages, publishedPosts } from "../../src/collections.ts";
-import { localePack } from "../../src/i18n/index.ts";
-import { defaults } from "../../src/options.ts";
-import type { Post } from "../../src/post.ts";
-import { editedInPlace, fullPlan, isPostFile, partialPlan, RenderPlanner, snapshot } from "../../src/render-plan.ts";
+import { groupArchives } from "../../src/site/archives.ts";
+import { homePages, publishedPosts } from "../../src/content/collections.ts";
+import { localePack } from "../../src/core/i18n/index.ts";
+import { defaults } from "../../src/core/options.ts";
+import type { Post } from "../../src/content/post.ts";
+import { editedInPlace, fullPlan, isPostFile, partialPlan, RenderPlanner, snapshot } from "../../src/site/render-plan.ts";
 
 function post(n: number, day: number, extra: Partial<Post> = {}): Post {
   const date = new Date(Date.UTC(2019, 9, day, n));

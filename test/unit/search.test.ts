@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { coverRange, rangeFilter } from "../../src/client/date-range.js";
 import { fold, highlightExcerpt, queryWords } from "../../src/client/highlight.js";
-import type { Post } from "../../src/post.ts";
-import { foldedDWords, searchRecord } from "../../src/search.ts";
+import type { Post } from "../../src/content/post.ts";
+import { foldedDWords, searchRecord } from "../../src/search/indexer.ts";
 
 describe("foldedDWords", () => {
   test("only words with đ/Đ, folded to d/D, once each, other accents kept", () => {

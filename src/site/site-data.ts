@@ -1,12 +1,11 @@
 /** The `newsroom` data every template sees, made from the published posts. Pure. */
 import { type Archives, dayIndex, groupArchives } from "./archives.ts";
-import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "./i18n/index.ts";
-import type { NewsroomOptions, SiteMetadata } from "./options.ts";
-import { type HomePage, homePages } from "./collections.ts";
-import type { Post } from "./post.ts";
+import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "../core/i18n/index.ts";
+import type { NewsroomOptions, SiteMetadata } from "../core/options.ts";
+import { type HomePage, homePages } from "../content/collections.ts";
+import type { Post } from "../content/post.ts";
 import { fullPlan, type RenderPlan } from "./render-plan.ts";
-import { SERVICE_WORKER_URL } from "./offline.ts";
-import { BUNDLE_DIR } from "./search.ts";
+import { BUNDLE_DIR, SERVICE_WORKER_URL } from "../core/paths.ts";
 
 /** What templates see as `newsroom`. */
 export interface NewsroomData {

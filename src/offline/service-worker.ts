@@ -7,14 +7,10 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { log, NewsroomError } from "./errors.ts";
-import type { OfflineOptions } from "./options.ts";
+import { log, NewsroomError } from "../core/errors.ts";
+import { PLUGIN_DIR, SERVICE_WORKER_URL, WORKBOX_URL } from "../core/paths.ts";
+import type { OfflineOptions } from "../core/options.ts";
 
-/** The service worker's URL (site root, so that its scope is the whole site). */
-export const SERVICE_WORKER_URL = "/sw.js";
-/** Where Workbox's runtime is copied, inside the output folder. */
-export const WORKBOX_URL = "/assets/newsroom/workbox/";
 /** Workbox's runtime: the loader and the modules the worker uses (production builds only). */
 const WORKBOX_FILES = [
   "workbox-sw/build/workbox-sw.js",
@@ -22,7 +18,7 @@ const WORKBOX_FILES = [
     (name) => `workbox-${name}/build/workbox-${name}.prod.js`,
   ),
 ];
-const TEMPLATE = fileURLToPath(new URL("./client/service-worker.js", import.meta.url));
+const TEMPLATE = path.join(PLUGIN_DIR, "client", "service-worker.js");
 /** Newsroom's own scripts and styles, always downloaded with the worker. */
 const OWN_ASSETS = "assets/newsroom/*.{css,js}";
 

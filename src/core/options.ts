@@ -2,8 +2,7 @@
  * Newsroom's options: one typed interface, one defaults object, one merge, one validation.
  */
 import { IANAZone } from "luxon";
-import { NewsroomError } from "./errors.ts";
-import type { ArchivePermalinks } from "./archives.ts";
+import { describe, NewsroomError } from "./errors.ts";
 import { PERMALINK_TOKENS } from "./permalink.ts";
 
 /** Metadata about the site, written into every page. */
@@ -29,6 +28,18 @@ export interface SiteMetadata {
    * @default the `locale` option
    */
   language: string;
+}
+
+/** URL patterns of the archive pages. */
+export interface ArchivePermalinks {
+  /** @default "/{yyyy}/" */
+  year: string;
+  /** @default "/{yyyy}/{MM}/" */
+  month: string;
+  /** @default "/{yyyy}/{MM}/{dd}/" */
+  day: string;
+  /** The index of every year and month. @default "/archive/" */
+  index: string;
 }
 
 /** Names of the layouts the plugin renders its pages with (paths inside `_includes/`). */
@@ -423,17 +434,3 @@ function isAbsoluteHttpUrl(value: string): boolean {
   }
 }
 
-/** A short, readable description of any value for error messages. */
-export function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : `the Date ${value.toISOString()}`;
-  if (typeof value === "string") return value.trim() === "" ? "an empty string" : JSON.stringify(value);
-  if (Array.isArray(value)) return `the list ${truncate(JSON.stringify(value))}`;
-  if (typeof value === "object") return `the object ${truncate(JSON.stringify(value))}`;
-  return `${typeof value} ${String(value)}`;
-}
-
-function truncate(text: string, max = 80): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

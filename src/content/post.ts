@@ -2,12 +2,12 @@
  * The front matter schema and the typed `Post` it becomes. A `Post` is what templates
  * receive, from `collections.posts` to the article layout's `post`.
  */
-import type { ArchivePermalinks } from "./archives.ts";
-import type { PostProblem } from "./errors.ts";
-import { dateParts, isoDate, parsePostDate } from "./dates.ts";
-import { describe } from "./options.ts";
-import { expandPermalink } from "./permalink.ts";
-import { isUrlSafeSlug, slugify } from "./slug.ts";
+import type { ArchivePermalinks } from "../core/options.ts";
+import type { PostProblem } from "../core/errors.ts";
+import { dateParts, isoDate, parsePostDate } from "../core/dates.ts";
+import { describe } from "../core/errors.ts";
+import { expandPermalink } from "../core/permalink.ts";
+import { isUrlSafeSlug, slugify } from "../core/slug.ts";
 
 /** What authors may write in a post's front matter. */
 export interface PostFrontMatter {

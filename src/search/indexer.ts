@@ -6,13 +6,12 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { log, NewsroomError } from "./errors.ts";
-import type { Post } from "./post.ts";
-import { bundleStats, type IndexJob, type IndexSummary, type JobRecord } from "./search-worker.js";
-import { type IndexCache, indexFingerprint } from "./search-cache.ts";
+import { log, NewsroomError } from "../core/errors.ts";
+import { BUNDLE_DIR } from "../core/paths.ts";
+import type { Post } from "../content/post.ts";
+import { bundleStats, type IndexJob, type IndexSummary, type JobRecord } from "./worker.js";
+import { type IndexCache, indexFingerprint } from "./cache.ts";
 
-/** Where the Pagefind bundle goes, inside the output folder. */
-export const BUNDLE_DIR = "pagefind";
 
 /** A record as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -63,7 +62,7 @@ export function searchRecord(post: Post, settings: { language: string; displayDa
   };
 }
 
-export type { IndexSummary } from "./search-worker.js";
+export type { IndexSummary } from "./worker.js";
 
 /**
  * Writes the Pagefind bundle for these records into `<outputDir>/pagefind/`, from a worker
@@ -72,7 +71,7 @@ export type { IndexSummary } from "./search-worker.js";
  */
 export function writeSearchIndex(job: IndexJob): Promise<IndexSummary> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { newsroomSearchJob: job } });
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { newsroomSearchJob: job } });
     let settled = false;
     worker.once("message", (message: { ok: true; summary: IndexSummary } | { ok: false; message: string }) => {
       settled = true;

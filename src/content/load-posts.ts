@@ -7,12 +7,12 @@ import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
-import type { ArchivePermalinks } from "./archives.ts";
-import { log, NewsroomError, PostsError, type PostProblem } from "./errors.ts";
+import type { ArchivePermalinks } from "../core/options.ts";
+import { log, NewsroomError, PostsError, type PostProblem } from "../core/errors.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { createMarkdown } from "./markdown.ts";
 import { type Post, type PostContext, readPostHead } from "./post.ts";
-import { countWords, htmlToText, truncateText } from "./text.ts";
+import { countWords, htmlToText, truncateText } from "../core/text.ts";
 
 export interface LoaderSettings {
   /** Absolute path of the posts folder. */

@@ -3,7 +3,7 @@
  * explicitly: nothing here reads the machine's `TZ`.
  */
 import { DateTime } from "luxon";
-import { describe } from "./options.ts";
+import { describe } from "./errors.ts";
 
 /** Calendar parts of an instant in the site's zone, zero-padded: { yyyy: "2019", MM: "10", dd: "18" }. */
 export interface DateParts {

@@ -4,7 +4,7 @@
  * the same bytes. Text is escaped for XML; JSON is written by JSON.stringify.
  */
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
-import type { Post } from "./post.ts";
+import type { Post } from "../content/post.ts";
 
 export interface FeedSettings {
   title: string;

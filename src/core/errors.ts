@@ -1,4 +1,5 @@
 /** Errors and logging, prefixed with the package name so users know who is talking. */
+import type { EleventyLogger } from "./eleventy.ts";
 
 export const PACKAGE_NAME = "eleventy-plugin-newsroom";
 const PREFIX = "[newsroom]";
@@ -45,12 +46,38 @@ export class PostsError extends NewsroomError {
   }
 }
 
-/** The plugin's logger: one prefix, warnings to stderr. */
+/** Where log lines go: Eleventy's logger when the plugin has one (it honours `--quiet`), else the console. */
+let eleventyLogger: (() => EleventyLogger | undefined) | undefined;
+
+/** The plugin's logger: one prefix; information honours `--quiet`, warnings are always shown. */
 export const log = {
+  /** Sends later lines through this Eleventy configuration's logger (read when a line is written). */
+  useEleventyLogger(get: () => EleventyLogger | undefined): void {
+    eleventyLogger = get;
+  },
   info(message: string): void {
-    console.log(`${PREFIX} ${message}`);
+    const logger = eleventyLogger?.();
+    if (logger) logger.logWithOptions({ message, prefix: PREFIX });
+    else console.log(`${PREFIX} ${message}`);
   },
   warn(message: string): void {
-    console.warn(`${PREFIX} warning: ${message}`);
+    const logger = eleventyLogger?.();
+    if (logger) logger.logWithOptions({ message: `warning: ${message}`, prefix: PREFIX, type: "warn", color: "yellow", force: true });
+    else console.warn(`${PREFIX} warning: ${message}`);
   },
 };
+
+/** A short, readable description of any value for error messages. */
+export function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "an invalid Date" : `the Date ${value.toISOString()}`;
+  if (typeof value === "string") return value.trim() === "" ? "an empty string" : JSON.stringify(value);
+  if (Array.isArray(value)) return `the list ${truncate(JSON.stringify(value))}`;
+  if (typeof value === "object") return `the object ${truncate(JSON.stringify(value))}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function truncate(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

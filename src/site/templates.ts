@@ -5,12 +5,12 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { type EleventyConfig, projectDirectories } from "./eleventy.ts";
-import type { NewsroomOptions } from "./options.ts";
+import { type EleventyConfig, projectDirectories } from "../core/eleventy.ts";
+import type { NewsroomOptions } from "../core/options.ts";
+import { PLUGIN_DIR } from "../core/paths.ts";
 import { dayIndexUrl } from "./site-data.ts";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+
 
 /** Default layouts shipped in src/layouts, registered under `newsroom/` in the includes folder. */
 const DEFAULT_LAYOUTS = ["base.njk", "article.njk", "home.njk", "archive.njk", "archive-index.njk", "search.njk", "offline.njk"] as const;
@@ -41,12 +41,12 @@ export function registerTemplates(eleventyConfig: EleventyConfig, options: Newsr
   for (const file of DEFAULT_LAYOUTS) {
     const name = `newsroom/${file}`;
     if (existsSync(path.join(includes, name))) continue; // the site's own layout wins
-    eleventyConfig.addTemplate(`${includesFromInput}/${name}`, readFileSync(path.join(here, "layouts", file), "utf8"));
+    eleventyConfig.addTemplate(`${includesFromInput}/${name}`, readFileSync(path.join(PLUGIN_DIR, "layouts", file), "utf8"));
   }
 
   // Partials (`{% include "newsroom/…" %}`) are looked up in the site's includes first, then here.
   eleventyConfig.on("eleventy.engine.njk", ({ nunjucks, environment }: NunjucksEngineEvent) => {
-    const loader = new nunjucks.FileSystemLoader(path.join(here, "includes"));
+    const loader = new nunjucks.FileSystemLoader(path.join(PLUGIN_DIR, "includes"));
     loader.cache = {};
     environment.loaders.push(loader);
   });
@@ -78,7 +78,7 @@ export function registerTemplates(eleventyConfig: EleventyConfig, options: Newsr
   });
 
   for (const [url, file] of Object.entries(STATIC_ASSETS)) {
-    const text = readFileSync(path.join(here, file), "utf8");
+    const text = readFileSync(path.join(PLUGIN_DIR, file), "utf8");
     eleventyConfig.addTemplate(`${VIRTUAL_DIR}/${path.basename(file)}.11ty.js`, {
       data: { permalink: url, eleventyExcludeFromCollections: true },
       render: () => text,

@@ -1,5 +1,5 @@
 /** schema.org NewsArticle data for an article page, as JSON safe to put inside a <script> element. */
-import type { Post } from "./post.ts";
+import type { Post } from "../content/post.ts";
 
 /**
  * JSON-LD for `post`. `absolute` turns a site path into the URL readers use. The JSON is

@@ -4,24 +4,14 @@
  * Pure functions; one linear pass over the posts, which arrive newest first.
  */
 import { DateTime } from "luxon";
-import type { DateParts } from "./dates.ts";
-import type { ArchiveStrings } from "./i18n/types.ts";
-import { expandPermalink } from "./permalink.ts";
-import type { Post } from "./post.ts";
+import type { DateParts } from "../core/dates.ts";
+import type { ArchivePermalinks } from "../core/options.ts";
+import type { ArchiveStrings } from "../core/i18n/types.ts";
+import { expandPermalink } from "../core/permalink.ts";
+import type { Post } from "../content/post.ts";
 
 export type ArchiveLevel = "year" | "month" | "day";
 
-/** URL patterns of the archive pages. */
-export interface ArchivePermalinks {
-  /** @default "/{yyyy}/" */
-  year: string;
-  /** @default "/{yyyy}/{MM}/" */
-  month: string;
-  /** @default "/{yyyy}/{MM}/{dd}/" */
-  day: string;
-  /** The index of every year and month. @default "/archive/" */
-  index: string;
-}
 
 /** A non-empty period, with its posts newest first. */
 export interface PeriodBase {

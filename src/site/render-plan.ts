@@ -7,8 +7,8 @@
  * config file) writes everything. Pure.
  */
 import type { ArchivePage } from "./archives.ts";
-import type { HomePage } from "./collections.ts";
-import type { Post } from "./post.ts";
+import type { HomePage } from "../content/collections.ts";
+import type { Post } from "../content/post.ts";
 
 export interface RenderPlan {
   /** Whether everything is written. */

@@ -2,10 +2,11 @@
  * Template filters, as typed pure functions bound to the site's locale and zone.
  * The plugin registers each under the same name (`{{ post.date | articleDate }}`).
  */
-import { type DateInput, inZone, isoDate } from "./dates.ts";
-import { localePack } from "./i18n/index.ts";
-import type { Post } from "./post.ts";
-import { countWords, htmlToText, readingMinutes, truncateText } from "./text.ts";
+import { type DateInput, inZone, isoDate } from "../core/dates.ts";
+import { localePack } from "../core/i18n/index.ts";
+import { defaults } from "../core/options.ts";
+import type { Post } from "../content/post.ts";
+import { countWords, htmlToText, readingMinutes, truncateText } from "../core/text.ts";
 
 export interface FilterSettings {
   locale: string;
@@ -29,7 +30,14 @@ export interface NewsroomFilters {
   readingTime(source: Post | string): string;
 }
 
-export function createFilters(settings: FilterSettings): NewsroomFilters {
+/** The filters for these settings; any left out take the plugin's defaults (`en`, `UTC`, 200 words a minute, 200 characters). */
+export function createFilters(partial: Partial<FilterSettings> = {}): NewsroomFilters {
+  const settings: FilterSettings = {
+    locale: partial.locale ?? defaults.locale,
+    timeZone: partial.timeZone ?? defaults.timeZone,
+    wordsPerMinute: partial.wordsPerMinute ?? defaults.wordsPerMinute,
+    excerptLength: partial.excerptLength ?? defaults.excerptLength,
+  };
   const { dates, ui } = localePack(settings.locale);
   const zone = settings.timeZone;
   return {

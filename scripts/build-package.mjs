@@ -1,0 +1,26 @@
+// npm run build:lib — compiles src/ into dist/ (JavaScript and declarations) and copies the
+// files the compiled code reads at run time (layouts, partials, stylesheet, browser scripts)
+// to the same places beside it. dist/ is rebuilt from scratch: no file of an older build stays.
+import { execFileSync } from "node:child_process";
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dist = path.join(root, "dist");
+rmSync(dist, { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
+for (const folder of ["layouts", "includes", "assets", "client"]) {
+  cpSync(path.join(root, "src", folder), path.join(dist, folder), { recursive: true });
+}
+
+// tsc rewrites the `.ts` import paths of the JavaScript it emits, not of its declarations:
+// a consumer's compiler would refuse `.ts` paths inside node_modules.
+for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile() || !entry.name.endsWith(".d.ts")) continue;
+  const file = path.join(entry.parentPath, entry.name);
+  const text = readFileSync(file, "utf8");
+  const fixed = text.replace(/(from\s+["']|import\(["'])(\.{1,2}\/[^"']+)\.ts(["'])/g, "$1$2.js$3");
+  if (fixed !== text) writeFileSync(file, fixed);
+}

@@ -1,0 +1,161 @@
+/**
+ * One Eleventy build, in two steps that read top to bottom:
+ *   before(): read the posts, keep the published ones, plan the pages, start the search index;
+ *   after():  finish the search index, write the service worker, log the summary.
+ * One `NewsroomBuild` lives as long as the plugin: the dev server runs it again at each rebuild.
+ */
+import path from "node:path";
+import { log } from "./core/errors.ts";
+import type { EleventyEventArgs } from "./core/eleventy.ts";
+import type { NewsroomOptions } from "./core/options.ts";
+import { publishedPosts } from "./content/collections.ts";
+import { PostLoader } from "./content/load-posts.ts";
+import type { Post } from "./content/post.ts";
+import { RenderPlanner } from "./site/render-plan.ts";
+import { type NewsroomData, siteData } from "./site/site-data.ts";
+import { IndexCache } from "./search/cache.ts";
+import { type IndexSummary, SearchIndexer } from "./search/indexer.ts";
+import { writeServiceWorker } from "./offline/service-worker.ts";
+
+export interface BuildSettings {
+  options: NewsroomOptions;
+  projectRoot: string;
+  inputDir: string;
+  postsDir: string;
+  /** The date as search results show it. */
+  displayDate: (post: Post) => string;
+  /** Adds the deploy path prefix to a site path. */
+  prefix: (url: string) => string;
+}
+
+export class NewsroomBuild {
+  /** What templates see as `newsroom`: one object, refilled at each build. */
+  readonly data: NewsroomData;
+  readonly #settings: BuildSettings;
+  readonly #planner = new RenderPlanner();
+  readonly #indexer = new SearchIndexer();
+  readonly #indexCache: IndexCache | undefined;
+  #loader: PostLoader | undefined;
+  #started = 0;
+  #devServer = false;
+  #unpublished = 0;
+
+  constructor(settings: BuildSettings) {
+    this.#settings = settings;
+    this.data = siteData(settings.options, []);
+    const cache = settings.options.search.cache;
+    this.#indexCache = cache ? new IndexCache(path.resolve(settings.projectRoot, cache)) : undefined;
+  }
+
+  /** The dev server's watcher saw these files change (before the rebuild). */
+  filesChanged(files: readonly string[]): void {
+    this.#planner.filesChanged(files);
+  }
+
+  async before({ runMode, directories }: EleventyEventArgs): Promise<void> {
+    const { options } = this.#settings;
+    this.#started = performance.now();
+    this.#devServer = runMode !== "build";
+
+    const all = await this.#postLoader().load();
+    const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
+    const published = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
+    this.#unpublished = all.length - published.length;
+
+    Object.assign(this.data, siteData(options, published, { devServer: this.#devServer }));
+    this.data.render = this.#planner.plan(all, published, this.data.render, this.#devServer);
+
+    // A production build indexes beside Eleventy's rendering (finished, and its errors raised, in
+    // after()); the dev server starts it once the pages are written, so as not to delay them.
+    if (options.search.enabled && !this.#devServer) this.#startIndex(directories.output);
+  }
+
+  async after({ directories }: EleventyEventArgs): Promise<void> {
+    const { options } = this.#settings;
+    this.#planner.finished();
+    const summary = this.#summary();
+
+    if (this.#devServer) {
+      if (!options.search.enabled) return log.info(summary.line());
+      log.info(`${summary.line()}; search index building`);
+      // After Eleventy has finished (and told the browser to reload): the index follows on its own.
+      setImmediate(() => {
+        this.#startIndex(directories.output);
+        this.#indexer.finish().then(
+          (index) => log.info(describeIndex(index)),
+          (error: Error) => log.warn(error.message),
+        );
+      });
+      return;
+    }
+
+    const index = options.search.enabled ? await this.#indexer.finish() : undefined;
+    if (options.search.enabled) summary.parts.push(describeIndex(index));
+    if (this.data.urls.serviceWorker) {
+      // After the index: the worker lists (and fingerprints) the index's files.
+      const worker = await writeServiceWorker({
+        outputDir: directories.output,
+        options: options.offline,
+        prefix: this.#settings.prefix,
+        search: index ? { bundle: this.data.urls.bundle, bytes: index.bytes } : undefined,
+        warmPages: ["/", this.data.urls.search, this.data.urls.archiveIndex].filter((url) => url !== ""),
+        files: [this.data.urls.dayIndex],
+        generated: [options.permalink, options.archives.year, options.archives.month, options.archives.day, "/page/"],
+      });
+      summary.parts.push(
+        `offline: ${count(worker.files)} files, ${megabytes(worker.bytes)}${worker.fullIndex ? " (whole search index)" : ""}`,
+      );
+    }
+    log.info(summary.line());
+  }
+
+  #postLoader(): PostLoader {
+    const { options, postsDir, projectRoot, inputDir } = this.#settings;
+    this.#loader ??= new PostLoader({
+      postsDir,
+      projectRoot,
+      inputDir,
+      timeZone: options.timeZone,
+      permalink: options.permalink,
+      archives: options.archives,
+      excerptLength: options.excerptLength,
+    });
+    return this.#loader;
+  }
+
+  #startIndex(outputDir: string): void {
+    const { options, displayDate } = this.#settings;
+    this.#indexer.start(this.data.posts, {
+      outputDir,
+      language: options.site.language.split("-")[0] ?? "en",
+      displayDate,
+      reuseUnchanged: this.#devServer,
+      cache: this.#indexCache,
+    });
+  }
+
+  /** The build's one-line summary, as parts that after() completes. */
+  #summary(): { parts: string[]; line: () => string } {
+    const { render, posts, archives } = this.data;
+    const parts = [
+      `${count(posts.length)} posts${this.#unpublished > 0 ? ` (${count(this.#unpublished)} drafts or future posts left out)` : ""}`,
+      render.full
+        ? `${count(archives.pages.length)} archive pages`
+        : `edited in place: ${count(render.articles.length + render.homePages.length + render.archivePages.length)} pages rewritten`,
+    ];
+    return { parts, line: () => `${parts.join(", ")} in ${((performance.now() - this.#started) / 1000).toFixed(1)} s` };
+  }
+}
+
+function describeIndex(index: IndexSummary | undefined): string {
+  if (!index) return "search index unchanged";
+  return `search index ${megabytes(index.bytes)} (${index.cached ? "posts unchanged: from the cache, " : ""}${index.seconds.toFixed(1)} s)`;
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en");
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/**
+ * The `newsroom` command.
+ *
+ *   newsroom build [--config=…] [--input=…] [--output=…] [--pathprefix=…] [--quiet]
+ *       An all-or-nothing Eleventy build: the site, its search index and its service worker
+ *       are built into a staging folder and replace the output folder only when all succeeded.
+ */
+import { atomicBuild, describeError, parseArgs } from "./build.ts";
+
+const USAGE = `usage: newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet]`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === "build") {
+    let args;
+    try {
+      args = parseArgs(rest);
+    } catch (error) {
+      console.error(`newsroom build: ${(error as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    try {
+      await atomicBuild(args);
+      return 0;
+    } catch (error) {
+      console.error(`Build failed; the previous output was left as it was.\n${describeError(error)}`);
+      return 1;
+    }
+  }
+  if (command === "--help" || command === "-h" || command === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  console.error(`newsroom: ${command ? `unknown command "${command}"` : "no command given"}\n${USAGE}`);
+  return 2;
+}
+
+process.exitCode = await main(process.argv.slice(2));

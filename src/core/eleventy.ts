@@ -1,0 +1,47 @@
+/**
+ * The slice of Eleventy's configuration API Newsroom uses, typed by us: Eleventy ships loose
+ * JavaScript types, and the declarations a consumer compiles must not depend on them.
+ */
+import path from "node:path";
+
+/** Eleventy's console logger (`eleventyConfig.logger`): honours `--quiet`. */
+export interface EleventyLogger {
+  logWithOptions(options: { message: string; prefix?: string; type?: "log" | "warn" | "error"; color?: string; force?: boolean }): void;
+}
+
+/** What Newsroom calls on Eleventy's `eleventyConfig` (Eleventy 3's `UserConfig` satisfies it). */
+export interface EleventyConfig {
+  versionCheck(range: string): void;
+  on(eventName: string, listener: (...args: any[]) => unknown): unknown;
+  ignores: Set<string>;
+  watchIgnores?: Set<string>;
+  addWatchTarget(target: string): unknown;
+  addGlobalData(name: string, data: unknown): unknown;
+  addCollection(name: string, callback: (collectionApi: any) => unknown): unknown;
+  addFilter(name: string, filter: (...args: any[]) => unknown): unknown;
+  getFilter(name: string): unknown;
+  addTemplate(virtualInputPath: string, content: unknown, data?: unknown): unknown;
+  directories?: unknown;
+  logger?: EleventyLogger;
+}
+
+/** What Eleventy hands the `eleventy.before` / `eleventy.after` listeners. */
+export interface EleventyEventArgs {
+  runMode: "build" | "serve" | "watch";
+  directories: { input: string; includes: string; output: string; data: string };
+}
+
+/** Pagination data of a paginated template, as templates see it. */
+export interface PaginationData {
+  data: string;
+  size: number;
+  alias?: string;
+  addAllPagesToCollections?: boolean;
+}
+
+/** The project's folders as Eleventy resolved them (available once plugins run), as absolute paths. */
+export function projectDirectories(eleventyConfig: EleventyConfig): { input: string; includes: string } {
+  const dirs = eleventyConfig.directories as Partial<EleventyEventArgs["directories"]> | undefined;
+  const input = path.resolve(dirs?.input ?? ".");
+  return { input, includes: path.resolve(dirs?.includes ?? path.join(input, "_includes")) };
+}
