@@ -18,8 +18,114 @@ export function random(seed: number): () => number {
   };
 }
 
-const ONSETS = ["", "b", "c", "ch", "d", "đ", "g", "gi", "h", "k", "kh", "l", "m", "n", "ng", "nh", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"];
-const RIMES = ["a", "ai", "am", "an", "ang", "anh", "ao", "at", "ay", "ăm", "ăn", "ăng", "âm", "ân", "âng", "ât", "âu", "ây", "e", "em", "en", "eo", "et", "ê", "êm", "ên", "ênh", "êt", "i", "im", "in", "inh", "it", "iu", "iêm", "iên", "iêt", "iêu", "o", "oa", "oai", "oan", "oang", "oanh", "oi", "om", "on", "ong", "ot", "ô", "ôi", "ôm", "ôn", "ông", "ôt", "ơ", "ơi", "ơm", "ơn", "u", "ui", "um", "un", "ung", "uôi", "uôn", "uông", "uôt", "ư", "ưa", "ưi", "ưng", "ươi", "ươn", "ương", "ươt", "ưu", "y", "yên"];
+const ONSETS = [
+  "",
+  "b",
+  "c",
+  "ch",
+  "d",
+  "đ",
+  "g",
+  "gi",
+  "h",
+  "k",
+  "kh",
+  "l",
+  "m",
+  "n",
+  "ng",
+  "nh",
+  "ph",
+  "qu",
+  "r",
+  "s",
+  "t",
+  "th",
+  "tr",
+  "v",
+  "x",
+];
+const RIMES = [
+  "a",
+  "ai",
+  "am",
+  "an",
+  "ang",
+  "anh",
+  "ao",
+  "at",
+  "ay",
+  "ăm",
+  "ăn",
+  "ăng",
+  "âm",
+  "ân",
+  "âng",
+  "ât",
+  "âu",
+  "ây",
+  "e",
+  "em",
+  "en",
+  "eo",
+  "et",
+  "ê",
+  "êm",
+  "ên",
+  "ênh",
+  "êt",
+  "i",
+  "im",
+  "in",
+  "inh",
+  "it",
+  "iu",
+  "iêm",
+  "iên",
+  "iêt",
+  "iêu",
+  "o",
+  "oa",
+  "oai",
+  "oan",
+  "oang",
+  "oanh",
+  "oi",
+  "om",
+  "on",
+  "ong",
+  "ot",
+  "ô",
+  "ôi",
+  "ôm",
+  "ôn",
+  "ông",
+  "ôt",
+  "ơ",
+  "ơi",
+  "ơm",
+  "ơn",
+  "u",
+  "ui",
+  "um",
+  "un",
+  "ung",
+  "uôi",
+  "uôn",
+  "uông",
+  "uôt",
+  "ư",
+  "ưa",
+  "ưi",
+  "ưng",
+  "ươi",
+  "ươn",
+  "ương",
+  "ươt",
+  "ưu",
+  "y",
+  "yên",
+];
 // Tone marks as combining characters; the text is normalized to NFC afterwards.
 const TONES = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
 
@@ -60,8 +166,34 @@ function vocabulary(rand: () => number, postsDir: string): string[] {
   return words;
 }
 
-const CATEGORIES = ["Thời sự", "Kinh tế", "Xã hội", "Văn hóa", "Xây dựng Đảng", "Nông nghiệp", "Giáo dục", "Y tế", "Thể thao", "Du lịch", "Pháp luật", "Quốc phòng"];
-const PLACES = ["Sông Mã", "Mộc Châu", "Mường La", "Yên Châu", "Sốp Cộp", "Thuận Châu", "Quỳnh Nhai", "Phù Yên", "Bắc Yên", "Mai Sơn", "Vân Hồ", "Sơn La"];
+const CATEGORIES = [
+  "Thời sự",
+  "Kinh tế",
+  "Xã hội",
+  "Văn hóa",
+  "Xây dựng Đảng",
+  "Nông nghiệp",
+  "Giáo dục",
+  "Y tế",
+  "Thể thao",
+  "Du lịch",
+  "Pháp luật",
+  "Quốc phòng",
+];
+const PLACES = [
+  "Sông Mã",
+  "Mộc Châu",
+  "Mường La",
+  "Yên Châu",
+  "Sốp Cộp",
+  "Thuận Châu",
+  "Quỳnh Nhai",
+  "Phù Yên",
+  "Bắc Yên",
+  "Mai Sơn",
+  "Vân Hồ",
+  "Sơn La",
+];
 
 export interface CorpusOptions {
   count: number;
@@ -97,7 +229,7 @@ export function writeCorpus(dir: string, { count, seed = 20191018, vocabularyFro
   const span = 12 * 365.25 * 24 * 3600 * 1000;
   for (let i = 0; i < count; i++) {
     // Publication instants spread over 12 years, written as site-local time with the +07:00 offset.
-    const instant = new Date(start + Math.floor(rand() * span / 60000) * 60000);
+    const instant = new Date(start + Math.floor((rand() * span) / 60000) * 60000);
     const local = new Date(instant.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 16);
     const title = sentence(6, 14);
     const paragraphs = Array.from({ length: 4 + Math.floor(rand() * 5) }, () =>

@@ -4,7 +4,7 @@
  * several edits. `tsx bench/dev-edit.ts <corpus dir> [edits]`
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,7 +39,11 @@ export async function measureDevEdits(corpus: string, count = 3): Promise<DevEdi
   const posts = readdirSync(path.join(corpus, "posts")).sort();
   const originals = new Map<string, string>();
   try {
-    await until(() => /Watching/.test(log), 600_000, () => log);
+    await until(
+      () => /Watching/.test(log),
+      600_000,
+      () => log,
+    );
     const firstBuild = (performance.now() - started) / 1000;
     const edits: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -51,7 +55,11 @@ export async function measureDevEdits(corpus: string, count = 3): Promise<DevEdi
       await new Promise((r) => setTimeout(r, 1500)); // let the watcher settle
       const t0 = performance.now();
       writeFileSync(file, edit(text, marker));
-      await until(() => contains(article, marker) && contains(day, marker), 120_000, () => log);
+      await until(
+        () => contains(article, marker) && contains(day, marker),
+        120_000,
+        () => log,
+      );
       edits.push((performance.now() - t0) / 1000);
     }
     return { firstBuild, edits };
@@ -73,7 +81,9 @@ function outputsOf(text: string, out: string): { article: string; day: string } 
 
 /** The edit: a marker at the start of the summary (shown on the day page) and at the end of the body. */
 function edit(text: string, marker: string): string {
-  const withSummary = /^summary: "/m.test(text) ? text.replace(/^summary: "/m, `summary: "${marker} `) : text.replace(/^---\n/, `---\nsummary: "${marker}"\n`);
+  const withSummary = /^summary: "/m.test(text)
+    ? text.replace(/^summary: "/m, `summary: "${marker} `)
+    : text.replace(/^---\n/, `---\nsummary: "${marker}"\n`);
   return `${withSummary.trimEnd()}\n\n${marker}\n`;
 }
 

@@ -20,7 +20,10 @@ const work = path.join(root, "bench", ".work");
 const eleventyCli = path.join(root, "node_modules/@11ty/eleventy/cmd.cjs");
 const tsx = import.meta.resolve("tsx");
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [1000, 4000, 10000, 20000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const QUERIES = ["sông mã", "dang bo", "kinh tế", "đường điện"];
@@ -119,15 +122,44 @@ async function benchSize(n: number): Promise<Result> {
   const corpus = writeCorpus(path.join(work, `corpus-${n}`), { count: n, vocabularyFrom: path.join(root, "posts") });
   const bareOutDir = path.join(work, `out-bare-${n}`);
   const fullOutDir = path.join(work, `out-full-${n}`);
-  const bareArgs = ["--import", tsx, eleventyCli, `--config=${path.join(root, "bench/bare.config.js")}`, `--input=${path.join(corpus, "posts")}`, `--output=${bareOutDir}`, "--quiet"];
-  const fullArgs = ["--import", tsx, eleventyCli, `--config=${path.join(root, "bench/full.config.ts")}`, `--input=${corpus}`, `--output=${fullOutDir}`, "--quiet"];
-  const result: Result = { n, bare: [], full: [], bareOut: { bytes: 0, files: 0, pages: 0 }, fullOut: { bytes: 0, files: 0, pages: 0 }, index: { bytes: 0, files: 0, pages: 0 }, queries: [], dev: undefined, warm: undefined };
+  const bareArgs = [
+    "--import",
+    tsx,
+    eleventyCli,
+    `--config=${path.join(root, "bench/bare.config.js")}`,
+    `--input=${path.join(corpus, "posts")}`,
+    `--output=${bareOutDir}`,
+    "--quiet",
+  ];
+  const fullArgs = [
+    "--import",
+    tsx,
+    eleventyCli,
+    `--config=${path.join(root, "bench/full.config.ts")}`,
+    `--input=${corpus}`,
+    `--output=${fullOutDir}`,
+    "--quiet",
+  ];
+  const result: Result = {
+    n,
+    bare: [],
+    full: [],
+    bareOut: { bytes: 0, files: 0, pages: 0 },
+    fullOut: { bytes: 0, files: 0, pages: 0 },
+    index: { bytes: 0, files: 0, pages: 0 },
+    queries: [],
+    dev: undefined,
+    warm: undefined,
+  };
   // Full builds run as users run them, with the index cache on: empty (cleared) for every timed run,
   // then one more run over the kept cache ("rebuild, posts unchanged").
   const cacheDir = path.join(work, `index-cache-${n}`);
   const cacheEnv = { NEWSROOM_BENCH_CACHE: cacheDir };
   for (let i = 0; i < RUNS; i++) {
-    for (const [kind, args, out] of [["bare", bareArgs, bareOutDir], ["full", fullArgs, fullOutDir]] as const) {
+    for (const [kind, args, out] of [
+      ["bare", bareArgs, bareOutDir],
+      ["full", fullArgs, fullOutDir],
+    ] as const) {
       rmSync(out, { recursive: true, force: true });
       rmSync(cacheDir, { recursive: true, force: true });
       const run = await measure(args, root, kind === "full" ? cacheEnv : {});
@@ -172,10 +204,20 @@ function report(results: Result[]): string {
     );
   }
   lines.push("", "Per-post time (full median / N):", "");
-  for (const r of results) lines.push(`- N=${r.n.toLocaleString("en")}: ${((median(r.full.map((x) => x.seconds)) / r.n) * 1000).toFixed(2)} ms/post`);
-  lines.push("", "## Cold first query", "", "Bytes of Pagefind files fetched for a first query in a fresh page (pagefind.js, its WebAssembly, entry, metadata, index chunks and the fragments of the first 10 results), measured by running Pagefind's own `pagefind.js` in Node with a counting `fetch`.", "");
+  for (const r of results)
+    lines.push(`- N=${r.n.toLocaleString("en")}: ${((median(r.full.map((x) => x.seconds)) / r.n) * 1000).toFixed(2)} ms/post`);
+  lines.push(
+    "",
+    "## Cold first query",
+    "",
+    "Bytes of Pagefind files fetched for a first query in a fresh page (pagefind.js, its WebAssembly, entry, metadata, index chunks and the fragments of the first 10 results), measured by running Pagefind's own `pagefind.js` in Node with a counting `fetch`.",
+    "",
+  );
   lines.push(`| N | ${QUERIES.map((q) => `“${q}”`).join(" | ")} |`, `| ---: | ${QUERIES.map(() => "---:").join(" | ")} |`);
-  for (const r of results) lines.push(`| ${r.n.toLocaleString("en")} | ${r.queries.map((q) => `${kb(q.bytes)} (${q.files} files, ${q.results} hits)`).join(" | ")} |`);
+  for (const r of results)
+    lines.push(
+      `| ${r.n.toLocaleString("en")} | ${r.queries.map((q) => `${kb(q.bytes)} (${q.files} files, ${q.results} hits)`).join(" | ")} |`,
+    );
   lines.push(
     "",
     "## Rebuild with unchanged posts",
@@ -188,7 +230,9 @@ function report(results: Result[]): string {
   for (const r of results) {
     if (!r.warm) continue;
     const bare = median(r.bare.map((x) => x.seconds));
-    lines.push(`| ${r.n.toLocaleString("en")} | ${s(median(r.full.map((x) => x.seconds)))} | ${s(r.warm.seconds)} | ${s(bare)} | ${(r.warm.seconds / bare).toFixed(2)}× | ${mb(r.warm.peakBytes)} |`);
+    lines.push(
+      `| ${r.n.toLocaleString("en")} | ${s(median(r.full.map((x) => x.seconds)))} | ${s(r.warm.seconds)} | ${s(bare)} | ${(r.warm.seconds / bare).toFixed(2)}× | ${mb(r.warm.peakBytes)} |`,
+    );
   }
   lines.push(
     "",
@@ -200,7 +244,10 @@ function report(results: Result[]): string {
     "| ---: | ---: | ---: |",
   );
   for (const r of results) {
-    if (r.dev) lines.push(`| ${r.n.toLocaleString("en")} | ${s(r.dev.firstBuild)} | ${s(median(r.dev.edits))} (${s(Math.min(...r.dev.edits))}–${s(Math.max(...r.dev.edits))}) |`);
+    if (r.dev)
+      lines.push(
+        `| ${r.n.toLocaleString("en")} | ${s(r.dev.firstBuild)} | ${s(median(r.dev.edits))} (${s(Math.min(...r.dev.edits))}–${s(Math.max(...r.dev.edits))}) |`,
+      );
   }
   return lines.join("\n");
 }

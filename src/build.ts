@@ -126,7 +126,8 @@ export class NewsroomBuild {
   #startIndex(outputDir: string): void {
     const { options, displayDate } = this.#settings;
     this.#indexer.start(this.data.posts, {
-      outputDir,
+      // Absolute now: the dev server's index is written later, whatever the working folder is then.
+      outputDir: path.resolve(outputDir),
       language: options.site.language.split("-")[0] ?? "en",
       displayDate,
       reuseUnchanged: this.#devServer,

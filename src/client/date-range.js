@@ -58,11 +58,7 @@ export function rangeFilter(from, to) {
   const cover = coverRange(from, to);
   if (!cover) return undefined;
   return {
-    any: [
-      ...cover.year.map((year) => ({ year })),
-      ...cover.month.map((month) => ({ month })),
-      ...cover.day.map((day) => ({ day })),
-    ],
+    any: [...cover.year.map((year) => ({ year })), ...cover.month.map((month) => ({ month })), ...cover.day.map((day) => ({ day }))],
   };
 }
 

@@ -48,7 +48,9 @@ export function highlightExcerpt(excerpt, content, query, size = 30) {
   // Leave existing marks and HTML entities (&lt; …) alone; look at the words in between.
   const parts = excerpt.split(/(<mark>.*?<\/mark>|&#?\w+;)/s);
   const marked = parts
-    .map((part) => (part.startsWith("<mark>") || part.startsWith("&") ? part : part.replace(WORD, (w) => (matches(w, terms) ? `<mark>${w}</mark>` : w))))
+    .map((part) =>
+      part.startsWith("<mark>") || part.startsWith("&") ? part : part.replace(WORD, (w) => (matches(w, terms) ? `<mark>${w}</mark>` : w)),
+    )
     .join("");
   if (marked.includes("<mark>")) return marked;
 

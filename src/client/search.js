@@ -68,8 +68,7 @@ function start(form) {
     return filters;
   };
 
-  const say = (template, values = {}) =>
-    (template ?? "").replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+  const say = (template, values = {}) => (template ?? "").replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
 
   async function search(state) {
     const mine = ++run;

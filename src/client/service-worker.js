@@ -3,7 +3,6 @@
  * - Search: Pagefind's script, WebAssembly, metadata and filters come with the worker; index chunks
  *   and fragments (content-hashed names) are kept once fetched, or all of them when the index is small.
  * - Styles and scripts: downloaded with the worker (precache), refreshed when a new build changes them. */
-/* global workbox, importScripts */
 const config = self.__NEWSROOM_OFFLINE__;
 importScripts(`${config.workbox}workbox-sw.js`);
 workbox.setConfig({ modulePathPrefix: config.workbox, debug: false });
@@ -25,7 +24,11 @@ const withoutQuery = {
 };
 // Pagefind's entry file names the current index: the network's copy when online, else the last
 // one seen, else the one that came with the worker.
-const entryStrategy = new strategies.NetworkFirst({ cacheName: "newsroom-search-entry", networkTimeoutSeconds: 4, plugins: [withoutQuery] });
+const entryStrategy = new strategies.NetworkFirst({
+  cacheName: "newsroom-search-entry",
+  networkTimeoutSeconds: 4,
+  plugins: [withoutQuery],
+});
 routing.registerRoute(
   ({ url }) => url.pathname === config.searchEntry,
   async (options) => {

@@ -19,7 +19,10 @@ const CLOSING = /\n---[ \t]*(?:\n|$)/;
  * dates are interpreted in the site's time zone, never as midnight UTC.
  */
 export function splitFrontMatter(raw: string): SplitResult {
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
+  const text = raw
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .normalize("NFC");
   if (!OPENING.test(text)) {
     return { ok: false, expected: 'front matter between two "---" lines at the top of the file', found: "no opening ---" };
   }
@@ -39,7 +42,11 @@ export function splitFrontMatter(raw: string): SplitResult {
   }
   if (data === undefined || data === null) data = {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    return { ok: false, expected: "YAML key: value pairs", found: Array.isArray(data) ? "a list" : `the ${typeof data} ${JSON.stringify(data)}` };
+    return {
+      ok: false,
+      expected: "YAML key: value pairs",
+      found: Array.isArray(data) ? "a list" : `the ${typeof data} ${JSON.stringify(data)}`,
+    };
   }
   return { ok: true, source: { data: data as Record<string, unknown>, body } };
 }

@@ -52,7 +52,9 @@ export class PostLoader {
       else problems.push(...result.problems);
       if (result.unknownKeys.length > 0) {
         const file = result.post?.inputPath ?? result.problems[0]?.file;
-        log.warn(`${file}: unknown front matter key${result.unknownKeys.length > 1 ? "s" : ""} ${result.unknownKeys.map((k) => `"${k}"`).join(", ")} (ignored)`);
+        log.warn(
+          `${file}: unknown front matter key${result.unknownKeys.length > 1 ? "s" : ""} ${result.unknownKeys.map((k) => `"${k}"`).join(", ")} (ignored)`,
+        );
       }
     }
     problems.push(...findUrlCollisions(posts));
@@ -84,11 +86,19 @@ export class PostLoader {
     try {
       raw = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch (cause) {
-      return { post: undefined, problems: [{ file, field: "file", expected: "UTF-8 text", found: "bytes that are not UTF-8", cause }], unknownKeys: [] };
+      return {
+        post: undefined,
+        problems: [{ file, field: "file", expected: "UTF-8 text", found: "bytes that are not UTF-8", cause }],
+        unknownKeys: [],
+      };
     }
     const split = splitFrontMatter(raw);
     if (!split.ok) {
-      return { post: undefined, problems: [{ file, field: "front matter", expected: split.expected, found: split.found, cause: split.cause }], unknownKeys: [] };
+      return {
+        post: undefined,
+        problems: [{ file, field: "front matter", expected: split.expected, found: split.found, cause: split.cause }],
+        unknownKeys: [],
+      };
     }
     const ctx: PostContext = {
       timeZone: this.#settings.timeZone,
@@ -139,7 +149,10 @@ export function findUrlCollisions(posts: readonly Post[]): PostProblem[] {
   for (const [url, group] of byUrl) {
     if (group.length < 2) continue;
     for (const post of group) {
-      const others = group.filter((p) => p !== post).map((p) => p.inputPath).join(", ");
+      const others = group
+        .filter((p) => p !== post)
+        .map((p) => p.inputPath)
+        .join(", ");
       problems.push({
         file: post.inputPath,
         field: "slug",

@@ -110,7 +110,8 @@ export interface PostContext {
 /** The checked front matter, before the body is rendered. */
 export type PostHead = Omit<Post, "content" | "text" | "wordCount" | "excerpt" | "newer" | "older">;
 
-export type HeadResult = { head: PostHead; problems: [] ; unknownKeys: string[] } | { head: undefined; problems: PostProblem[]; unknownKeys: string[] };
+export type HeadResult =
+  { head: PostHead; problems: []; unknownKeys: string[] } | { head: undefined; problems: PostProblem[]; unknownKeys: string[] };
 
 /**
  * Validates front matter. Collects every problem of the post rather than stopping at the first.

@@ -285,9 +285,7 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
   } as NewsroomOptions;
   const problems = validateOptions(merged, user);
   if (problems.length > 0) {
-    throw new NewsroomError(
-      `invalid plugin options:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-    );
+    throw new NewsroomError(`invalid plugin options:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   }
   if (!merged.site.language) merged.site = { ...merged.site, language: merged.locale };
   return merged;
@@ -325,25 +323,10 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   const permalinkProblem = typeof o.permalink === "string" ? checkPermalink(o.permalink) : "a string";
   expect(permalinkProblem === undefined, "permalink", permalinkProblem ?? "", o.permalink);
   expect(Number.isInteger(o.pageSize) && o.pageSize >= 1, "pageSize", "a whole number of at least 1", o.pageSize);
-  expect(
-    Number.isInteger(o.wordsPerMinute) && o.wordsPerMinute >= 1,
-    "wordsPerMinute",
-    "a whole number of at least 1",
-    o.wordsPerMinute,
-  );
-  expect(
-    Number.isInteger(o.excerptLength) && o.excerptLength >= 10,
-    "excerptLength",
-    "a whole number of at least 10",
-    o.excerptLength,
-  );
+  expect(Number.isInteger(o.wordsPerMinute) && o.wordsPerMinute >= 1, "wordsPerMinute", "a whole number of at least 1", o.wordsPerMinute);
+  expect(Number.isInteger(o.excerptLength) && o.excerptLength >= 10, "excerptLength", "a whole number of at least 10", o.excerptLength);
   expect(o.drafts === "auto" || typeof o.drafts === "boolean", "drafts", '"auto", true or false', o.drafts);
-  expect(
-    o.now === undefined || (o.now instanceof Date && !Number.isNaN(o.now.getTime())),
-    "now",
-    "a valid Date",
-    o.now,
-  );
+  expect(o.now === undefined || (o.now instanceof Date && !Number.isNaN(o.now.getTime())), "now", "a valid Date", o.now);
   for (const key of ["title", "description", "url", "language"] as const) {
     expect(typeof o.site[key] === "string", `site.${key}`, "a string", o.site[key]);
   }
@@ -372,13 +355,28 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   expect(Number.isInteger(o.feeds.limit) && o.feeds.limit >= 1, "feeds.limit", "a whole number of at least 1", o.feeds.limit);
   for (const key of ["atom", "json", "sitemap"] as const) {
     const file = o.feeds[key];
-    expect(typeof file === "string" && /^\/[^{}]*[^/]$/.test(file), `feeds.${key}`, 'a file path starting with "/", such as "/feed.xml"', file);
+    expect(
+      typeof file === "string" && /^\/[^{}]*[^/]$/.test(file),
+      `feeds.${key}`,
+      'a file path starting with "/", such as "/feed.xml"',
+      file,
+    );
   }
   expect(typeof o.offline.enabled === "boolean", "offline.enabled", "true or false", o.offline.enabled);
   const offlinePageProblem = typeof o.offline.page === "string" ? checkPattern(o.offline.page, [], []) : "a string";
   expect(offlinePageProblem === undefined, "offline.page", offlinePageProblem ?? "", o.offline.page);
-  expect(Number.isFinite(o.offline.fullIndexUpTo) && o.offline.fullIndexUpTo >= 0, "offline.fullIndexUpTo", "a number of bytes (0 or more)", o.offline.fullIndexUpTo);
-  expect(Number.isInteger(o.offline.maxPages) && o.offline.maxPages >= 1, "offline.maxPages", "a whole number of at least 1", o.offline.maxPages);
+  expect(
+    Number.isFinite(o.offline.fullIndexUpTo) && o.offline.fullIndexUpTo >= 0,
+    "offline.fullIndexUpTo",
+    "a number of bytes (0 or more)",
+    o.offline.fullIndexUpTo,
+  );
+  expect(
+    Number.isInteger(o.offline.maxPages) && o.offline.maxPages >= 1,
+    "offline.maxPages",
+    "a whole number of at least 1",
+    o.offline.maxPages,
+  );
   expect(
     Array.isArray(o.offline.precache) && o.offline.precache.every((g) => typeof g === "string" && g !== ""),
     "offline.precache",
@@ -433,4 +431,3 @@ function isAbsoluteHttpUrl(value: string): boolean {
     return false;
   }
 }
-

@@ -109,9 +109,7 @@ export async function writeServiceWorker(job: ServiceWorkerJob): Promise<Service
   const workboxDir = path.join(job.outputDir, WORKBOX_URL);
   await mkdir(workboxDir, { recursive: true });
   await Promise.all(
-    WORKBOX_FILES.map((file) =>
-      copyFile(require.resolve(file, { paths: [resolveFrom] }), path.join(workboxDir, path.basename(file))),
-    ),
+    WORKBOX_FILES.map((file) => copyFile(require.resolve(file, { paths: [resolveFrom] }), path.join(workboxDir, path.basename(file)))),
   );
 
   const { site, own, fullIndex } = precacheGlobs(job);

@@ -12,7 +12,6 @@ import type { Post } from "../content/post.ts";
 import { bundleStats, type IndexJob, type IndexSummary, type JobRecord } from "./worker.js";
 import { type IndexCache, indexFingerprint } from "./cache.ts";
 
-
 /** A record as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
   url: string;
@@ -101,7 +100,13 @@ export class SearchIndexer {
 
   start(
     posts: readonly Post[],
-    settings: { outputDir: string; language: string; displayDate: (post: Post) => string; reuseUnchanged: boolean; cache: IndexCache | undefined },
+    settings: {
+      outputDir: string;
+      language: string;
+      displayDate: (post: Post) => string;
+      reuseUnchanged: boolean;
+      cache: IndexCache | undefined;
+    },
   ): void {
     // The key covers what the index is made of (not where it goes: a cached index serves any output folder).
     const hash = createHash("sha1").update(`${indexFingerprint()}\n${settings.language}\n`);

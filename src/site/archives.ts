@@ -12,7 +12,6 @@ import type { Post } from "../content/post.ts";
 
 export type ArchiveLevel = "year" | "month" | "day";
 
-
 /** A non-empty period, with its posts newest first. */
 export interface PeriodBase {
   level: ArchiveLevel;

@@ -17,13 +17,17 @@ export interface FeedSettings {
 
 /** Escapes text for XML content and attribute values. */
 export function xmlEscape(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+  return (
+    text
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+      // Characters XML 1.0 forbids.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "")
+  );
 }
 
 const lastChange = (post: Post) => post.updated ?? post.date;
@@ -121,7 +125,13 @@ export function sitemap(entries: readonly SitemapEntry[], absolute: (path: strin
   const urls = entries.map(
     (e) => `  <url><loc>${xmlEscape(absolute(e.path))}</loc>${e.lastmod ? `<lastmod>${dateToRfc3339(e.lastmod)}</lastmod>` : ""}</url>`,
   );
-  return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, "</urlset>", ""].join("\n");
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls,
+    "</urlset>",
+    "",
+  ].join("\n");
 }
 
 /** What the feed and sitemap templates read from the `newsroom` data. */

@@ -51,7 +51,12 @@ export function fullPlan(posts: Post[], homes: HomePage[], archivePages: Archive
 }
 
 /** The pages that show one of the `edited` posts (by input path). */
-export function partialPlan(edited: ReadonlySet<string>, posts: readonly Post[], homes: readonly HomePage[], archivePages: readonly ArchivePage[]): RenderPlan {
+export function partialPlan(
+  edited: ReadonlySet<string>,
+  posts: readonly Post[],
+  homes: readonly HomePage[],
+  archivePages: readonly ArchivePage[],
+): RenderPlan {
   const shows = (list: readonly Post[]) => list.some((p) => edited.has(p.inputPath));
   const urls = new Set<string>();
   for (const post of posts) {

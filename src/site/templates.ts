@@ -10,8 +10,6 @@ import type { NewsroomOptions } from "../core/options.ts";
 import { PLUGIN_DIR } from "../core/paths.ts";
 import { dayIndexUrl } from "./site-data.ts";
 
-
-
 /** Default layouts shipped in src/layouts, registered under `newsroom/` in the includes folder. */
 const DEFAULT_LAYOUTS = ["base.njk", "article.njk", "home.njk", "archive.njk", "archive-index.njk", "search.njk", "offline.njk"] as const;
 

@@ -29,7 +29,10 @@ async function pickDate(startPath: string, date: string) {
   const page = await browser.newPage();
   await page.goto(new URL(startPath, server.url).href);
   await page.fill("#newsroom-date-search", date);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith(startPath) || url.search !== ""), page.click(".date-search button")]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith(startPath) || url.search !== ""),
+    page.click(".date-search button"),
+  ]);
   await page.waitForLoadState("load");
   return page;
 }

@@ -14,9 +14,15 @@ beforeAll(async () => {
       { title: "Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh", date: "2019-10-18", category: "Xây dựng Đảng" },
       "Những năm qua, Đảng bộ thị trấn Sông Mã luôn chú trọng công tác xây dựng Đảng.",
     ),
-    "posts/cau.md": postFile({ title: "Sông Mã đẩy nhanh tiến độ cầu", date: "2019-10-18 08:00", category: "Kinh tế" }, "Cầu bắc qua sông Mã sắp hoàn thành."),
+    "posts/cau.md": postFile(
+      { title: "Sông Mã đẩy nhanh tiến độ cầu", date: "2019-10-18 08:00", category: "Kinh tế" },
+      "Cầu bắc qua sông Mã sắp hoàn thành.",
+    ),
     "posts/old.md": postFile({ title: "Chợ phiên Sông Mã", date: "2018-02-14", category: "Văn hóa" }, "Chợ phiên Sông Mã ngày giáp Tết."),
-    "posts/evil.md": postFile(`title: '<img src=x onerror="window.hacked=1"> Sông Mã'\ndate: 2017-01-01`, "Sông Mã <script>window.hacked=2</script>"),
+    "posts/evil.md": postFile(
+      `title: '<img src=x onerror="window.hacked=1"> Sông Mã'\ndate: 2017-01-01`,
+      "Sông Mã <script>window.hacked=2</script>",
+    ),
   });
   await site.build({ locale: "vi", timeZone: "Asia/Ho_Chi_Minh" }, { pathPrefix: "/tin/" });
   server = await serveStatic(site.out, "/tin/");
@@ -39,7 +45,9 @@ test("typing a query on /search/ shows results with title, date and highlighted 
   const first = page.locator(".search-result").first();
   expect(await first.locator(".search-result-date").textContent()).toBe("Thứ Sáu, ngày 18 tháng 10 năm 2019");
   expect(await first.locator("mark").allTextContents()).toEqual(expect.arrayContaining(["Đảng"]));
-  expect(await first.locator(".search-result-title a").getAttribute("href")).toBe("/tin/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/");
+  expect(await first.locator(".search-result-title a").getAttribute("href")).toBe(
+    "/tin/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/",
+  );
   expect(await page.locator(".search-status").textContent()).toMatch(/kết quả cho “dang bo”/);
   await page.close();
 });
@@ -78,7 +86,9 @@ test("a month page's search box searches within that month", async () => {
   await page.goto(`${server.url}2019/10/`);
   await page.fill(".search-period input[type=search]", "song ma");
   await Promise.all([page.waitForURL(/\/tin\/search\/\?month=2019-10&q=song\+ma/), page.click(".search-period button")]);
-  await expect.poll(async () => (await titles(page)).sort()).toEqual(["Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh", "Sông Mã đẩy nhanh tiến độ cầu"]);
+  await expect
+    .poll(async () => (await titles(page)).sort())
+    .toEqual(["Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh", "Sông Mã đẩy nhanh tiến độ cầu"]);
   expect(await page.inputValue('select[name="month"]')).toBe("2019-10");
   await page.close();
 });

@@ -20,7 +20,10 @@ export interface PagefindApi {
   search(
     term: string | null,
     options?: { filters?: unknown; sort?: Record<string, "asc" | "desc"> },
-  ): Promise<{ results: { id: string; score: number; data(): Promise<PagefindResultData> }[]; filters: Record<string, Record<string, number>> }>;
+  ): Promise<{
+    results: { id: string; score: number; data(): Promise<PagefindResultData> }[];
+    filters: Record<string, Record<string, number>>;
+  }>;
   filters(): Promise<Record<string, Record<string, number>>>;
   destroy?(): Promise<void>;
 }

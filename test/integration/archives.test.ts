@@ -13,7 +13,10 @@ describe("date archives", () => {
       "posts/leap.md": postFile({ title: "Ngày nhuận", date: "2024-02-29" }),
       "posts/seed.md": postFile({ title: "Chú trọng xây dựng Đảng bộ", date: "2019-10-18" }),
       ...Object.fromEntries(
-        ["06:00", "08:00", "10:00", "14:30", "19:00"].map((time, i) => [`posts/busy-${i}.md`, postFile({ title: `Tin bận rộn ${i}`, date: `2021-06-15 ${time}` })]),
+        ["06:00", "08:00", "10:00", "14:30", "19:00"].map((time, i) => [
+          `posts/busy-${i}.md`,
+          postFile({ title: `Tin bận rộn ${i}`, date: `2021-06-15 ${time}` }),
+        ]),
       ),
       "posts/draft-only-year.md": postFile({ title: "Nháp năm 2017", date: "2017-03-03", draft: true }),
       "posts/draft-same-day.md": postFile({ title: "Nháp cùng ngày", date: "2019-10-18", draft: true }),
@@ -23,10 +26,24 @@ describe("date archives", () => {
   });
   afterAll(() => site.remove());
 
-  const links = (url: string, selector: string) => site.page(url).querySelectorAll(selector).map((a) => a.getAttribute("href"));
+  const links = (url: string, selector: string) =>
+    site
+      .page(url)
+      .querySelectorAll(selector)
+      .map((a) => a.getAttribute("href"));
 
   test("year, month and day pages exist for periods with posts, and an archive index", () => {
-    for (const url of ["/2019/", "/2019/10/", "/2019/10/18/", "/2019/12/31/", "/2020/", "/2020/01/", "/2020/01/01/", "/2024/02/29/", "/archive/"]) {
+    for (const url of [
+      "/2019/",
+      "/2019/10/",
+      "/2019/10/18/",
+      "/2019/12/31/",
+      "/2020/",
+      "/2020/01/",
+      "/2020/01/01/",
+      "/2024/02/29/",
+      "/archive/",
+    ]) {
       expect(site.exists(url), url).toBe(true);
     }
   });
@@ -48,9 +65,16 @@ describe("date archives", () => {
   });
 
   test("the month calendar has Vietnamese weekday headers starting Monday", () => {
-    const headers = site.page("/2019/10/").querySelectorAll(".calendar thead th").map((th) => th.text.trim());
+    const headers = site
+      .page("/2019/10/")
+      .querySelectorAll(".calendar thead th")
+      .map((th) => th.text.trim());
     expect(headers).toEqual(["T2", "T3", "T4", "T5", "T6", "T7", "CN"]);
-    const firstWeek = site.page("/2019/10/").querySelector(".calendar tbody tr")!.querySelectorAll("td").map((td) => td.text.trim());
+    const firstWeek = site
+      .page("/2019/10/")
+      .querySelector(".calendar tbody tr")!
+      .querySelectorAll("td")
+      .map((td) => td.text.trim());
     expect(firstWeek).toEqual(["", "1", "2", "3", "4", "5", "6"]); // 1 October 2019 was a Tuesday
   });
 
@@ -104,8 +128,18 @@ describe("date archives", () => {
 
   test("the archive index lists every year and month with counts", () => {
     const index = site.page("/archive/");
-    expect(index.querySelectorAll(".archive-year h2 a").map((a) => a.getAttribute("href"))).toEqual(["/2024/", "/2021/", "/2020/", "/2019/"]);
-    expect(index.querySelectorAll(".archive-year h2 .archive-count").map((s) => s.text)).toEqual(["1 bài viết", "5 bài viết", "1 bài viết", "2 bài viết"]);
+    expect(index.querySelectorAll(".archive-year h2 a").map((a) => a.getAttribute("href"))).toEqual([
+      "/2024/",
+      "/2021/",
+      "/2020/",
+      "/2019/",
+    ]);
+    expect(index.querySelectorAll(".archive-year h2 .archive-count").map((s) => s.text)).toEqual([
+      "1 bài viết",
+      "5 bài viết",
+      "1 bài viết",
+      "2 bài viết",
+    ]);
   });
 
   test("the day index for the date widget lists the non-empty days, oldest first", () => {
@@ -133,15 +167,23 @@ describe("date archives", () => {
   test("the article's date line links to its day", () => {
     const article = site.page("/2019/10/18/chu-trong-xay-dung-dang-bo/");
     expect(article.querySelector(".article-date-link")?.getAttribute("href")).toBe("/2019/10/18/");
-    expect(article.querySelectorAll(".breadcrumb a").map((a) => a.getAttribute("href"))).toEqual(["/", "/2019/", "/2019/10/", "/2019/10/18/"]);
+    expect(article.querySelectorAll(".breadcrumb a").map((a) => a.getAttribute("href"))).toEqual([
+      "/",
+      "/2019/",
+      "/2019/10/",
+      "/2019/10/18/",
+    ]);
   });
 });
 
 test("archive URL patterns are configurable", async () => {
   const site = createSite({ "posts/a.md": postFile({ title: "Tin", date: "2020-05-05" }) });
   try {
-    await site.build({ archives: { year: "/nam/{yyyy}/", month: "/thang/{yyyy}-{MM}/", day: "/ngay/{yyyy}-{MM}-{dd}/", index: "/luu-tru/" } });
-    for (const url of ["/nam/2020/", "/thang/2020-05/", "/ngay/2020-05-05/", "/luu-tru/", "/luu-tru/days.json"]) expect(site.exists(url), url).toBe(true);
+    await site.build({
+      archives: { year: "/nam/{yyyy}/", month: "/thang/{yyyy}-{MM}/", day: "/ngay/{yyyy}-{MM}-{dd}/", index: "/luu-tru/" },
+    });
+    for (const url of ["/nam/2020/", "/thang/2020-05/", "/ngay/2020-05-05/", "/luu-tru/", "/luu-tru/days.json"])
+      expect(site.exists(url), url).toBe(true);
     expect(site.page("/2020/05/05/tin/").querySelector("form.date-search")?.getAttribute("data-day-url")).toBe("/ngay/{yyyy}-{MM}-{dd}/");
   } finally {
     site.remove();

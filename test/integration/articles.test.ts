@@ -8,7 +8,16 @@ describe("article and home pages", () => {
   beforeAll(async () => {
     site = createSite({
       "posts/seed.md": postFile(
-        { title: "Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh", date: "2019-10-18", author: "Lò Văn Hùng", category: "Xây dựng Đảng", tags: ["Sông Mã", "Đảng bộ"], image: "/images/a.svg", image_alt: "Thị trấn", caption: "Thị trấn Sông Mã ngày càng khang trang, sạch, đẹp." },
+        {
+          title: "Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh",
+          date: "2019-10-18",
+          author: "Lò Văn Hùng",
+          category: "Xây dựng Đảng",
+          tags: ["Sông Mã", "Đảng bộ"],
+          image: "/images/a.svg",
+          image_alt: "Thị trấn",
+          caption: "Thị trấn Sông Mã ngày càng khang trang, sạch, đẹp.",
+        },
         "Đoạn một.\n\nĐoạn hai với {{ title }} và {% raw %} giữ nguyên.",
       ),
       "posts/older.md": postFile({ title: "Tin cũ hơn", date: "2019-10-17 23:59" }),
@@ -37,8 +46,12 @@ describe("article and home pages", () => {
     expect(page.querySelectorAll(".article-tags li").map((li) => li.text)).toEqual(["Sông Mã", "Đảng bộ"]);
     expect(page.querySelector("figure img")?.getAttribute("alt")).toBe("Thị trấn");
     expect(page.querySelector("figcaption")?.text).toBe("Thị trấn Sông Mã ngày càng khang trang, sạch, đẹp.");
-    expect(page.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("https://tin.example/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/");
-    expect(page.querySelector('meta[name="description"]')?.getAttribute("content")).toBe("Đoạn một. Đoạn hai với {{ title }} và {% raw %} giữ nguyên.");
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(
+      "https://tin.example/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/",
+    );
+    expect(page.querySelector('meta[name="description"]')?.getAttribute("content")).toBe(
+      "Đoạn một. Đoạn hai với {{ title }} và {% raw %} giữ nguyên.",
+    );
     expect(page.querySelector("title")?.text).toBe("Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh – Báo & Tin");
   });
 
@@ -72,13 +85,19 @@ describe("article and home pages", () => {
     const home = site.readOutput("page/2/index.html");
     expect(home).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(home).not.toContain("<script>alert");
-    expect(page.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe('<script>alert(1)</script> "Q" & <img src=x onerror=alert(2)>');
+    expect(page.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(
+      '<script>alert(1)</script> "Q" & <img src=x onerror=alert(2)>',
+    );
     expect(page.querySelectorAll('meta[property="article:tag"]').map((m) => m.getAttribute("content"))).toEqual(["<x>"]);
     // JSON-LD: the whole script element holds one JSON value, the title intact inside it.
     const jsonLd = page.querySelectorAll('script[type="application/ld+json"]');
     expect(jsonLd).toHaveLength(1);
     const data = JSON.parse(jsonLd[0]!.text);
-    expect(data).toMatchObject({ "@type": "NewsArticle", headline: '<script>alert(1)</script> "Q" & <img src=x onerror=alert(2)>', author: { name: "<i>A</i>" } });
+    expect(data).toMatchObject({
+      "@type": "NewsArticle",
+      headline: '<script>alert(1)</script> "Q" & <img src=x onerror=alert(2)>',
+      author: { name: "<i>A</i>" },
+    });
     expect(jsonLd[0]!.text).not.toMatch(/<|>/);
   });
 
@@ -144,8 +163,9 @@ describe("the site's own layouts", () => {
   test("a layout file in _includes replaces the plugin's default, and slot partials fill the default shell", async () => {
     const site = createSite({
       "posts/a.md": postFile({ title: "Tin A", date: "2020-05-05" }),
-      "_includes/newsroom/article.njk": "---\nlayout: newsroom/base.njk\n---\n<p id=\"mine\">{{ post.title }} · {{ post.date | shortDate }}</p>",
-      "_includes/newsroom/footer.njk": "<footer id=\"my-footer\">{{ newsroom.site.title }}</footer>",
+      "_includes/newsroom/article.njk":
+        '---\nlayout: newsroom/base.njk\n---\n<p id="mine">{{ post.title }} · {{ post.date | shortDate }}</p>',
+      "_includes/newsroom/footer.njk": '<footer id="my-footer">{{ newsroom.site.title }}</footer>',
     });
     try {
       await site.build({ locale: "vi", site: { title: "Site <X>" } });

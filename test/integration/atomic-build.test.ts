@@ -67,7 +67,10 @@ test("two builds under different TZ and LANG give byte-identical output, search 
 
 test("the order the file system lists posts in does not change a byte", async () => {
   const posts = Object.fromEntries(
-    ["2020-03-01", "2020-03-01 09:00", "2020-03-02", "2020-02-28", "2020-03-01 18:30"].map((date, i) => [`posts/p${i}.md`, postFile({ title: `Bài ${i}`, date, category: i % 2 ? "Kinh tế" : "Xã hội" }, `Nội dung ${i} Sông Mã.`)]),
+    ["2020-03-01", "2020-03-01 09:00", "2020-03-02", "2020-02-28", "2020-03-01 18:30"].map((date, i) => [
+      `posts/p${i}.md`,
+      postFile({ title: `Bài ${i}`, date, category: i % 2 ? "Kinh tế" : "Xã hội" }, `Nội dung ${i} Sông Mã.`),
+    ]),
   );
   const forward = createSite(posts);
   const backward = createSite();

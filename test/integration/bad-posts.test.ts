@@ -33,7 +33,15 @@ test("every bad post is listed in one run, with file, field, value and expectati
     "posts/yaml.md": "---\ntitle: [oops\ndate: 2020-01-01\n---\nx\n",
   });
   const byFile = Object.fromEntries(error.problems.map((p) => [path.basename(p.file), p]));
-  expect(Object.keys(byFile).sort()).toEqual(["dmy.md", "empty-title.md", "impossible.md", "no-date.md", "no-title.md", "tags.md", "yaml.md"]);
+  expect(Object.keys(byFile).sort()).toEqual([
+    "dmy.md",
+    "empty-title.md",
+    "impossible.md",
+    "no-date.md",
+    "no-title.md",
+    "tags.md",
+    "yaml.md",
+  ]);
   expect(byFile["no-title.md"]).toMatchObject({ field: "title", found: "nothing" });
   expect(byFile["empty-title.md"]).toMatchObject({ field: "title", found: "an empty string" });
   expect(byFile["no-date.md"]).toMatchObject({ field: "date" });
@@ -74,8 +82,13 @@ test("the CLI exits non-zero and names the bad file", () => {
       `import newsroom from ${JSON.stringify(path.join(repoRoot, "src/index.ts"))};\nexport default (c: any) => { c.addPlugin(newsroom, { timeZone: "Asia/Ho_Chi_Minh" }); };\n`,
     );
     site = createSite({});
-    site.write({ "posts/ok.md": postFile({ title: "Tốt", date: "2020-01-01" }), "posts/bad-date.md": postFile({ title: "Hỏng", date: "2019-13-45" }) });
-    const result = runEleventy([`--config=${path.join(dir, "eleventy.config.ts")}`, `--input=${site.dir}`, `--output=${site.out}`], { cwd: site.dir });
+    site.write({
+      "posts/ok.md": postFile({ title: "Tốt", date: "2020-01-01" }),
+      "posts/bad-date.md": postFile({ title: "Hỏng", date: "2019-13-45" }),
+    });
+    const result = runEleventy([`--config=${path.join(dir, "eleventy.config.ts")}`, `--input=${site.dir}`, `--output=${site.out}`], {
+      cwd: site.dir,
+    });
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/posts\/bad-date\.md: date: expected a date that exists .*found "2019-13-45"/);
   } finally {

@@ -13,7 +13,10 @@ let builds: { la: string; kiritimati: string };
 beforeAll(() => {
   work = mkdtempSync(path.join(tmpdir(), "newsroom-demo-"));
   builds = { la: path.join(work, "la"), kiritimati: path.join(work, "kiritimati") };
-  for (const [name, zone] of [["la", "America/Los_Angeles"], ["kiritimati", "Pacific/Kiritimati"]] as const) {
+  for (const [name, zone] of [
+    ["la", "America/Los_Angeles"],
+    ["kiritimati", "Pacific/Kiritimati"],
+  ] as const) {
     // Each build makes its own index: one taken from the cache would prove nothing about TZ.
     rmSync(path.join(repoRoot, ".cache", "newsroom"), { recursive: true, force: true });
     const result = runBuild(["--config=eleventy.config.ts", `--output=${builds[name]}`, "--quiet"], { env: { TZ: zone } });
@@ -49,9 +52,15 @@ test("the demo's search index finds the seed article however it is typed, and no
   const pagefind = await loadPagefind(builds.la);
   const seed = "/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/";
   for (const query of ["dang bo", "Đảng bộ", "song ma", "Sông Mã".normalize("NFD")]) {
-    expect((await searchAll(pagefind, query)).map((r) => r.url), query).toContain(seed);
+    expect(
+      (await searchAll(pagefind, query)).map((r) => r.url),
+      query,
+    ).toContain(seed);
   }
   for (const word of ["xylophonquangtrieu", "hengiotuonglai"]) {
-    expect((await searchAll(pagefind, word)).some((r) => r.content.includes(word)), word).toBe(false);
+    expect(
+      (await searchAll(pagefind, word)).some((r) => r.content.includes(word)),
+      word,
+    ).toBe(false);
   }
 });

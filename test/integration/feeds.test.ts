@@ -3,7 +3,12 @@ import { parse } from "node-html-parser";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 
 let site: FixtureSite;
-const options = { locale: "vi", timeZone: "Asia/Ho_Chi_Minh", site: { title: "Báo <Sơn La> & Tin", url: "https://tin.example/" }, feeds: { limit: 2 } };
+const options = {
+  locale: "vi",
+  timeZone: "Asia/Ho_Chi_Minh",
+  site: { title: "Báo <Sơn La> & Tin", url: "https://tin.example/" },
+  feeds: { limit: 2 },
+};
 
 beforeAll(async () => {
   site = createSite({
@@ -25,7 +30,10 @@ const xml = (file: string) => parse(site.readOutput(file), { lowerCaseTagName: f
 test("the Atom feed lists the newest posts with absolute URLs, escaped text and dates from the posts", () => {
   const feed = xml("feed.xml");
   const entries = feed.querySelectorAll("entry");
-  expect(entries.map((e) => e.querySelector("id")?.text)).toEqual(["https://tin.example/2019/10/19/tin-moi/", "https://tin.example/2019/10/18/script-alert-1-script-and-dang-bo/"]);
+  expect(entries.map((e) => e.querySelector("id")?.text)).toEqual([
+    "https://tin.example/2019/10/19/tin-moi/",
+    "https://tin.example/2019/10/18/script-alert-1-script-and-dang-bo/",
+  ]);
   // The feed's updated time is the newest change among its posts (b's update), not the clock.
   expect(feed.querySelector("feed > updated")?.text).toBe("2019-10-20T02:00:00Z");
   const raw = site.readOutput("feed.xml");
@@ -43,18 +51,27 @@ test("the JSON feed is valid JSON Feed 1.1 with absolute content links", () => {
   expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
   expect(feed.title).toBe("Báo <Sơn La> & Tin");
   expect(feed.items.map((i: { title: string }) => i.title)).toEqual(["Tin mới", '<script>alert(1)</script> & "Đảng bộ"']);
-  expect(feed.items[1]).toMatchObject({ authors: [{ name: "Lò Văn <Hùng>" }], tags: ["Xây dựng Đảng", "Sông Mã", "a&b"], date_published: "2019-10-18T01:00:00Z", date_modified: "2019-10-20T02:00:00Z" });
+  expect(feed.items[1]).toMatchObject({
+    authors: [{ name: "Lò Văn <Hùng>" }],
+    tags: ["Xây dựng Đảng", "Sông Mã", "a&b"],
+    date_published: "2019-10-18T01:00:00Z",
+    date_modified: "2019-10-20T02:00:00Z",
+  });
   expect(feed.items[1].content_html).toContain('href="https://tin.example/2019/10/18/"');
 });
 
 test("the sitemap lists home, articles and archive pages, absolute, with lastmod for articles", () => {
-  const locs = xml("sitemap.xml").querySelectorAll("loc").map((l) => l.text);
+  const locs = xml("sitemap.xml")
+    .querySelectorAll("loc")
+    .map((l) => l.text);
   expect(locs).toContain("https://tin.example/");
   expect(locs).toContain("https://tin.example/2019/10/17/tin-cu/");
   expect(locs).toContain("https://tin.example/2019/10/");
   expect(locs).toContain("https://tin.example/archive/");
   expect(locs.some((l) => l.includes("nhap"))).toBe(false);
-  expect(site.readOutput("sitemap.xml")).toContain("<loc>https://tin.example/2019/10/18/script-alert-1-script-and-dang-bo/</loc><lastmod>2019-10-20T02:00:00Z</lastmod>");
+  expect(site.readOutput("sitemap.xml")).toContain(
+    "<loc>https://tin.example/2019/10/18/script-alert-1-script-and-dang-bo/</loc><lastmod>2019-10-20T02:00:00Z</lastmod>",
+  );
 });
 
 test("pages link to the feeds", () => {

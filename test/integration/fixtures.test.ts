@@ -7,14 +7,22 @@ import { repoRoot } from "../helpers/cli.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 
 const fixtures = (dir: string) =>
-  Object.fromEntries(readdirSync(path.join(repoRoot, "test/fixtures", dir)).map((f) => [`posts/${f}`, readFileSync(path.join(repoRoot, "test/fixtures", dir, f))]));
+  Object.fromEntries(
+    readdirSync(path.join(repoRoot, "test/fixtures", dir)).map((f) => [
+      `posts/${f}`,
+      readFileSync(path.join(repoRoot, "test/fixtures", dir, f)),
+    ]),
+  );
 
 describe("bad posts", () => {
   let error: PostsError;
   beforeAll(async () => {
     const site = createSite({ ...fixtures("bad-posts"), "posts/good.md": postFile({ title: "Bài tốt", date: "2020-01-01" }) });
     try {
-      const failure = await site.build({ timeZone: "Asia/Ho_Chi_Minh" }).then(() => undefined, (e: unknown) => e);
+      const failure = await site.build({ timeZone: "Asia/Ho_Chi_Minh" }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       let current = failure as { cause?: unknown } | undefined;
       while (current && !(current instanceof PostsError)) current = current.cause as typeof current;
       if (!current) throw new Error(`expected the build to fail with a PostsError, got ${String(failure)}`);

@@ -19,12 +19,24 @@ beforeAll(async () => {
       { title: "Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh", date: "2019-10-18", category: "Xây dựng Đảng", tags: ["Sông Mã"] },
       "Những năm qua, Đảng bộ thị trấn Sông Mã luôn chú trọng công tác xây dựng Đảng.",
     ),
-    "posts/dien.md": postFile({ title: "Khởi công công trình về bản", date: "2018-01-02", category: "Kinh tế" }, "Đường điện trung thế dài 14 km về bản Mường Lạn."),
-    "posts/nfd.md": postFile({ title: "Lễ hội hoa ban", date: "2019-10-31", category: "Văn hóa" }, "Lễ hội hoa ban ở Mộc Châu thu hút du khách.").normalize("NFD"),
-    "posts/nov.md": postFile({ title: "Tin đầu tháng mười một", date: "2019-11-01 00:00", category: "Văn hóa" }, "Hội chợ mùa thu khai mạc."),
+    "posts/dien.md": postFile(
+      { title: "Khởi công công trình về bản", date: "2018-01-02", category: "Kinh tế" },
+      "Đường điện trung thế dài 14 km về bản Mường Lạn.",
+    ),
+    "posts/nfd.md": postFile(
+      { title: "Lễ hội hoa ban", date: "2019-10-31", category: "Văn hóa" },
+      "Lễ hội hoa ban ở Mộc Châu thu hút du khách.",
+    ).normalize("NFD"),
+    "posts/nov.md": postFile(
+      { title: "Tin đầu tháng mười một", date: "2019-11-01 00:00", category: "Văn hóa" },
+      "Hội chợ mùa thu khai mạc.",
+    ),
     "posts/eve.md": postFile({ title: "Đêm cuối năm", date: "2019-12-31 23:30", category: "Xã hội" }, "Hội chợ đêm cuối năm đông vui."),
     "posts/newyear.md": postFile({ title: "Năm mới", date: "2020-01-01 00:30", category: "Xã hội" }, "Hội chợ năm mới rực rỡ."),
-    "posts/bo-doi.md": postFile({ title: "Bộ đội biên phòng", date: "2017-05-05", category: "Xã hội" }, "Bộ đội biên phòng giúp dân gặt lúa."),
+    "posts/bo-doi.md": postFile(
+      { title: "Bộ đội biên phòng", date: "2017-05-05", category: "Xã hội" },
+      "Bộ đội biên phòng giúp dân gặt lúa.",
+    ),
     "posts/draft.md": postFile({ title: "Bản nháp", date: "2019-10-18", draft: true }, "Từ bí mật xylophonquangtrieu không được lộ."),
     "posts/future.md": postFile({ title: "Bài tương lai", date: "2999-01-01" }, "Từ bí mật hengiotuonglai không được lộ."),
   });
@@ -36,10 +48,13 @@ afterAll(() => site.remove());
 const urls = async (term: string | null, options = {}) => (await searchAll(pagefind, term, options)).map((r) => r.url);
 
 describe("Vietnamese queries", () => {
-  test.each(["dang bo", "Đảng bộ", "ĐẢNG BỘ", "song ma", "Sông Mã".normalize("NFD"), "SONG MA"])("%j finds the seed article", async (query) => {
-    const results = await searchAll(pagefind, query);
-    expect(results[0]?.url).toBe("/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/");
-  });
+  test.each(["dang bo", "Đảng bộ", "ĐẢNG BỘ", "song ma", "Sông Mã".normalize("NFD"), "SONG MA"])(
+    "%j finds the seed article",
+    async (query) => {
+      const results = await searchAll(pagefind, query);
+      expect(results[0]?.url).toBe("/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/");
+    },
+  );
 
   test("every accent-free word counts: dang bo does not fall back to bo alone", async () => {
     const found = await urls("dang bo");
@@ -80,8 +95,14 @@ describe("what is indexed", () => {
   test("drafts and future posts are never found", async () => {
     for (const word of ["xylophonquangtrieu", "hengiotuonglai"]) {
       const results = await searchAll(pagefind, word);
-      expect(results.some((r) => r.url.includes("ban-nhap") || r.url.includes("tuong-lai")), word).toBe(false);
-      expect(results.some((r) => r.content.includes(word)), word).toBe(false);
+      expect(
+        results.some((r) => r.url.includes("ban-nhap") || r.url.includes("tuong-lai")),
+        word,
+      ).toBe(false);
+      expect(
+        results.some((r) => r.content.includes(word)),
+        word,
+      ).toBe(false);
     }
   });
 
@@ -98,16 +119,26 @@ describe("what is indexed", () => {
     const [seed] = await searchAll(pagefind, "Đảng bộ");
     expect(seed!.meta.title).toBe("Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh");
     expect(seed!.meta.date).toBe("Thứ Sáu, ngày 18 tháng 10 năm 2019");
-    expect(seed!.filters).toMatchObject({ year: ["2019"], month: ["2019-10"], day: ["2019-10-18"], category: ["Xây dựng Đảng"], tag: ["Sông Mã"] });
+    expect(seed!.filters).toMatchObject({
+      year: ["2019"],
+      month: ["2019-10"],
+      day: ["2019-10-18"],
+      category: ["Xây dựng Đảng"],
+      tag: ["Sông Mã"],
+    });
   });
 });
 
 describe("filters, date ranges and sort", () => {
   test("year, month, day and category filters", async () => {
-    expect((await urls("Hội chợ", { filters: { year: "2020" } }))).toEqual(["/2020/01/01/nam-moi/"]);
-    expect((await urls("Hội chợ", { filters: { month: "2019-12" } }))).toEqual(["/2019/12/31/dem-cuoi-nam/"]);
-    expect((await urls(null, { filters: { day: "2019-10-18" } }))).toEqual(["/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/"]);
-    expect((await urls(null, { filters: { category: "Xã hội" }, sort: { date: "asc" } }))).toEqual(["/2017/05/05/bo-doi-bien-phong/", "/2019/12/31/dem-cuoi-nam/", "/2020/01/01/nam-moi/"]);
+    expect(await urls("Hội chợ", { filters: { year: "2020" } })).toEqual(["/2020/01/01/nam-moi/"]);
+    expect(await urls("Hội chợ", { filters: { month: "2019-12" } })).toEqual(["/2019/12/31/dem-cuoi-nam/"]);
+    expect(await urls(null, { filters: { day: "2019-10-18" } })).toEqual(["/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/"]);
+    expect(await urls(null, { filters: { category: "Xã hội" }, sort: { date: "asc" } })).toEqual([
+      "/2017/05/05/bo-doi-bien-phong/",
+      "/2019/12/31/dem-cuoi-nam/",
+      "/2020/01/01/nam-moi/",
+    ]);
   });
 
   test("posts at the edges of a year in the site's zone fall on the right side", async () => {
@@ -121,20 +152,27 @@ describe("filters, date ranges and sort", () => {
     ["2019-12-31", "2019-12-31", ["/2019/12/31/dem-cuoi-nam/"]],
     ["2020-01-01", "2020-12-31", ["/2020/01/01/nam-moi/"]],
     ["2019-10-19", "2019-10-30", []],
-    ["2018-01-01", "2019-10-18", ["/2018/01/02/khoi-cong-cong-trinh-ve-ban/", "/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/"]],
+    [
+      "2018-01-01",
+      "2019-10-18",
+      ["/2018/01/02/khoi-cong-cong-trinh-ve-ban/", "/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/"],
+    ],
   ])("the range %s … %s finds exactly its posts", async (from, to, expected) => {
     expect(await urls(null, { filters: rangeFilter(from, to), sort: { date: "asc" } })).toEqual(expected);
   });
 
   test("a range combines with words and other filters", async () => {
-    expect(await urls("Hội chợ", { filters: { ...rangeFilter("2019-11-01", "2020-01-01"), category: "Xã hội" }, sort: { date: "asc" } })).toEqual([
-      "/2019/12/31/dem-cuoi-nam/",
-      "/2020/01/01/nam-moi/",
-    ]);
+    expect(
+      await urls("Hội chợ", { filters: { ...rangeFilter("2019-11-01", "2020-01-01"), category: "Xã hội" }, sort: { date: "asc" } }),
+    ).toEqual(["/2019/12/31/dem-cuoi-nam/", "/2020/01/01/nam-moi/"]);
   });
 
   test("sort by date is chronological, to the minute across midnight", async () => {
-    expect(await urls("Hội chợ", { sort: { date: "desc" } })).toEqual(["/2020/01/01/nam-moi/", "/2019/12/31/dem-cuoi-nam/", "/2019/11/01/tin-dau-thang-muoi-mot/"]);
+    expect(await urls("Hội chợ", { sort: { date: "desc" } })).toEqual([
+      "/2020/01/01/nam-moi/",
+      "/2019/12/31/dem-cuoi-nam/",
+      "/2019/11/01/tin-dau-thang-muoi-mot/",
+    ]);
   });
 });
 
@@ -144,9 +182,21 @@ describe("the search page", () => {
     const form = page.querySelector("form[data-newsroom-search]")!;
     expect(form.getAttribute("data-bundle")).toBe("/pagefind/");
     expect(form.getAttribute("data-base-url")).toBe("/");
-    expect(form.querySelectorAll('select[name="year"] option').map((o) => o.getAttribute("value"))).toEqual(["", "2020", "2019", "2018", "2017"]);
+    expect(form.querySelectorAll('select[name="year"] option').map((o) => o.getAttribute("value"))).toEqual([
+      "",
+      "2020",
+      "2019",
+      "2018",
+      "2017",
+    ]);
     expect(form.querySelectorAll('select[name="month"] option').length).toBe(1 + 6);
-    expect(form.querySelectorAll('select[name="category"] option').map((o) => o.text)).toEqual(["Tất cả", "Kinh tế (1)", "Văn hóa (2)", "Xã hội (3)", "Xây dựng Đảng (1)"]);
+    expect(form.querySelectorAll('select[name="category"] option').map((o) => o.text)).toEqual([
+      "Tất cả",
+      "Kinh tế (1)",
+      "Văn hóa (2)",
+      "Xã hội (3)",
+      "Xây dựng Đảng (1)",
+    ]);
     expect(JSON.parse(form.getAttribute("data-strings")!).results).toBe("{count} kết quả cho “{query}”");
     expect(page.querySelector('script[src="/assets/newsroom/search.js"]')).not.toBeNull();
     expect(site.page("/").querySelector("form.search-box")?.getAttribute("action")).toBe("/search/");
@@ -195,7 +245,17 @@ test("the dev server's indexer keeps an unchanged index and rebuilds a changed o
   const path = await import("node:path");
   const outputDir = mkdtempSync(path.join(tmpdir(), "newsroom-indexer-"));
   const post = (title: string) =>
-    ({ url: "/2019/10/18/a/", title, text: `${title} Sông Mã`, date: new Date("2019-10-18T00:00:00Z"), year: "2019", month: "10", day: "18", tags: [], inputPath: "posts/a.md" }) as never;
+    ({
+      url: "/2019/10/18/a/",
+      title,
+      text: `${title} Sông Mã`,
+      date: new Date("2019-10-18T00:00:00Z"),
+      year: "2019",
+      month: "10",
+      day: "18",
+      tags: [],
+      inputPath: "posts/a.md",
+    }) as never;
   const settings = { outputDir, language: "vi", displayDate: () => "18/10/2019", reuseUnchanged: true, cache: undefined };
   try {
     const indexer = new SearchIndexer();

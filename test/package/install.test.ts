@@ -25,9 +25,14 @@ function run(command: string, args: string[], cwd: string) {
 beforeAll(() => {
   site = mkdtempSync(path.join(tmpdir(), "newsroom-install-"));
   // `npm pack` runs `prepack`, which compiles dist/.
-  const packed = JSON.parse(execFileSync(npm, ["pack", "--json", "--pack-destination", site], { cwd: repoRoot, encoding: "utf8" })) as { filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(execFileSync(npm, ["pack", "--json", "--pack-destination", site], { cwd: repoRoot, encoding: "utf8" })) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
   tarball = path.join(site, packed[0]!.filename);
-  const { devDependencies } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
+  const { devDependencies } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as {
+    devDependencies: Record<string, string>;
+  };
   writeFileSync(
     path.join(site, "package.json"),
     JSON.stringify({
@@ -57,10 +62,21 @@ export default function (eleventyConfig) {
 afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 test("the tarball holds the compiled plugin, its declarations and its files, and nothing of the repository", () => {
-  const listed = JSON.parse(execFileSync(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: repoRoot, encoding: "utf8" })) as { files: { path: string }[] }[];
+  const listed = JSON.parse(
+    execFileSync(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: repoRoot, encoding: "utf8" }),
+  ) as { files: { path: string }[] }[];
   const files = listed[0]!.files.map((f) => f.path);
   expect(files.filter((f) => !f.startsWith("dist/")).sort()).toEqual(["LICENSE", "README.md", "package.json"]);
-  for (const file of ["dist/index.js", "dist/index.d.ts", "dist/cli/newsroom.js", "dist/search/worker.js", "dist/layouts/article.njk", "dist/includes/newsroom/header.njk", "dist/client/search.js", "dist/assets/newsroom.css"]) {
+  for (const file of [
+    "dist/index.js",
+    "dist/index.d.ts",
+    "dist/cli/newsroom.js",
+    "dist/search/worker.js",
+    "dist/layouts/article.njk",
+    "dist/includes/newsroom/header.njk",
+    "dist/client/search.js",
+    "dist/assets/newsroom.css",
+  ]) {
     expect(files).toContain(file);
   }
   expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);

@@ -20,10 +20,23 @@ describe("groupArchives", () => {
   const archives = groupArchives(list, settings);
 
   test("years, months and days, newest first, with counts", () => {
-    expect(archives.years.map((y) => [y.key, y.count])).toEqual([["2020", 1], ["2019", 5], ["2018", 1]]);
-    expect(archives.months.map((m) => [m.key, m.count])).toEqual([["2020-01", 1], ["2019-12", 1], ["2019-10", 4], ["2018-05", 1]]);
+    expect(archives.years.map((y) => [y.key, y.count])).toEqual([
+      ["2020", 1],
+      ["2019", 5],
+      ["2018", 1],
+    ]);
+    expect(archives.months.map((m) => [m.key, m.count])).toEqual([
+      ["2020-01", 1],
+      ["2019-12", 1],
+      ["2019-10", 4],
+      ["2018-05", 1],
+    ]);
     expect(archives.days.map((d) => [d.key, d.count])).toEqual([
-      ["2020-01-01", 1], ["2019-12-31", 1], ["2019-10-18", 3], ["2019-10-02", 1], ["2018-05-05", 1],
+      ["2020-01-01", 1],
+      ["2019-12-31", 1],
+      ["2019-10-18", 3],
+      ["2019-10-02", 1],
+      ["2018-05-05", 1],
     ]);
     expect(archives.years[1]?.months.map((m) => m.key)).toEqual(["2019-12", "2019-10"]);
     expect(archives.months[2]?.days.map((d) => d.key)).toEqual(["2019-10-18", "2019-10-02"]);

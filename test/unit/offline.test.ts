@@ -8,17 +8,32 @@ const offline = defaults.offline;
 const generated = ["/{yyyy}/{MM}/{dd}/{slug}/", "/{yyyy}/", "/{yyyy}/{MM}/", "/{yyyy}/{MM}/{dd}/", "/page/"];
 
 test("a small search index goes whole with the worker; a large one only with what every search needs", () => {
-  const small = precacheGlobs({ options: { ...offline, fullIndexUpTo: 1000 }, search: { bundle: "/pagefind/", bytes: 1000 }, files: [], generated });
+  const small = precacheGlobs({
+    options: { ...offline, fullIndexUpTo: 1000 },
+    search: { bundle: "/pagefind/", bytes: 1000 },
+    files: [],
+    generated,
+  });
   expect(small.fullIndex).toBe(true);
   expect(small.own).toContain("pagefind/**/*");
-  const large = precacheGlobs({ options: { ...offline, fullIndexUpTo: 1000 }, search: { bundle: "/pagefind/", bytes: 1001 }, files: [], generated });
+  const large = precacheGlobs({
+    options: { ...offline, fullIndexUpTo: 1000 },
+    search: { bundle: "/pagefind/", bytes: 1001 },
+    files: [],
+    generated,
+  });
   expect(large.fullIndex).toBe(false);
   expect(large.own).not.toContain("pagefind/**/*");
   expect(large.own).toEqual(expect.arrayContaining(["pagefind/*.{js,json,pagefind,pf_meta}", "pagefind/filter/*"]));
 });
 
 test("the site's own globs skip the generated pages and the index instead of walking them", () => {
-  const { site, own, fullIndex } = precacheGlobs({ options: { ...offline, precache: ["fonts/*.woff2"] }, search: { bundle: "/pagefind/", bytes: 1 }, files: ["/archive/days.json"], generated });
+  const { site, own, fullIndex } = precacheGlobs({
+    options: { ...offline, precache: ["fonts/*.woff2"] },
+    search: { bundle: "/pagefind/", bytes: 1 },
+    files: ["/archive/days.json"],
+    generated,
+  });
   expect(site).toEqual({ globs: ["fonts/*.woff2"], ignores: ["[0-9][0-9][0-9][0-9]/**", "page/**", "pagefind/**"] });
   expect(own).toEqual(["assets/newsroom/*.{css,js}", "archive/days.json", "pagefind/**/*"]);
   expect(fullIndex).toBe(true);

@@ -51,7 +51,11 @@ describe("splitFrontMatter", () => {
 
 describe("readPostHead", () => {
   test("a valid post gets its URL from the date in the site's zone and the slugified title", () => {
-    const { head, problems } = readPostHead("posts/a.md", { title: "Chú trọng xây dựng Đảng bộ", date: "2019-10-18", tags: ["a", "b", "a"] }, ctx);
+    const { head, problems } = readPostHead(
+      "posts/a.md",
+      { title: "Chú trọng xây dựng Đảng bộ", date: "2019-10-18", tags: ["a", "b", "a"] },
+      ctx,
+    );
     expect(problems).toEqual([]);
     expect(head?.url).toBe("/2019/10/18/chu-trong-xay-dung-dang-bo/");
     expect(head?.dateIso).toBe("2019-10-18T00:00:00+07:00");
@@ -73,7 +77,11 @@ describe("readPostHead", () => {
   });
 
   test("every problem of a post is collected", () => {
-    const { head, problems } = readPostHead("posts/bad.md", { title: "  ", date: "18/10/2019", tags: 5, draft: "no", image: "/images/missing.jpg" }, ctx);
+    const { head, problems } = readPostHead(
+      "posts/bad.md",
+      { title: "  ", date: "18/10/2019", tags: 5, draft: "no", image: "/images/missing.jpg" },
+      ctx,
+    );
     expect(head).toBeUndefined();
     expect(problems.map((p) => p.field)).toEqual(["title", "date", "tags", "draft", "image"]);
     expect(problems[0]).toMatchObject({ file: "posts/bad.md", expected: "a non-empty title", found: "an empty string" });

@@ -10,10 +10,27 @@ import { localePack } from "../../src/core/i18n/index.ts";
 import type { Post } from "../../src/content/post.ts";
 import { isUrlSafeSlug, slugify } from "../../src/core/slug.ts";
 
-const ZONES = ["UTC", "Asia/Ho_Chi_Minh", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu", "America/St_Johns"];
+const ZONES = [
+  "UTC",
+  "Asia/Ho_Chi_Minh",
+  "America/New_York",
+  "Europe/London",
+  "Australia/Lord_Howe",
+  "Pacific/Kiritimati",
+  "Pacific/Pago_Pago",
+  "Asia/Kathmandu",
+  "America/St_Johns",
+];
 const zone = fc.constantFrom(...ZONES);
 const instant = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2040-12-31T23:59:59Z"), noInvalidDate: true });
-const vietnamese = fc.string({ unit: fc.constantFrom(..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ 0123456789-,.!?/:&'\"<>()[]{}#%".split("")), maxLength: 80 });
+const vietnamese = fc.string({
+  unit: fc.constantFrom(
+    ..."aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ 0123456789-,.!?/:&'\"<>()[]{}#%".split(
+      "",
+    ),
+  ),
+  maxLength: 80,
+});
 
 describe("slugify", () => {
   test("is always empty or ASCII and URL-safe", () => {
@@ -21,7 +38,7 @@ describe("slugify", () => {
       fc.property(fc.oneof(vietnamese, fc.string({ maxLength: 60 })), (title) => {
         const slug = slugify(title);
         expect(slug === "" || isUrlSafeSlug(slug)).toBe(true);
-        expect(/^[\x00-\x7f]*$/.test(slug)).toBe(true);
+        expect(/^[ -~]*$/.test(slug)).toBe(true); // printable ASCII
       }),
       { numRuns: 500 },
     );
@@ -78,7 +95,9 @@ describe("date grouping", () => {
 });
 
 describe("the date widget's nearest day", () => {
-  const day = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const day = fc
+    .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
 
   test("returns a day with posts: the request itself, else the greatest earlier one, else the first", () => {
     fc.assert(

@@ -10,10 +10,34 @@ function post(n: number, day: number, extra: Partial<Post> = {}): Post {
   const date = new Date(Date.UTC(2019, 9, day, n));
   const dd = String(day).padStart(2, "0");
   return {
-    inputPath: `posts/${n}.md`, title: `Tin ${n}`, date, dateIso: date.toISOString(), year: "2019", month: "10", day: dd,
-    updated: undefined, summary: undefined, author: undefined, category: undefined, tags: [], image: undefined, image_alt: undefined,
-    caption: undefined, slug: `tin-${n}`, draft: false, url: `/2019/10/${dd}/tin-${n}/`, dayUrl: `/2019/10/${dd}/`, monthUrl: "/2019/10/",
-    yearUrl: "/2019/", content: `<p>${n}</p>`, text: `${n}`, wordCount: 1, excerpt: `${n}`, newer: undefined, older: undefined, ...extra,
+    inputPath: `posts/${n}.md`,
+    title: `Tin ${n}`,
+    date,
+    dateIso: date.toISOString(),
+    year: "2019",
+    month: "10",
+    day: dd,
+    updated: undefined,
+    summary: undefined,
+    author: undefined,
+    category: undefined,
+    tags: [],
+    image: undefined,
+    image_alt: undefined,
+    caption: undefined,
+    slug: `tin-${n}`,
+    draft: false,
+    url: `/2019/10/${dd}/tin-${n}/`,
+    dayUrl: `/2019/10/${dd}/`,
+    monthUrl: "/2019/10/",
+    yearUrl: "/2019/",
+    content: `<p>${n}</p>`,
+    text: `${n}`,
+    wordCount: 1,
+    excerpt: `${n}`,
+    newer: undefined,
+    older: undefined,
+    ...extra,
   };
 }
 
@@ -41,7 +65,12 @@ test("a post added, removed, re-dated, renamed or made a draft changes the list:
 test("the partial plan writes the edited article, its neighbours, and the home and archive pages that list it", () => {
   const posts = publish(read);
   const homes = homePages(posts, 10);
-  const archives = groupArchives(posts, { permalinks: defaults.archives, pageSize: 10, yearPostCount: 10, strings: localePack("vi").archive });
+  const archives = groupArchives(posts, {
+    permalinks: defaults.archives,
+    pageSize: 10,
+    yearPostCount: 10,
+    strings: localePack("vi").archive,
+  });
   const target = posts[14]!;
   const plan = partialPlan(new Set([target.inputPath]), posts, homes, archives.pages);
   expect(plan.full).toBe(false);
@@ -73,7 +102,12 @@ test("watcher paths are matched to posts by their path from the project root, wh
 test("the planner plans partially only for dev-server rebuilds after post files changed in place", () => {
   const posts = publish(read);
   const homes = homePages(posts, 10);
-  const archives = groupArchives(posts, { permalinks: defaults.archives, pageSize: 10, yearPostCount: 10, strings: localePack("vi").archive });
+  const archives = groupArchives(posts, {
+    permalinks: defaults.archives,
+    pageSize: 10,
+    yearPostCount: 10,
+    strings: localePack("vi").archive,
+  });
   const everything = fullPlan(posts, homes, archives.pages);
   const planner = new RenderPlanner();
   expect(planner.plan(read, posts, everything, true).full).toBe(true); // first build

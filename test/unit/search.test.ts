@@ -32,12 +32,23 @@ describe("searchRecord", () => {
 
   test("body text in NFC as content; title, display date and image as meta", () => {
     expect(record.content).toBe("Những năm qua, Đảng bộ thị trấn Sông Mã");
-    expect(record.meta).toMatchObject({ title: post.title, date: "Thứ Sáu, ngày 18 tháng 10 năm 2019", image: "/images/a.svg", image_alt: "Thị trấn" });
+    expect(record.meta).toMatchObject({
+      title: post.title,
+      date: "Thứ Sáu, ngày 18 tháng 10 năm 2019",
+      image: "/images/a.svg",
+      image_alt: "Thị trấn",
+    });
     expect(record.meta.fold).toBe("Dảng");
   });
 
   test("date filters in the site's zone, topic filters, and a sort key that sorts as time does", () => {
-    expect(record.filters).toEqual({ year: ["2019"], month: ["2019-10"], day: ["2019-10-18"], category: ["Xây dựng Đảng"], tag: ["Sông Mã", "Đảng bộ"] });
+    expect(record.filters).toEqual({
+      year: ["2019"],
+      month: ["2019-10"],
+      day: ["2019-10-18"],
+      category: ["Xây dựng Đảng"],
+      tag: ["Sông Mã", "Đảng bộ"],
+    });
     expect(record.sort).toEqual({ date: "2019-10-17T17:00:00Z" });
     const later = searchRecord({ ...post, date: new Date("2019-10-18T09:00:00Z") }, { language: "vi", displayDate: () => "" });
     expect(later.sort.date! > record.sort.date!).toBe(true);
@@ -61,7 +72,11 @@ describe("coverRange", () => {
     });
   });
   test("across a month end and a year end", () => {
-    expect(coverRange("2019-12-30", "2020-01-02")).toEqual({ year: [], month: [], day: ["2019-12-30", "2019-12-31", "2020-01-01", "2020-01-02"] });
+    expect(coverRange("2019-12-30", "2020-01-02")).toEqual({
+      year: [],
+      month: [],
+      day: ["2019-12-30", "2019-12-31", "2020-01-01", "2020-01-02"],
+    });
   });
   test("February of a leap year ends on the 29th", () => {
     expect(coverRange("2024-02-01", "2024-02-29")).toEqual({ year: [], month: ["2024-02"], day: [] });

@@ -35,7 +35,11 @@ describe("date filters", () => {
 });
 
 describe("excerpt and reading time", () => {
-  const post = { summary: undefined, text: "Một hai ba bốn năm sáu bảy tám chín mười mười một mười hai mười ba", wordCount: 600 } as unknown as Post;
+  const post = {
+    summary: undefined,
+    text: "Một hai ba bốn năm sáu bảy tám chín mười mười một mười hai mười ba",
+    wordCount: 600,
+  } as unknown as Post;
 
   test("excerpt gives the post's own excerpt; another length prefers the summary, else cuts the body at a word", () => {
     expect(vi.excerpt({ ...post, excerpt: "Đoạn trích." })).toBe("Đoạn trích.");
@@ -71,7 +75,8 @@ describe("text helpers", () => {
 });
 
 describe("publishedPosts", () => {
-  const make = (url: string, iso: string, extra: Partial<Post> = {}) => ({ url, title: url, date: new Date(iso), draft: false, ...extra }) as Post;
+  const make = (url: string, iso: string, extra: Partial<Post> = {}) =>
+    ({ url, title: url, date: new Date(iso), draft: false, ...extra }) as Post;
   const now = new Date("2020-01-01T00:00:00Z");
   const posts = [
     make("/b/", "2019-10-18T00:00:00Z"),
@@ -86,7 +91,13 @@ describe("publishedPosts", () => {
   });
 
   test("the dev server shows drafts and future posts too", () => {
-    expect(publishedPosts(posts, { now, includeUnpublished: true }).map((p) => p.url)).toEqual(["/future/", "/new/", "/draft/", "/a/", "/b/"]);
+    expect(publishedPosts(posts, { now, includeUnpublished: true }).map((p) => p.url)).toEqual([
+      "/future/",
+      "/new/",
+      "/draft/",
+      "/a/",
+      "/b/",
+    ]);
   });
 
   test("neighbours link newer and older posts without changing the inputs", () => {

@@ -37,8 +37,16 @@ export function intlPack(locale: string): LocalePack {
       monthLabel: (m) => DateTime.utc(2000, m, 1).setLocale(locale).toFormat("LLLL"),
       dayLabel: (d) => String(d),
       // 2024-01-01 is a Monday.
-      weekdaysShort: Array.from({ length: 7 }, (_, i) => DateTime.utc(2024, 1, 1 + i).setLocale(locale).toFormat("ccc")),
-      weekdaysLong: Array.from({ length: 7 }, (_, i) => DateTime.utc(2024, 1, 1 + i).setLocale(locale).toFormat("cccc")),
+      weekdaysShort: Array.from({ length: 7 }, (_, i) =>
+        DateTime.utc(2024, 1, 1 + i)
+          .setLocale(locale)
+          .toFormat("ccc"),
+      ),
+      weekdaysLong: Array.from({ length: 7 }, (_, i) =>
+        DateTime.utc(2024, 1, 1 + i)
+          .setLocale(locale)
+          .toFormat("cccc"),
+      ),
       archive: "Archive",
       postCount: (n) => `${n.toLocaleString(locale)} ${n === 1 ? "post" : "posts"}`,
       monthsOfYear: "Months",
