@@ -74,13 +74,14 @@ export class NewsroomBuild {
     const { options } = this.#settings;
     this.#planner.finished();
     const summary = this.#summary();
+    const outputDir = path.resolve(directories.output); // now: the dev server's index is written later
 
     if (this.#devServer) {
       if (!options.search.enabled) return log.info(summary.line());
       log.info(`${summary.line()}; search index building`);
       // After Eleventy has finished (and told the browser to reload): the index follows on its own.
       setImmediate(() => {
-        this.#startIndex(directories.output);
+        this.#startIndex(outputDir);
         this.#indexer.finish().then(
           (index) => log.info(describeIndex(index)),
           (error: Error) => log.warn(error.message),
@@ -94,7 +95,7 @@ export class NewsroomBuild {
     if (this.data.urls.serviceWorker) {
       // After the index: the worker lists (and fingerprints) the index's files.
       const worker = await writeServiceWorker({
-        outputDir: directories.output,
+        outputDir,
         options: options.offline,
         prefix: this.#settings.prefix,
         search: index ? { bundle: this.data.urls.bundle, bytes: index.bytes } : undefined,
@@ -126,11 +127,10 @@ export class NewsroomBuild {
   #startIndex(outputDir: string): void {
     const { options, displayDate } = this.#settings;
     this.#indexer.start(this.data.posts, {
-      // Absolute now: the dev server's index is written later, whatever the working folder is then.
       outputDir: path.resolve(outputDir),
       language: options.site.language.split("-")[0] ?? "en",
       displayDate,
-      reuseUnchanged: this.#devServer,
+      partSize: options.search.partSize,
       cache: this.#indexCache,
     });
   }
@@ -150,7 +150,8 @@ export class NewsroomBuild {
 
 function describeIndex(index: IndexSummary | undefined): string {
   if (!index) return "search index unchanged";
-  return `search index ${megabytes(index.bytes)} (${index.cached ? "posts unchanged: from the cache, " : ""}${index.seconds.toFixed(1)} s)`;
+  const parts = index.parts === 1 ? "" : `, ${index.indexed} of ${count(index.parts)} parts indexed`;
+  return `search index ${megabytes(index.bytes)}${parts} (${index.cached ? "posts unchanged: from the cache, " : ""}${index.seconds.toFixed(1)} s)`;
 }
 
 function count(n: number): string {

@@ -3,6 +3,7 @@
 // button works. No framework, no inline code (works under a strict CSP).
 import { rangeFilter } from "./date-range.js";
 import { highlightExcerpt } from "./highlight.js";
+import { openSearch } from "./search-parts.js";
 
 const PAGE = 10;
 const FIELDS = ["q", "year", "month", "category", "from", "to", "sort"];
@@ -21,12 +22,13 @@ function start(form) {
   let shown = [];
   let shownCount = 0;
 
+  // Pagefind's runtime from the root bundle, then the parts' list: searches open only the parts they need.
   const load = () =>
-    (pagefind ??= import(new URL(`${form.dataset.bundle}pagefind.js`, location.href).href).then(async (pf) => {
-      await pf.options({ baseUrl: form.dataset.baseUrl, excerptLength: 30 });
-      pf.init?.();
-      return pf;
-    }));
+    (pagefind ??= (async () => {
+      const bundleUrl = new URL(form.dataset.bundle, location.href).href;
+      const module = await import(`${bundleUrl}pagefind.js`);
+      return openSearch({ bundleUrl, baseUrl: form.dataset.baseUrl, pagefind: module, options: { excerptLength: 30 } });
+    })());
 
   /** The search state from a URL's parameters; `day` is a one-day range. */
   const stateFrom = (params) => {

@@ -22,20 +22,21 @@ const withoutQuery = {
     return url.href;
   },
 };
-// Pagefind's entry file names the current index: the network's copy when online, else the last
-// one seen, else the one that came with the worker.
+// The parts' list and each bundle's entry file name the current index: the network's copy when
+// online, else the last one seen, else the one that came with the worker.
 const entryStrategy = new strategies.NetworkFirst({
   cacheName: "newsroom-search-entry",
   networkTimeoutSeconds: 4,
   plugins: [withoutQuery],
 });
+const searchEntries = config.searchEntries ? new RegExp(config.searchEntries) : undefined;
 routing.registerRoute(
-  ({ url }) => url.pathname === config.searchEntry,
+  ({ url }) => searchEntries !== undefined && url.pathname.startsWith(config.searchBundle) && searchEntries.test(url.pathname),
   async (options) => {
     try {
       return await entryStrategy.handle(options);
     } catch (error) {
-      const precached = await precaching.matchPrecache(config.searchEntry);
+      const precached = await precaching.matchPrecache(options.url.pathname);
       if (precached) return precached;
       throw error;
     }

@@ -94,6 +94,14 @@ export interface SearchOptions {
    * @default ".cache/newsroom"
    */
   cache: string | false;
+  /**
+   * The index is written in parts, one per publication year, so that Pagefind's memory and a
+   * rebuild's work grow with a part, not with the archive; the search page searches them as one.
+   * A year with more posts than this is split into equal spans of months (halves, quarters, …,
+   * single months). `false`: one index of everything.
+   * @default 5000
+   */
+  partSize: number | false;
 }
 
 /**
@@ -251,7 +259,7 @@ export const defaults = {
   archives: { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" },
   pageSize: 10,
   site: { title: "Newsroom", description: "", url: "", language: "" },
-  search: { enabled: true, page: "/search/", cache: ".cache/newsroom" },
+  search: { enabled: true, page: "/search/", cache: ".cache/newsroom", partSize: 5000 },
   feeds: { enabled: true, limit: 20, atom: "/feed.xml", json: "/feed.json", sitemap: "/sitemap.xml" },
   offline: { enabled: true, page: "/offline/", fullIndexUpTo: 5_000_000, maxPages: 200, precache: ["**/*.css", "**/*.woff2"] },
   layouts: {
@@ -350,6 +358,12 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
     "search.cache",
     'a folder such as ".cache/newsroom", or false',
     o.search.cache,
+  );
+  expect(
+    o.search.partSize === false || (Number.isInteger(o.search.partSize) && o.search.partSize >= 1),
+    "search.partSize",
+    "a whole number of posts (1 or more), or false for one index",
+    o.search.partSize,
   );
   expect(typeof o.feeds.enabled === "boolean", "feeds.enabled", "true or false", o.feeds.enabled);
   expect(Number.isInteger(o.feeds.limit) && o.feeds.limit >= 1, "feeds.limit", "a whole number of at least 1", o.feeds.limit);

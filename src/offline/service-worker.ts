@@ -52,7 +52,8 @@ export interface ServiceWorkerSummary {
 export interface ServiceWorkerConfig {
   workbox: string;
   searchBundle: string;
-  searchEntry: string;
+  /** The files naming the current index (the parts' list, each bundle's entry): network first. */
+  searchEntries: string;
   offlinePage: string;
   warmPages: string[];
   maxPages: number;
@@ -75,8 +76,15 @@ export function precacheGlobs(job: Pick<ServiceWorkerJob, "options" | "search" |
   ignores.push(`${bundle}/**`);
   const fullIndex = job.search.bytes <= job.options.fullIndexUpTo;
   if (fullIndex) own.push(`${bundle}/**/*`);
-  // What every search needs: the script, its worker and WebAssembly, the entry, the metadata, the filters.
-  else own.push(`${bundle}/*.{js,json,pagefind,pf_meta}`, `${bundle}/filter/*`);
+  // What every search needs: the root's script, worker and WebAssembly, the parts' list, and each
+  // part's entry, metadata and filters. Index chunks and fragments are kept as searches fetch them.
+  else
+    own.push(
+      `${bundle}/*.{js,json,pagefind,pf_meta}`,
+      `${bundle}/filter/*`,
+      `${bundle}/parts/*/*.{json,pf_meta}`,
+      `${bundle}/parts/*/filter/*`,
+    );
   return { site, own, fullIndex };
 }
 
@@ -95,7 +103,7 @@ export function serviceWorkerConfig(job: ServiceWorkerJob): ServiceWorkerConfig 
   return {
     workbox: job.prefix(WORKBOX_URL),
     searchBundle: job.search ? job.prefix(job.search.bundle) : "",
-    searchEntry: job.search ? job.prefix(`${job.search.bundle}pagefind-entry.json`) : "",
+    searchEntries: job.search ? "(?:^|/)(?:pagefind-entry|parts)\\.json$" : "",
     offlinePage: job.prefix(job.options.page),
     warmPages: job.warmPages.map(job.prefix),
     maxPages: job.options.maxPages,

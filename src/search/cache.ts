@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Bump when the bundle Newsroom writes changes for the same records (files removed, options). */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 
 /** What, besides the records, an index depends on. */
 export function indexFingerprint(): string {
@@ -44,7 +44,7 @@ export class IndexCache {
    */
   restore(key: string, bundleDir: string): boolean {
     const entry = path.join(this.#dir, key);
-    if (!existsSync(path.join(entry, "pagefind.js"))) return false;
+    if (!existsSync(path.join(entry, "pagefind-entry.json"))) return false;
     try {
       rmSync(bundleDir, { recursive: true, force: true });
       linkTree(entry, bundleDir);
@@ -55,7 +55,7 @@ export class IndexCache {
     }
   }
 
-  /** Keeps `bundleDir` under `key` (put aside, then renamed into place), and drops older entries. */
+  /** Keeps `bundleDir` under `key` (put aside, then renamed into place). */
   store(key: string, bundleDir: string): void {
     mkdirSync(this.#dir, { recursive: true });
     const entry = path.join(this.#dir, key);
@@ -64,8 +64,14 @@ export class IndexCache {
     linkTree(bundleDir, partial);
     rmSync(entry, { recursive: true, force: true });
     renameSync(partial, entry);
+  }
+
+  /** Drops every entry but these (the bundles of the last build): disk use stays one index. */
+  keepOnly(keys: readonly string[]): void {
+    if (!existsSync(this.#dir)) return;
+    const keep = new Set(keys);
     for (const name of readdirSync(this.#dir)) {
-      if (name !== key && !name.includes(".partial-")) rmSync(path.join(this.#dir, name), { recursive: true, force: true });
+      if (!keep.has(name) && !name.includes(".partial-")) rmSync(path.join(this.#dir, name), { recursive: true, force: true });
     }
   }
 }

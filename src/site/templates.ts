@@ -19,6 +19,7 @@ const STATIC_ASSETS = {
   "/assets/newsroom/date-search.js": "client/date-search.js",
   "/assets/newsroom/nearest-day.js": "client/nearest-day.js",
   "/assets/newsroom/search.js": "client/search.js",
+  "/assets/newsroom/search-parts.js": "client/search-parts.js",
   "/assets/newsroom/date-range.js": "client/date-range.js",
   "/assets/newsroom/highlight.js": "client/highlight.js",
   "/assets/newsroom/offline.js": "client/offline.js",

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { openSearch } from "../../src/client/search-parts.js";
 
 export interface PagefindResultData {
   url: string;
@@ -19,7 +20,7 @@ export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   search(
     term: string | null,
-    options?: { filters?: unknown; sort?: Record<string, "asc" | "desc"> },
+    options?: { filters?: Record<string, any>; sort?: Record<string, "asc" | "desc"> },
   ): Promise<{
     results: { id: string; score: number; data(): Promise<PagefindResultData> }[];
     filters: Record<string, Record<string, number>>;
@@ -27,6 +28,9 @@ export interface PagefindApi {
   filters(): Promise<Record<string, Record<string, number>>>;
   destroy?(): Promise<void>;
 }
+
+/** Every file the shim served, in order (tests clear it to count a search's downloads). */
+export const fetched: string[] = [];
 
 let shimmed = false;
 function shimFetch(): void {
@@ -38,6 +42,7 @@ function shimFetch(): void {
     if (!url.startsWith("file:")) return realFetch(input, init);
     try {
       const bytes = await readFile(new URL(url));
+      fetched.push(url);
       return new Response(bytes, { status: 200 });
     } catch {
       return new Response("not found", { status: 404 });
@@ -45,14 +50,26 @@ function shimFetch(): void {
   }) as typeof fetch;
 }
 
-/** Loads the bundle at `<siteDir>/pagefind/` (a fresh module instance per call). */
+/**
+ * Opens the index at `<siteDir>/pagefind/` as the search page does: the root's `pagefind.js`
+ * (a fresh module instance per call) and every part through the site's own client
+ * (src/client/search-parts.js).
+ */
 export async function loadPagefind(siteDir: string, bundle = "pagefind"): Promise<PagefindApi> {
   shimFetch();
   const dir = path.join(siteDir, bundle);
   const moduleUrl = `${pathToFileURL(path.join(dir, "pagefind.js")).href}?instance=${Math.random()}`;
-  const pagefind = (await import(/* @vite-ignore */ moduleUrl)) as PagefindApi;
-  await pagefind.options({ basePath: `${pathToFileURL(dir).href}/`, baseUrl: "/" });
-  return pagefind;
+  const pagefind = await import(/* @vite-ignore */ moduleUrl);
+  const open = (baseUrl: string) => openSearch({ bundleUrl: `${pathToFileURL(dir).href}/`, baseUrl, pagefind });
+  let search = await open("/");
+  return {
+    // Only `baseUrl` (the deploy prefix of result URLs) is taken: the search is opened again with it.
+    options: async (options) => {
+      if (typeof options.baseUrl === "string") search = await open(options.baseUrl);
+    },
+    search: (term, options) => search.search(term, options) as ReturnType<PagefindApi["search"]>,
+    filters: () => search.filters(),
+  };
 }
 
 /** Search and load every result's data. */

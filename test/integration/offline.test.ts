@@ -28,7 +28,7 @@ test("a production build writes /sw.js, Workbox's runtime, the offline page and 
   const { config, urls } = readWorker(site);
   expect(config).toMatchObject({
     workbox: "/tin/assets/newsroom/workbox/",
-    searchEntry: "/tin/pagefind/pagefind-entry.json",
+    searchBundle: "/tin/pagefind/",
     offlinePage: "/tin/offline/",
     warmPages: ["/tin/", "/tin/search/", "/tin/archive/"],
   });
@@ -64,9 +64,19 @@ test("the site's own files matching offline.precache go too; a large index sends
   await site.build({ offline: { precache: ["**/*.xml"], fullIndexUpTo: 0 }, site: { url: "https://tin.example/" } });
   const { urls, revisions } = readWorker(site);
   expect(urls).toEqual(expect.arrayContaining(["feed.xml", "sitemap.xml"]));
-  expect(urls.filter((u) => u.startsWith("pagefind/fragment/") || u.startsWith("pagefind/index/"))).toEqual([]);
-  expect(urls.some((u) => /^pagefind\/pagefind\.[^/]+\.pf_meta$/.test(u))).toBe(true);
-  expect(urls.some((u) => u.startsWith("pagefind/filter/"))).toBe(true);
+  // Index chunks and fragments (of the root and of every part) are kept as searches fetch them.
+  expect(urls.filter((u) => /^pagefind\/(parts\/[^/]+\/)?(fragment|index)\//.test(u))).toEqual([]);
+  // Pagefind's runtime and the parts' list, and each part's entry, metadata and filters come with the worker.
+  expect(urls).toEqual(
+    expect.arrayContaining([
+      "pagefind/pagefind.js",
+      "pagefind/pagefind-worker.js",
+      "pagefind/parts.json",
+      "pagefind/parts/2019/pagefind-entry.json",
+    ]),
+  );
+  expect(urls.some((u) => /^pagefind\/parts\/2019\/pagefind\.[^/]+\.pf_meta$/.test(u))).toBe(true);
+  expect(urls.some((u) => u.startsWith("pagefind/parts/2019/filter/"))).toBe(true);
   // Content-hashed index files need no revision; the rest carry one.
   expect(revisions.filter((r) => r === null).length).toBeGreaterThan(0);
   expect(revisions.filter((r) => r !== null).length).toBeGreaterThan(0);

@@ -256,7 +256,7 @@ test("the dev server's indexer keeps an unchanged index and rebuilds a changed o
       tags: [],
       inputPath: "posts/a.md",
     }) as never;
-  const settings = { outputDir, language: "vi", displayDate: () => "18/10/2019", reuseUnchanged: true, cache: undefined };
+  const settings = { outputDir, language: "vi", displayDate: () => "18/10/2019", partSize: 5000, cache: undefined };
   try {
     const indexer = new SearchIndexer();
     indexer.start([post("Đảng bộ")], settings);
@@ -272,7 +272,7 @@ test("the dev server's indexer keeps an unchanged index and rebuilds a changed o
 });
 
 test("a build whose posts did not change copies the cached index; a changed post re-indexes", async () => {
-  const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import("node:fs");
+  const { existsSync, mkdtempSync, readdirSync, rmSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const path = await import("node:path");
   const cacheDir = mkdtempSync(path.join(tmpdir(), "newsroom-index-cache-"));
@@ -286,6 +286,11 @@ test("a build whose posts did not change copies the cached index; a changed post
     const options = { locale: "vi", search: { cache: cacheDir } };
     await cached.build(options, { verbose: true });
     const first = hashTree(path.join(cached.out, "pagefind"));
+    // Built in place, an unchanged index is left as it is.
+    await cached.build(options, { verbose: true });
+    expect(lines.filter((l) => l.includes("search index")).at(-1)).toContain("search index unchanged");
+    // Into an empty output folder (as the all-or-nothing build does), it comes from the cache.
+    rmSync(cached.out, { recursive: true, force: true });
     await cached.build(options, { verbose: true });
     expect(lines.filter((l) => l.includes("search index")).at(-1)).toContain("from the cache");
     expect(hashTree(path.join(cached.out, "pagefind"))).toEqual(first);
@@ -295,10 +300,11 @@ test("a build whose posts did not change copies the cached index; a changed post
     expect(lines.filter((l) => l.includes("search index")).at(-1)).not.toContain("from the cache");
     const pf = await loadPagefind(cached.out);
     expect((await searchAll(pf, "phieng")).map((r) => r.url)).toEqual(["/2019/10/19/duong-dien/"]);
-    // One entry is kept: the newest.
+    // The cache keeps the last build's bundles only: the root (Pagefind's runtime) and the one part.
     const entries = readdirSync(cacheDir);
-    expect(entries).toHaveLength(1);
-    expect(readFileSync(path.join(cacheDir, entries[0]!, "pagefind.js")).length).toBeGreaterThan(0);
+    expect(entries).toHaveLength(2);
+    expect(entries.filter((entry) => existsSync(path.join(cacheDir, entry, "pagefind.js")))).toHaveLength(1);
+    expect(entries.filter((entry) => existsSync(path.join(cacheDir, entry, "pagefind-entry.json")))).toHaveLength(2);
   } finally {
     info.mockRestore();
     cached.remove();

@@ -24,7 +24,14 @@ test("a small search index goes whole with the worker; a large one only with wha
   });
   expect(large.fullIndex).toBe(false);
   expect(large.own).not.toContain("pagefind/**/*");
-  expect(large.own).toEqual(expect.arrayContaining(["pagefind/*.{js,json,pagefind,pf_meta}", "pagefind/filter/*"]));
+  expect(large.own).toEqual(
+    expect.arrayContaining([
+      "pagefind/*.{js,json,pagefind,pf_meta}",
+      "pagefind/filter/*",
+      "pagefind/parts/*/*.{json,pf_meta}",
+      "pagefind/parts/*/filter/*",
+    ]),
+  );
 });
 
 test("the site's own globs skip the generated pages and the index instead of walking them", () => {
@@ -59,7 +66,7 @@ test("the worker's URLs carry the path prefix", () => {
   expect(config).toEqual({
     workbox: "/tin/assets/newsroom/workbox/",
     searchBundle: "/tin/pagefind/",
-    searchEntry: "/tin/pagefind/pagefind-entry.json",
+    searchEntries: "(?:^|/)(?:pagefind-entry|parts)\\.json$",
     offlinePage: "/tin/ngoai-tuyen/",
     warmPages: ["/tin/", "/tin/search/"],
     maxPages: 50,
