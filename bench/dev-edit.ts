@@ -20,11 +20,10 @@ export interface DevEditResult {
 
 export async function measureDevEdits(corpus: string, count = 3): Promise<DevEditResult> {
   const out = mkdtempSync(path.join(tmpdir(), "newsroom-dev-"));
+  // As a user runs Eleventy: plain Node, the JavaScript config importing the compiled package (no tsx).
   const args = [
-    "--import",
-    import.meta.resolve("tsx"),
     path.join(root, "node_modules/@11ty/eleventy/cmd.cjs"),
-    `--config=${path.join(root, "bench/full.config.ts")}`,
+    `--config=${path.join(root, "bench/full.config.js")}`,
     "--input=.",
     `--output=${out}`,
     "--watch",
@@ -36,6 +35,8 @@ export async function measureDevEdits(corpus: string, count = 3): Promise<DevEdi
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
+  let exited: number | null | undefined;
+  child.on("exit", (code) => (exited = code));
   const posts = readdirSync(path.join(corpus, "posts")).sort();
   const originals = new Map<string, string>();
   try {
@@ -43,6 +44,7 @@ export async function measureDevEdits(corpus: string, count = 3): Promise<DevEdi
       () => /Watching/.test(log),
       600_000,
       () => log,
+      () => exited,
     );
     const firstBuild = (performance.now() - started) / 1000;
     const edits: number[] = [];
@@ -59,6 +61,7 @@ export async function measureDevEdits(corpus: string, count = 3): Promise<DevEdi
         () => contains(article, marker) && contains(day, marker),
         120_000,
         () => log,
+        () => exited,
       );
       edits.push((performance.now() - t0) / 1000);
     }
@@ -95,9 +98,11 @@ function contains(file: string, text: string): boolean {
   }
 }
 
-async function until(ok: () => boolean, timeout: number, log: () => string): Promise<void> {
+/** Waits until `ok()`; fails on the timeout, or as soon as the watched process has exited. */
+async function until(ok: () => boolean, timeout: number, log: () => string, exited: () => number | null | undefined): Promise<void> {
   const deadline = performance.now() + timeout;
   while (!ok()) {
+    if (exited() !== undefined) throw new Error(`Eleventy exited (${exited()}); log:\n${log().slice(-2000)}`);
     if (performance.now() > deadline) throw new Error(`timed out; log:\n${log().slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 10));
   }

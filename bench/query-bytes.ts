@@ -1,34 +1,33 @@
-/** Bytes of Pagefind files a fresh page fetches for a first query (and its first 10 results). */
-import { readFile } from "node:fs/promises";
+/**
+ * Bytes of Pagefind files a fresh page fetches for a first query (and its first 10 results),
+ * measured in Node: the root's pagefind.js, parts.json, then whatever the site's parts client
+ * (src/client/search-parts.js) and Pagefind fetch. `tsx bench/query-bytes.ts <site dir> <query>…`
+ */
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { type Fetched, openIndex, stopCounting } from "./pagefind-node.ts";
 
-export async function coldQueryBytes(siteDir: string, query: string): Promise<{ bytes: number; files: number; results: number }> {
-  const bundle = path.join(siteDir, "pagefind");
-  let bytes = 0;
-  let files = 0;
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: RequestInfo | URL) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    try {
-      const content = await readFile(new URL(url));
-      bytes += content.byteLength;
-      files++;
-      return new Response(content, { status: 200 });
-    } catch {
-      return new Response("not found", { status: 404 });
-    }
-  }) as typeof fetch;
+export async function coldQueryBytes(
+  siteDir: string,
+  query: string,
+  filters?: Record<string, unknown>,
+): Promise<{ bytes: number; files: number; results: number; fetched: Fetched[] }> {
+  const fetched: Fetched[] = [];
   try {
-    const moduleFile = path.join(bundle, "pagefind.js");
-    bytes += (await readFile(moduleFile)).byteLength; // the browser fetches the module itself too
-    files++;
-    const pagefind = await import(`${pathToFileURL(moduleFile).href}?cold=${Math.random()}`);
-    await pagefind.options({ basePath: `${pathToFileURL(bundle).href}/`, baseUrl: "/" });
-    const response = await pagefind.search(query);
-    await Promise.all(response.results.slice(0, 10).map((r: { data(): Promise<unknown> }) => r.data()));
-    return { bytes, files, results: response.results.length };
+    const index = await openIndex(siteDir, fetched);
+    const response = await index.search(query, filters ? { filters } : {});
+    await Promise.all(response.results.slice(0, 10).map((r) => r.data()));
+    return { bytes: fetched.reduce((sum, f) => sum + f.bytes, 0), files: fetched.length, results: response.results.length, fetched };
   } finally {
-    globalThis.fetch = realFetch;
+    stopCounting();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const site = path.resolve(process.argv[2] ?? "_site");
+  for (const query of process.argv.slice(3).length > 0 ? process.argv.slice(3) : ["dang bo"]) {
+    const { bytes, files, results, fetched } = await coldQueryBytes(site, query);
+    console.log(`${query}: ${(bytes / 1024).toFixed(0)} KB in ${files} files, ${results} hits`);
+    for (const f of fetched)
+      console.log(`  ${(f.bytes / 1024).toFixed(1).padStart(8)} KB  ${path.relative(site, new URL(f.url).pathname)}`);
   }
 }

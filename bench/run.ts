@@ -1,41 +1,67 @@
 /**
  * `npm run bench`: builds generated corpora with bare Eleventy (the baseline) and with
- * Newsroom, alternating, and writes BENCHMARKS.md.
+ * Newsroom, alternating, and writes BENCHMARKS.md. Both run as a user runs Eleventy — plain
+ * `node node_modules/@11ty/eleventy/cmd.cjs`, JavaScript configs, no tsx; the full config
+ * imports the compiled package (dist/), so `npm run build:lib` first (`npm run bench` does).
  *
- *   npm run bench                 # N = 1000, 4000, 10000, 20000 (about 25 minutes on 2 cores)
- *   npm run bench -- 1000 4000    # chosen sizes (100000 on request)
- *   BENCH_RUNS=5 npm run bench    # runs per build kind (default 3)
+ *   npm run bench                 # N = 1000, 4000, 10000, 20000 (about 45 minutes on 2 cores)
+ *   npm run bench -- 1000 4000    # chosen sizes
+ *   npm run bench -- 100000       # one run per build kind from 50,000 posts on
+ *
+ * Environment:
+ *   BENCH_RUNS=5                  runs per build kind (default 3; 1 from 50,000 posts)
+ *   BENCH_OUT=/tmp/bench.md       where the report goes (default BENCHMARKS.md; its "## Notes" section is kept)
+ *   BENCH_DEPLOY_MAX_N=20000      largest N for the "daily deploy" and "one old post edited" rows
+ *   BENCH_OVERLAP_MAX_N=20000     largest N for the top-10 overlap table (builds a single index: ~235 KB per post)
+ *   BENCH_DEV_MAX_N=20000         largest N for the dev server's edit loop
+ *   BENCH_BROWSER=0               skip the Chromium measurement (CHROMIUM_PATH: the browser, default /usr/bin/chromium)
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeCorpus } from "./corpus.ts";
+import { corpusPosts, extraPostText, withExtraParagraph, writeCorpus } from "./corpus.ts";
 import { type DevEditResult, measureDevEdits } from "./dev-edit.ts";
 import { coldQueryBytes } from "./query-bytes.ts";
+import { type BrowserQuery, browserColdQueries, CHROMIUM } from "./browser-bytes.ts";
+import { OVERLAP_QUERIES, type OverlapResult, topTenOverlap } from "./overlap.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const work = path.join(root, "bench", ".work");
 const eleventyCli = path.join(root, "node_modules/@11ty/eleventy/cmd.cjs");
-const tsx = import.meta.resolve("tsx");
+const bareConfig = path.join(root, "bench/bare.config.js");
+const fullConfig = path.join(root, "bench/full.config.js");
 
 const sizes = process.argv
   .slice(2)
   .map(Number)
   .filter((n) => n > 0);
 const SIZES = sizes.length > 0 ? sizes : [1000, 4000, 10000, 20000];
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const runsFor = (n: number) => (process.env.BENCH_RUNS ? Number(process.env.BENCH_RUNS) : n >= 50000 ? 1 : 3);
+const envNumber = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 const QUERIES = ["sông mã", "dang bo", "kinh tế", "đường điện"];
+/** The year-filtered query (Node and Chromium); its year is picked from the corpus. */
+const FILTERED_QUERY = "kinh tế";
+/** The unfiltered query in Chromium. */
+const BROWSER_QUERY = "dang bo";
 /** Posts edited one after another under the dev server (watch mode), per corpus up to DEV_MAX_N. */
 const DEV_EDITS = 5;
-const DEV_MAX_N = 20000;
+const DEV_MAX_N = envNumber("BENCH_DEV_MAX_N", 20000);
+const DEPLOY_MAX_N = envNumber("BENCH_DEPLOY_MAX_N", 20000);
+const OVERLAP_MAX_N = envNumber("BENCH_OVERLAP_MAX_N", 20000);
+const BROWSER = process.env.BENCH_BROWSER !== "0";
+const OUT = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : path.join(root, "BENCHMARKS.md");
 
 interface Run {
   seconds: number;
   peakBytes: number;
   /** Seconds Pagefind took, from the build's summary line (full builds only). */
   indexSeconds: number | undefined;
+  /** "k of n" parts indexed, from the summary line; "?" when it does not say. */
+  partsIndexed: string;
+  /** Newsroom's summary line, for the log. */
+  summary: string;
 }
 
 /** Runs a command, sampling the resident memory of its whole process tree. */
@@ -54,13 +80,32 @@ function measure(args: string[], cwd: string, env: Record<string, string> = {}):
     child.on("error", reject);
     child.on("exit", (code) => {
       clearInterval(timer);
-      if (code !== 0) reject(new Error(`${args.join(" ")} exited ${code}\n${stderr.slice(-2000)}`));
-      else {
-        const index = /search index [\d.]+ MB \(([\d.]+) s\)/.exec(stdout);
-        resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, indexSeconds: index ? Number(index[1]) : undefined });
-      }
+      if (code !== 0) {
+        // The first line says why: Eleventy's last numbered cause, else the first line naming an error.
+        const output = `${stderr}\n${stdout}`;
+        const cause = [...output.matchAll(/^\[11ty\] \d+\. (.*)$/gm)].at(-1)?.[1] ?? /^.*error.*$/im.exec(output)?.[0] ?? "";
+        reject(new Error(`build exited ${code}: ${cause.trim()}\n${args.join(" ")}\n${stderr.slice(-2000)}${stdout.slice(-2000)}`));
+      } else resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, ...indexInfo(stdout) });
     });
   });
+}
+
+/**
+ * What the build's summary line says of the search index, read loosely:
+ * "search index 12.3 MB, 1 of 12 parts indexed (posts unchanged: from the cache, 3.4 s)".
+ */
+export function indexInfo(stdout: string): { indexSeconds: number | undefined; partsIndexed: string; summary: string } {
+  const line = stdout.split("\n").find((l) => /search index/.test(l)) ?? "";
+  const start = line.indexOf("search index");
+  const rest = start < 0 ? "" : line.slice(start);
+  const segment = rest.split(/[,;] offline:/)[0]!;
+  const seconds = [...segment.matchAll(/([\d.]+) s\)/g)].at(-1)?.[1];
+  const parts = /([\d,]+) of ([\d,]+) parts?/.exec(segment);
+  return {
+    indexSeconds: seconds === undefined ? undefined : Number(seconds),
+    partsIndexed: parts ? `${parts[1]} of ${parts[2]}` : "?",
+    summary: line.trim(),
+  };
 }
 
 /** Sum of VmRSS over a process and its descendants (Linux /proc). */
@@ -87,6 +132,7 @@ function folderStats(dir: string): { bytes: number; files: number; pages: number
   let bytes = 0;
   let files = 0;
   let pages = 0;
+  if (!existsSync(dir)) return { bytes, files, pages };
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     files++;
@@ -94,6 +140,16 @@ function folderStats(dir: string): { bytes: number; files: number; pages: number
     bytes += statSync(path.join(entry.parentPath, entry.name)).size;
   }
   return { bytes, files, pages };
+}
+
+/** The number of parts listed in a built site's pagefind/parts.json (0 without one). */
+function partsOf(siteDir: string): number {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(siteDir, "pagefind", "parts.json"), "utf8")) as { parts?: unknown[] };
+    return Array.isArray(manifest.parts) ? manifest.parts.length : 0;
+  } catch {
+    return 0;
+  }
 }
 
 const median = (xs: number[]) => {
@@ -104,163 +160,425 @@ const median = (xs: number[]) => {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+const int = (n: number) => n.toLocaleString("en");
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 200);
+
+/** One build of the corpus after a change, by both kinds, over the warm index cache. */
+interface ChangeRow {
+  /** What changed: the post's file name and date. */
+  what: string;
+  full: Run;
+  bare: Run;
+}
 
 interface Result {
   n: number;
+  runs: number;
   bare: Run[];
   full: Run[];
   bareOut: ReturnType<typeof folderStats>;
   fullOut: ReturnType<typeof folderStats>;
   index: ReturnType<typeof folderStats>;
+  parts: number;
+  /** The year of the year-filtered queries. */
+  year: string;
   queries: { query: string; bytes: number; files: number; results: number }[];
-  dev: DevEditResult | undefined;
+  browser: BrowserQuery[] | string | undefined;
+  overlap: { result: OverlapResult; single: Run; singleIndex: ReturnType<typeof folderStats> } | string | undefined;
+  dev: DevEditResult | string | undefined;
   /** A full build after one whose posts were the same: the index comes from the cache. */
   warm: Run | undefined;
+  /** One post added (dated after the newest), then one post of the oldest year edited: full over the warm cache, and bare. */
+  added: ChangeRow | string | undefined;
+  edited: ChangeRow | string | undefined;
+}
+
+/** Files the incremental rows add to or change in a corpus; put right before they are used, and after. */
+const ADDED_PREFIX = "zz-bench-added-";
+const BACKUP = ".bench-edit-backup";
+
+/** Undoes what an interrupted run may have left in a corpus: the added post, an edited post. */
+function restoreCorpus(corpus: string): void {
+  const posts = path.join(corpus, "posts");
+  for (const name of readdirSync(posts)) if (name.startsWith(ADDED_PREFIX)) rmSync(path.join(posts, name));
+  const backup = path.join(corpus, BACKUP);
+  if (existsSync(backup)) {
+    for (const name of readdirSync(backup)) copyFileSync(path.join(backup, name), path.join(posts, name));
+    rmSync(backup, { recursive: true, force: true });
+  }
+}
+
+/** Site-local "yyyy-MM-ddTHH:mm" plus some minutes. */
+function addMinutes(local: string, minutes: number): string {
+  return new Date(Date.parse(`${local}:00Z`) + minutes * 60_000).toISOString().slice(0, 16);
 }
 
 async function benchSize(n: number): Promise<Result> {
+  const runs = runsFor(n);
+  const t0 = performance.now();
   const corpus = writeCorpus(path.join(work, `corpus-${n}`), { count: n, vocabularyFrom: path.join(root, "posts") });
+  restoreCorpus(corpus);
+  console.error(`  N=${n} corpus ready in ${s((performance.now() - t0) / 1000)}`);
   const bareOutDir = path.join(work, `out-bare-${n}`);
   const fullOutDir = path.join(work, `out-full-${n}`);
-  const bareArgs = [
-    "--import",
-    tsx,
-    eleventyCli,
-    `--config=${path.join(root, "bench/bare.config.js")}`,
-    `--input=${path.join(corpus, "posts")}`,
-    `--output=${bareOutDir}`,
-    "--quiet",
-  ];
-  const fullArgs = [
-    "--import",
-    tsx,
-    eleventyCli,
-    `--config=${path.join(root, "bench/full.config.ts")}`,
-    `--input=${corpus}`,
-    `--output=${fullOutDir}`,
-    "--quiet",
-  ];
+  const bareArgs = [eleventyCli, `--config=${bareConfig}`, `--input=${path.join(corpus, "posts")}`, `--output=${bareOutDir}`, "--quiet"];
+  const fullArgs = (out: string) => [eleventyCli, `--config=${fullConfig}`, `--input=${corpus}`, `--output=${out}`, "--quiet"];
   const result: Result = {
     n,
+    runs,
     bare: [],
     full: [],
     bareOut: { bytes: 0, files: 0, pages: 0 },
     fullOut: { bytes: 0, files: 0, pages: 0 },
     index: { bytes: 0, files: 0, pages: 0 },
+    parts: 0,
+    year: "",
     queries: [],
+    browser: undefined,
+    overlap: undefined,
     dev: undefined,
     warm: undefined,
+    added: undefined,
+    edited: undefined,
   };
   // Full builds run as users run them, with the index cache on: empty (cleared) for every timed run,
-  // then one more run over the kept cache ("rebuild, posts unchanged").
+  // then one more run over the kept cache ("rebuild, posts unchanged"), which the change rows build on.
   const cacheDir = path.join(work, `index-cache-${n}`);
   const cacheEnv = { NEWSROOM_BENCH_CACHE: cacheDir };
-  for (let i = 0; i < RUNS; i++) {
-    for (const [kind, args, out] of [
-      ["bare", bareArgs, bareOutDir],
-      ["full", fullArgs, fullOutDir],
-    ] as const) {
-      rmSync(out, { recursive: true, force: true });
-      rmSync(cacheDir, { recursive: true, force: true });
-      const run = await measure(args, root, kind === "full" ? cacheEnv : {});
-      result[kind].push(run);
-      console.error(`  N=${n} ${kind} run ${i + 1}/${RUNS}: ${s(run.seconds)}, peak ${mb(run.peakBytes)}`);
-    }
+  const bare = async (label: string) => {
+    rmSync(bareOutDir, { recursive: true, force: true });
+    const run = await measure(bareArgs, root);
+    console.error(`  N=${n} bare ${label}: ${s(run.seconds)}, peak ${mb(run.peakBytes)}`);
+    return run;
+  };
+  const full = async (label: string, env: Record<string, string> = cacheEnv, out = fullOutDir) => {
+    rmSync(out, { recursive: true, force: true });
+    const run = await measure(fullArgs(out), root, env);
+    console.error(`  N=${n} full ${label}: ${s(run.seconds)}, peak ${mb(run.peakBytes)}; ${run.summary}`);
+    return run;
+  };
+
+  for (let i = 0; i < runs; i++) {
+    result.bare.push(await bare(`run ${i + 1}/${runs}`));
+    rmSync(cacheDir, { recursive: true, force: true });
+    result.full.push(await full(`run ${i + 1}/${runs}`));
   }
-  rmSync(fullOutDir, { recursive: true, force: true });
-  result.warm = await measure(fullArgs, root, cacheEnv);
-  console.error(`  N=${n} full rebuild, posts unchanged: ${s(result.warm.seconds)}, peak ${mb(result.warm.peakBytes)}`);
+  result.warm = await full("rebuild, posts unchanged");
   result.bareOut = folderStats(bareOutDir);
   result.fullOut = folderStats(fullOutDir);
   result.index = folderStats(path.join(fullOutDir, "pagefind"));
+  result.parts = partsOf(fullOutDir);
+
+  const posts = corpusPosts(corpus).filter((p) => !p.draft);
+  const perYear = new Map<string, number>();
+  for (const p of posts) perYear.set(p.local.slice(0, 4), (perYear.get(p.local.slice(0, 4)) ?? 0) + 1);
+  const years = [...perYear.keys()].sort();
+  // The newest year with a full year's share of posts (the corpus's last year holds only a few hours).
+  result.year = years.reverse().find((y) => perYear.get(y)! >= (0.5 * posts.length) / perYear.size) ?? years[0] ?? "";
+
   for (const query of QUERIES) result.queries.push({ query, ...(await coldQueryBytes(fullOutDir, query)) });
+  result.queries.push({
+    query: `${FILTERED_QUERY}, year ${result.year}`,
+    ...(await coldQueryBytes(fullOutDir, FILTERED_QUERY, { year: result.year })),
+  });
+  console.error(
+    `  N=${n} cold query (Node): ${result.queries.map((q) => `${q.query} ${kb(q.bytes)}/${q.files} files/${q.results} hits`).join("; ")}`,
+  );
+
+  if (BROWSER) {
+    try {
+      result.browser = await browserColdQueries(fullOutDir, [
+        `/search/?q=${encodeURIComponent(BROWSER_QUERY).replace(/%20/g, "+")}`,
+        `/search/?q=${encodeURIComponent(FILTERED_QUERY).replace(/%20/g, "+")}&year=${result.year}`,
+      ]);
+      for (const q of result.browser)
+        console.error(
+          `  N=${n} Chromium ${q.url}: ${kb(q.bodyBytes)} (Chromium: ${kb(q.transferred)} transferred) in ${q.requests} requests (${q.byWorker} by the worker, Chromium saw ${q.seenByChromium}); "${q.status}", ${q.listed} listed`,
+        );
+    } catch (error) {
+      result.browser = `failed: ${errorText(error)}`;
+      console.error(`  N=${n} Chromium: ${result.browser}`);
+    }
+  }
+
+  if (n <= OVERLAP_MAX_N) {
+    const singleOut = path.join(work, `out-single-${n}`);
+    try {
+      // The same posts as one index (no cache: it must not replace the parted build's entries).
+      const single = await full("one index (partSize false)", { NEWSROOM_BENCH_PART_SIZE: "false", NEWSROOM_BENCH_CACHE: "" }, singleOut);
+      const singleIndex = folderStats(path.join(singleOut, "pagefind"));
+      const overlap = await topTenOverlap(fullOutDir, singleOut);
+      result.overlap = { result: overlap, single, singleIndex };
+      console.error(
+        `  N=${n} top-10 overlap: average ${(overlap.average * 100).toFixed(0)}%; ${overlap.queries.map((q) => `${q.query} ${q.common}/${q.of}${q.duplicates ? ` DUPLICATES ${q.duplicates}` : ""}`).join(", ")}`,
+      );
+    } catch (error) {
+      result.overlap = `failed: ${errorText(error)}`;
+      console.error(`  N=${n} overlap: ${result.overlap}`);
+    } finally {
+      rmSync(singleOut, { recursive: true, force: true });
+    }
+  }
+
+  if (n <= DEPLOY_MAX_N) {
+    // The cache is warm (the rebuild above went over it); each change is built by both kinds, full first.
+    const postsDir = path.join(corpus, "posts");
+    try {
+      const newest = posts.reduce((a, b) => (a.local > b.local ? a : b));
+      const local = addMinutes(newest.local, 60);
+      const name = `${ADDED_PREFIX}${n}.md`;
+      writeFileSync(
+        path.join(postsDir, name),
+        extraPostText({ local, slug: `bai-moi-${n}`, seed: n, vocabularyFrom: path.join(root, "posts") }),
+      );
+      const what = `${name}, ${local}`;
+      result.added = { what, full: await full("one post added"), bare: await bare("one post added") };
+    } catch (error) {
+      result.added = `failed: ${errorText(error)}`;
+      console.error(`  N=${n} one post added: ${result.added}`);
+    }
+    try {
+      // A post of the oldest year (the added one stays: the cache holds it now).
+      const oldestYear = posts.reduce((a, b) => (a.local < b.local ? a : b)).local.slice(0, 4);
+      const inYear = posts.filter((p) => p.local.startsWith(oldestYear));
+      const victim = inYear[Math.floor(inYear.length / 2)]!;
+      const backup = path.join(corpus, BACKUP);
+      rmSync(backup, { recursive: true, force: true });
+      mkdirSync(backup, { recursive: true });
+      copyFileSync(victim.file, path.join(backup, path.basename(victim.file)));
+      writeFileSync(
+        victim.file,
+        withExtraParagraph(readFileSync(victim.file, "utf8"), { seed: n, vocabularyFrom: path.join(root, "posts") }),
+      );
+      const what = `${path.basename(victim.file)}, ${victim.local}`;
+      result.edited = { what, full: await full("one old post edited"), bare: await bare("one old post edited") };
+    } catch (error) {
+      result.edited = `failed: ${errorText(error)}`;
+      console.error(`  N=${n} one old post edited: ${result.edited}`);
+    } finally {
+      restoreCorpus(corpus);
+    }
+  }
+
   if (n <= DEV_MAX_N) {
-    result.dev = await measureDevEdits(corpus, DEV_EDITS);
-    console.error(`  N=${n} dev server: first build ${s(result.dev.firstBuild)}, edits ${result.dev.edits.map(s).join(", ")}`);
+    try {
+      const dev = await measureDevEdits(corpus, DEV_EDITS);
+      result.dev = dev;
+      console.error(`  N=${n} dev server: first build ${s(dev.firstBuild)}, edits ${dev.edits.map(s).join(", ")}`);
+    } catch (error) {
+      result.dev = `failed: ${errorText(error)}`;
+      console.error(`  N=${n} dev server: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   return result;
 }
 
 function report(results: Result[]): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  const runCounts = [...new Set(results.map((r) => r.runs))];
+  const runsText =
+    runCounts.length === 1
+      ? `${runCounts[0]} run${runCounts[0] === 1 ? "" : "s"} of each build`
+      : `${results.map((r) => `${r.runs} at ${int(r.n)}`).join(", ")} runs of each build`;
   const lines = [
     "# Benchmarks",
     "",
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}), ${mb(os.totalmem())} RAM, Node ${process.version}, ${RUNS} runs of each build, alternating.`,
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${cpu}), ${mb(os.totalmem())} RAM, Node ${process.version}, ${runsText}, alternating.`,
     "",
     "- **bare**: Eleventy alone, the same posts as article pages with one layout (no archives, no search, no plugin).",
-    "- **full**: Newsroom — article pages, home pages, year/month/day archives, archive index, search page, Pagefind index, feeds and sitemap, service worker and offline page.",
-    "- Both run through `tsx` the same way; times are wall-clock for the whole command, memory is the peak resident size of the whole process tree (Pagefind's binary included), sampled every 50 ms.",
+    "- **full**: Newsroom — article pages, home pages, year/month/day archives, archive index, search page, Pagefind index (in parts by publication period, the default `search.partSize`), feeds and sitemap, service worker and offline page.",
+    "- Both run as a user of plain Eleventy runs it: `node node_modules/@11ty/eleventy/cmd.cjs --config=…`, JavaScript configs (`bench/bare.config.js`, `bench/full.config.js`, which imports the compiled package from `dist/`), no tsx. Times are wall-clock for the whole command, memory is the peak resident size of the whole process tree (Pagefind's binary included), sampled every 50 ms.",
     "- Corpus: generated by `bench/corpus.ts` (seeded), Vietnamese text with a vocabulary of thousands of syllables, 12 years of dates in Asia/Ho_Chi_Minh, 12 categories, 400 tags, ~1% drafts.",
     "",
     "| N | bare median (spread) | full median (spread) | full / bare | full peak memory | bare peak memory | pages written (full) | posts/s (full) | output (full) | search index | indexing (beside rendering) |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
+  const spread = (xs: number[]) => (xs.length > 1 ? `${s(median(xs))} (${s(Math.min(...xs))}–${s(Math.max(...xs))})` : s(xs[0]!));
   for (const r of results) {
     const b = r.bare.map((x) => x.seconds);
     const f = r.full.map((x) => x.seconds);
+    const indexing = r.full.map((x) => x.indexSeconds).filter((x): x is number => x !== undefined);
     lines.push(
-      `| ${r.n.toLocaleString("en")} | ${s(median(b))} (${s(Math.min(...b))}–${s(Math.max(...b))}) | ${s(median(f))} (${s(Math.min(...f))}–${s(Math.max(...f))}) | ${(median(f) / median(b)).toFixed(2)}× | ${mb(Math.max(...r.full.map((x) => x.peakBytes)))} | ${mb(Math.max(...r.bare.map((x) => x.peakBytes)))} | ${r.fullOut.pages.toLocaleString("en")} | ${Math.round(r.n / median(f)).toLocaleString("en")} | ${mb(r.fullOut.bytes)} | ${mb(r.index.bytes)} in ${r.index.files.toLocaleString("en")} files | ${s(median(r.full.map((x) => x.indexSeconds ?? Number.NaN)))} |`,
+      `| ${int(r.n)} | ${spread(b)} | ${spread(f)} | ${(median(f) / median(b)).toFixed(2)}× | ${mb(Math.max(...r.full.map((x) => x.peakBytes)))} | ${mb(Math.max(...r.bare.map((x) => x.peakBytes)))} | ${int(r.fullOut.pages)} | ${int(Math.round(r.n / median(f)))} | ${mb(r.fullOut.bytes)} | ${mb(r.index.bytes)} in ${int(r.index.files)} files${r.parts ? `, ${r.parts} part${r.parts === 1 ? "" : "s"}` : ""} | ${indexing.length > 0 ? s(median(indexing)) : "?"} |`,
     );
   }
   lines.push("", "Per-post time (full median / N):", "");
-  for (const r of results)
-    lines.push(`- N=${r.n.toLocaleString("en")}: ${((median(r.full.map((x) => x.seconds)) / r.n) * 1000).toFixed(2)} ms/post`);
+  for (const r of results) lines.push(`- N=${int(r.n)}: ${((median(r.full.map((x) => x.seconds)) / r.n) * 1000).toFixed(2)} ms/post`);
+
+  // Cold first query, Node.
+  const queryNames = results[0]?.queries.map((q) => q.query) ?? QUERIES;
   lines.push(
     "",
     "## Cold first query",
     "",
-    "Bytes of Pagefind files fetched for a first query in a fresh page (pagefind.js, its WebAssembly, entry, metadata, index chunks and the fragments of the first 10 results), measured by running Pagefind's own `pagefind.js` in Node with a counting `fetch`.",
+    "Bytes of Pagefind files fetched for a first query in a fresh page (pagefind.js, parts.json, the WebAssembly, entries, metadata, index chunks and the fragments of the first 10 results), measured by running the site's search client (`src/client/search-parts.js`, over Pagefind's own `pagefind.js`) in Node with a counting `fetch`. The last column is filtered to one year (picked per corpus: its newest full year).",
     "",
+    `| N | ${queryNames.map((q, i) => (i < QUERIES.length ? `“${q}”` : `“${FILTERED_QUERY}”, one year`)).join(" | ")} |`,
+    `| ---: | ${queryNames.map(() => "---:").join(" | ")} |`,
   );
-  lines.push(`| N | ${QUERIES.map((q) => `“${q}”`).join(" | ")} |`, `| ---: | ${QUERIES.map(() => "---:").join(" | ")} |`);
   for (const r of results)
     lines.push(
-      `| ${r.n.toLocaleString("en")} | ${r.queries.map((q) => `${kb(q.bytes)} (${q.files} files, ${q.results} hits)`).join(" | ")} |`,
+      `| ${int(r.n)} | ${r.queries.map((q, i) => `${kb(q.bytes)} (${q.files} files, ${q.results} hits${i >= QUERIES.length ? `, ${r.year}` : ""})`).join(" | ")} |`,
     );
+
+  // Cold first query, Chromium.
+  if (results.some((r) => r.browser !== undefined)) {
+    lines.push(
+      "",
+      "## Cold first query in Chromium",
+      "",
+      `The search page opened in headless Chromium (\`${CHROMIUM}\`, a fresh browser context per query, service workers blocked) from a local static server without compression (Pagefind's index files are gzipped already), until the first results are listed: every request under \`/pagefind/\`, the page's and its Pagefind web worker's. Bytes are the response bodies the server sent, requests as the server saw them, of which by the worker (told apart by the worker script's referrer); Chromium reported the same requests (its own byte count, \`encodedDataLength\`, gives the worker script 0 bytes, so it is not used).`,
+      "",
+      `| N | “${BROWSER_QUERY}” | “${FILTERED_QUERY}”, one year | year |`,
+      "| ---: | ---: | ---: | ---: |",
+    );
+    for (const r of results) {
+      if (r.browser === undefined) continue;
+      if (typeof r.browser === "string") {
+        lines.push(`| ${int(r.n)} | ${r.browser} | | ${r.year} |`);
+        continue;
+      }
+      const cell = (q: BrowserQuery | undefined) =>
+        q
+          ? `${kb(q.bodyBytes)} (${q.requests} requests, ${q.byWorker} by the worker${q.seenByChromium !== q.requests ? `; Chromium reported ${q.seenByChromium}` : ""}; ${q.listed} listed)`
+          : "";
+      lines.push(`| ${int(r.n)} | ${cell(r.browser[0])} | ${cell(r.browser[1])} | ${r.year} |`);
+    }
+  }
+
   lines.push(
     "",
     "## Rebuild with unchanged posts",
     "",
-    "A full build right after one with the same posts (a template or stylesheet change, a redeploy): the search index is copied from the cache (`.cache/newsroom`, keyed by the records) instead of being built. The timed full builds above start with an empty cache, as a first build does.",
+    "A full build right after one with the same posts (a template or stylesheet change, a redeploy): the search index's parts are taken from the cache (keyed by their records) instead of being built. The timed full builds above start with an empty cache, as a first build does.",
     "",
-    "| N | full, cold (median) | full, posts unchanged | bare (median) | unchanged / bare | peak memory |",
-    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| N | full, cold (median) | full, posts unchanged | bare (median) | unchanged / bare | parts indexed | peak memory |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   );
   for (const r of results) {
     if (!r.warm) continue;
-    const bare = median(r.bare.map((x) => x.seconds));
+    const bareMedian = median(r.bare.map((x) => x.seconds));
     lines.push(
-      `| ${r.n.toLocaleString("en")} | ${s(median(r.full.map((x) => x.seconds)))} | ${s(r.warm.seconds)} | ${s(bare)} | ${(r.warm.seconds / bare).toFixed(2)}× | ${mb(r.warm.peakBytes)} |`,
+      `| ${int(r.n)} | ${s(median(r.full.map((x) => x.seconds)))} | ${s(r.warm.seconds)} | ${s(bareMedian)} | ${(r.warm.seconds / bareMedian).toFixed(2)}× | ${r.warm.partsIndexed} | ${mb(r.warm.peakBytes)} |`,
     );
   }
+
+  const changeTable = (title: string, text: string, pick: (r: Result) => ChangeRow | string | undefined) => {
+    if (!results.some((r) => pick(r) !== undefined)) return;
+    lines.push(
+      "",
+      title,
+      "",
+      text,
+      "",
+      "| N | full | bare, same posts | full / bare | parts indexed | full peak memory | bare peak memory |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    );
+    for (const r of results) {
+      const row = pick(r);
+      if (row === undefined) continue;
+      if (typeof row === "string") lines.push(`| ${int(r.n)} | ${row} | | | | | |`);
+      else
+        lines.push(
+          `| ${int(r.n)} | ${s(row.full.seconds)} | ${s(row.bare.seconds)} | ${(row.full.seconds / row.bare.seconds).toFixed(2)}× | ${row.full.partsIndexed} | ${mb(row.full.peakBytes)} | ${mb(row.bare.peakBytes)} |`,
+        );
+    }
+  };
+  changeTable(
+    "## Daily deploy: one post added",
+    "After the rebuild above (the index cache warm), one new post dated an hour after the newest is added and the site built again, as a deploy from a fresh checkout with the cache restored (empty output folder): full, then bare Eleventy on the same posts. One run each.",
+    (r) => r.added,
+  );
+  changeTable(
+    "## One old post edited",
+    "Then (the added post kept, the cache holding it) one post of the oldest year gets a paragraph more in its body, and the site is built again the same way: full, then bare. One run each. The corpus is restored afterwards.",
+    (r) => r.edited,
+  );
+
+  // Top-10 overlap.
+  const overlaps = results.filter((r) => r.overlap !== undefined);
+  if (overlaps.length > 0) {
+    lines.push(
+      "",
+      "## Parts against one index: top-10 overlap",
+      "",
+      "The same corpus built a second time with `search.partSize: false` (one index of everything); each query run on both through the site's search client in Node. Per query: URLs the two top 10s share, and the hit counts (parted / one index). “Duplicates” counts posts found twice in the parted results (by result id over all of them, by URL over the first 1,000).",
+      "",
+      `| query | ${overlaps.map((r) => `N=${int(r.n)}`).join(" | ")} |`,
+      `| --- | ${overlaps.map(() => "---:").join(" | ")} |`,
+    );
+    const ok = (r: Result) => (typeof r.overlap === "object" ? r.overlap : undefined);
+    for (const [i, query] of OVERLAP_QUERIES.entries()) {
+      lines.push(
+        `| ${query} | ${overlaps
+          .map((r) => {
+            const q = ok(r)?.result.queries[i];
+            return q ? `${q.common}/${q.of} (${int(q.partedHits)} / ${int(q.singleHits)})` : "";
+          })
+          .join(" | ")} |`,
+      );
+    }
+    lines.push(
+      `| **average overlap** | ${overlaps.map((r) => (ok(r) ? `${(ok(r)!.result.average * 100).toFixed(0)}%` : String(r.overlap))).join(" | ")} |`,
+      `| duplicates in parted results | ${overlaps.map((r) => (ok(r) ? String(ok(r)!.result.queries.reduce((a, q) => a + q.duplicates, 0)) : "")).join(" | ")} |`,
+      `| parts | ${overlaps.map((r) => (ok(r) ? String(ok(r)!.result.parts) : "")).join(" | ")} |`,
+      `| one-index build: time, peak memory | ${overlaps.map((r) => (ok(r) ? `${s(ok(r)!.single.seconds)}, ${mb(ok(r)!.single.peakBytes)}` : "")).join(" | ")} |`,
+      `| one index's size | ${overlaps.map((r) => (ok(r) ? `${mb(ok(r)!.singleIndex.bytes)} in ${int(ok(r)!.singleIndex.files)} files` : "")).join(" | ")} |`,
+    );
+  }
+
   lines.push(
     "",
     "## Dev server: one post edited",
     "",
-    `Eleventy in watch mode (\`--watch\`, the full config) on the corpus; ${DEV_EDITS} posts edited one after another (a marker added to the summary and the body), each timed from saving the file to both its article page and its day page carrying the marker on disk. Includes Eleventy's watcher delay (150 ms write-stability wait); the search index rebuilds in the background meanwhile.`,
+    `Eleventy in watch mode (\`--watch\`, the full config, plain Node) on the corpus; ${DEV_EDITS} posts edited one after another (a marker added to the summary and the body), each timed from saving the file to both its article page and its day page carrying the marker on disk. Includes Eleventy's watcher delay (150 ms write-stability wait); the search index rebuilds in the background meanwhile.`,
     "",
     "| N | first build (watch mode) | save → article and day page written: median (range) |",
     "| ---: | ---: | ---: |",
   );
   for (const r of results) {
-    if (r.dev)
+    if (typeof r.dev === "string") lines.push(`| ${int(r.n)} | ${r.dev} | |`);
+    else if (r.dev)
       lines.push(
-        `| ${r.n.toLocaleString("en")} | ${s(r.dev.firstBuild)} | ${s(median(r.dev.edits))} (${s(Math.min(...r.dev.edits))}–${s(Math.max(...r.dev.edits))}) |`,
+        `| ${int(r.n)} | ${s(r.dev.firstBuild)} | ${s(median(r.dev.edits))} (${s(Math.min(...r.dev.edits))}–${s(Math.max(...r.dev.edits))}) |`,
       );
   }
   return lines.join("\n");
 }
 
-const results: Result[] = [];
-for (const n of SIZES) {
-  console.error(`N=${n}`);
-  results.push(await benchSize(n));
+/** The hand-written "## Notes" section: from the output file, else from the repository's BENCHMARKS.md. */
+function notes(): string {
+  const marker = "\n## Notes";
+  for (const file of [OUT, path.join(root, "BENCHMARKS.md")]) {
+    const text = existsSync(file) ? readFileSync(file, "utf8") : "";
+    if (text.includes(marker)) return text.slice(text.indexOf(marker));
+  }
+  return "";
 }
-const table = report(results);
-const file = path.join(root, "BENCHMARKS.md");
-const notesMarker = "\n## Notes";
-const previous = existsSync(file) ? readFileSync(file, "utf8") : "";
-const notes = previous.includes(notesMarker) ? previous.slice(previous.indexOf(notesMarker)) : "";
-writeFileSync(file, `${table}\n${notes}`);
-console.log(table);
+
+function checkDist(): void {
+  const built = path.join(root, "dist", "index.js");
+  if (!existsSync(built)) throw new Error("dist/ is missing: run `npm run build:lib` first (`npm run bench` does)");
+  const builtAt = statSync(built).mtimeMs;
+  const newer = readdirSync(path.join(root, "src"), { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && statSync(path.join(e.parentPath, e.name)).mtimeMs > builtAt,
+  );
+  if (newer.length > 0)
+    console.error(`warning: ${newer.length} file(s) in src/ are newer than dist/ (e.g. ${newer[0]!.name}): the full build runs dist/`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  checkDist();
+  if (BROWSER && !existsSync(CHROMIUM))
+    console.error(`warning: no Chromium at ${CHROMIUM}: the Chromium measurement will fail (BENCH_BROWSER=0 skips it)`);
+  const kept = notes();
+  const results: Result[] = [];
+  for (const n of SIZES) {
+    console.error(`N=${n}`);
+    results.push(await benchSize(n));
+    // Written after each size: a long run that fails later keeps what it measured.
+    writeFileSync(OUT, `${report(results)}\n${kept}`);
+  }
+  console.log(report(results));
+  console.error(`written to ${OUT}`);
+}
