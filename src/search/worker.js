@@ -2,6 +2,7 @@
 // thread's event loop busy with promise callbacks, which starves the pipe to Pagefind's
 // binary; here the binary is fed as fast as it reads, on the second core.
 // Plain JavaScript, so that the thread starts without a TypeScript loader.
+import childProcess from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -24,27 +25,34 @@ const UNUSED_BUNDLE_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(j
 const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
 
 /**
- * Writes the bundles one after another, each by a Pagefind service of its own that is closed
- * before the next starts: Pagefind's memory is bounded by the largest bundle, not by all.
+ * Writes the bundles one after another with one Pagefind service, each index deleted from it
+ * before the next starts: Pagefind's memory is bounded by the largest bundle, not by all, and
+ * its binary starts once (a start costs ~0.1 s). If the binary dies, the job fails saying so,
+ * with its exit code and the end of what it printed.
  *
  * @param {IndexJob} job
  * @returns {Promise<{ records: number, seconds: number }>}
  */
 export async function indexRecords(job) {
   const started = performance.now();
+  const binary = watchPagefindBinary();
   const pagefind = await import("pagefind");
   let records = 0;
-  for (const bundle of job.bundles) {
-    await writeBundle(pagefind, bundle, job.language);
-    records += bundle.records.length;
+  try {
+    for (const bundle of job.bundles) {
+      await Promise.race([writeBundle(pagefind, bundle, job.language), binary.died(bundle.outputPath)]);
+      records += bundle.records.length;
+    }
+  } finally {
+    binary.stopWatching();
+    await pagefind.close();
   }
   return { records, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
  * Indexes one bundle's records and writes it. Every record is sent at once: the binary works
- * through them while the answers come back. Every response is checked; the service is always
- * closed.
+ * through them while the answers come back. Every response is checked.
  *
  * @param {typeof import("pagefind")} pagefind
  * @param {BundleJob} bundle
@@ -52,10 +60,10 @@ export async function indexRecords(job) {
  */
 async function writeBundle(pagefind, bundle, language) {
   await rm(bundle.outputPath, { recursive: true, force: true }); // no stale chunks from an earlier build
+  const created = await pagefind.createIndex({ forceLanguage: language });
+  const index = created.index;
+  if (created.errors.length > 0 || !index) throw pagefindError("could not start the search index", created.errors);
   try {
-    const created = await pagefind.createIndex({ forceLanguage: language });
-    const index = created.index;
-    if (created.errors.length > 0 || !index) throw pagefindError("could not start the search index", created.errors);
     await Promise.all(
       bundle.records.map(async ({ source, ...record }) => {
         const added = await index.addCustomRecord(record);
@@ -65,12 +73,61 @@ async function writeBundle(pagefind, bundle, language) {
     const written = await index.writeFiles({ outputPath: bundle.outputPath });
     if (written.errors.length > 0) throw pagefindError(`could not write the search index to ${bundle.outputPath}`, written.errors);
   } finally {
-    await pagefind.close();
+    await index.deleteIndex();
   }
   // The search page uses Pagefind's JS API only: its packaged UIs (~430 KB) would ship unused.
   for (const file of await readdir(bundle.outputPath)) {
     if (UNUSED_BUNDLE_FILE.test(file) || (!bundle.runtime && RUNTIME_FILE.test(file))) await rm(path.join(bundle.outputPath, file));
   }
+}
+
+/**
+ * Pagefind's Node API starts its binary with `child_process.spawn` and, should the binary die,
+ * leaves its requests waiting forever. This watches the binary it starts (its stderr is still
+ * shown, and its end kept) so that a dead binary fails the job with its exit code and output.
+ */
+function watchPagefindBinary() {
+  const originalSpawn = childProcess.spawn;
+  /** @type {(binary: { command: string, output: string, exit: Promise<{ code: number | null, signal: string | null }> }) => void} */
+  let started = () => {};
+  /** @type {Promise<{ command: string, output: string, exit: Promise<{ code: number | null, signal: string | null }> }>} */
+  const binary = new Promise((resolve) => (started = resolve));
+  let watching = true;
+  childProcess.spawn = function (command, args, options) {
+    const child = originalSpawn.call(this, command, args, { ...options, stdio: ["pipe", "pipe", "pipe"] });
+    const watched = {
+      command: String(command),
+      output: "",
+      exit: new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal }))),
+    };
+    child.stderr?.on("data", (data) => {
+      watched.output = (watched.output + data).slice(-2000);
+      if (watching) process.stderr.write(data);
+    });
+    started(watched);
+    return child;
+  };
+  return {
+    /** Rejects if the binary ends while `what` is being written. @param {string} what @returns {Promise<never>} */
+    died(what) {
+      return new Promise((_, reject) => {
+        binary.then(async (current) => {
+          const { code, signal } = await current.exit;
+          if (!watching) return;
+          const printed = current.output.trim();
+          reject(
+            new Error(
+              `search: Pagefind's binary (${current.command}) stopped with ${signal ? `signal ${signal}` : `exit code ${code}`} while writing ${what}; ${printed ? `it printed:\n${printed}` : "it printed nothing"}`,
+            ),
+          );
+        });
+      });
+    },
+    stopWatching() {
+      watching = false;
+      childProcess.spawn = originalSpawn;
+    },
+  };
 }
 
 /**

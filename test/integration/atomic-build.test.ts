@@ -84,3 +84,27 @@ test("the order the file system lists posts in does not change a byte", async ()
     backward.remove();
   }
 });
+
+// Guards the planted bug "an indexing error after the pages are written is swallowed": the search
+// index is part of "all or nothing", and a dead Pagefind binary is named with its exit code and output.
+test("Pagefind's binary failing after the pages are written fails the whole build, says so, and leaves the previous output", () => {
+  const first = build();
+  expect(first.status, first.output).toBe(0);
+  const before = hashTree(site.out);
+  const fake = path.join(configDir, "pagefind-that-fails");
+  // Long enough for Eleventy to have written the pages into the staging folder.
+  writeFileSync(fake, "#!/bin/sh\nsleep 2\necho 'pagefind: no space left on device' >&2\nexit 3\n", { mode: 0o755 });
+  site.write({ "posts/c.md": postFile({ title: "Bài C", date: "2020-01-03" }, "Bài mới.") });
+  try {
+    const failed = build({ PAGEFIND_BINARY_PATH: fake });
+    expect(failed.status).toBe(1);
+    expect(failed.output).toContain("Pagefind's binary");
+    expect(failed.output).toContain("exit code 3");
+    expect(failed.output).toContain("no space left on device");
+    expect(failed.output).toContain("the previous output was left as it was");
+    expect(hashTree(site.out)).toEqual(before);
+    expect(readdirSync(site.dir).filter((f) => f.includes(".staging-") || f.includes(".previous-"))).toEqual([]);
+  } finally {
+    rmSync(path.join(site.dir, "posts/c.md"));
+  }
+});
