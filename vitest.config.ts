@@ -10,6 +10,8 @@ export default defineConfig({
           // Integration tests change the working directory to their fixture site: forks allow that.
           pool: "forks",
           testTimeout: 60_000,
+          // Fixture sites are built in beforeAll hooks (one holds a 5 MB post): give slow machines room.
+          hookTimeout: 120_000,
         },
       },
       {

@@ -120,6 +120,7 @@ export class NewsroomBuild {
       permalink: options.permalink,
       archives: options.archives,
       excerptLength: options.excerptLength,
+      dateRange: { ...options.dateRange, now: options.now ?? new Date() },
     });
     return this.#loader;
   }

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { cleanDebris, lockOutput } from "./output-lock.ts";
 
 export interface BuildArgs {
   /** Eleventy's config file; undefined: Eleventy looks for its usual names (eleventy.config.js, …). */
@@ -34,9 +35,37 @@ export function parseArgs(argv: readonly string[]): BuildArgs {
   return args;
 }
 
-/** Builds into a staging folder, then swaps it in for `output`. Rejects, leaving `output` untouched, when the build fails. */
-export async function atomicBuild(args: BuildArgs): Promise<void> {
+/** A failed build, and whether the output folder is still the one from before. */
+export class BuildFailure extends Error {
+  constructor(
+    message: string,
+    readonly outputIntact: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "BuildFailure";
+  }
+}
+
+/**
+ * Builds into a staging folder, then swaps it in for `output`. One build at a time per output
+ * (a second one waits); what killed builds left behind is cleaned up first. Rejects, leaving
+ * `output` untouched, when the build fails.
+ */
+export async function atomicBuild(args: BuildArgs, log: (message: string) => void = () => {}): Promise<void> {
   const output = path.resolve(args.output);
+  const release = await lockOutput(output, {
+    onWait: (holder) => log(`waiting for another build of ${path.basename(output)} (process ${holder}) to finish…`),
+  });
+  try {
+    for (const line of cleanDebris(output)) log(line);
+    await buildAndSwap(args, output);
+  } finally {
+    release();
+  }
+}
+
+async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
   const staging = `${output}.staging-${process.pid}`;
   const previous = `${output}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
@@ -58,16 +87,23 @@ export async function atomicBuild(args: BuildArgs): Promise<void> {
     await eleventy.write();
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw new BuildFailure((error as Error).message ?? String(error), true, { cause: error });
   }
-  if (!existsSync(staging)) throw new Error(`the build wrote nothing to ${staging}; the output was not replaced`);
+  if (!existsSync(staging)) throw new BuildFailure(`the build wrote nothing to ${staging}; the output was not replaced`, true);
   const hadOutput = existsSync(output);
   if (hadOutput) await rename(output, previous);
   try {
     await rename(staging, output);
   } catch (error) {
-    if (hadOutput) await rename(previous, output);
-    throw error;
+    try {
+      if (hadOutput) await rename(previous, output);
+    } catch {
+      throw new BuildFailure(`could not put the new site in place, nor the previous one back: it is in ${previous}`, false, {
+        cause: error,
+      });
+    }
+    await rm(staging, { recursive: true, force: true });
+    throw new BuildFailure(`could not put the new site in place: ${(error as Error).message}`, true, { cause: error });
   }
   await rm(previous, { recursive: true, force: true });
 }
@@ -75,7 +111,7 @@ export async function atomicBuild(args: BuildArgs): Promise<void> {
 /** An error and its causes, one line each (no stack traces: the messages say what to fix). */
 export function describeError(error: unknown): string {
   const lines: string[] = [];
-  let current: unknown = error;
+  let current: unknown = error instanceof BuildFailure && error.cause ? error.cause : error;
   while (current instanceof Error && lines.length < 5) {
     lines.push(current.message);
     current = current.cause;

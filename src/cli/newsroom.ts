@@ -6,7 +6,7 @@
  *       An all-or-nothing Eleventy build: the site, its search index and its service worker
  *       are built into a staging folder and replace the output folder only when all succeeded.
  */
-import { atomicBuild, describeError, parseArgs } from "./build.ts";
+import { atomicBuild, BuildFailure, describeError, parseArgs } from "./build.ts";
 
 const USAGE = `usage: newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet]`;
 
@@ -21,10 +21,13 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     try {
-      await atomicBuild(args);
+      await atomicBuild(args, (line) => console.error(`[newsroom] ${line}`));
       return 0;
     } catch (error) {
-      console.error(`Build failed; the previous output was left as it was.\n${describeError(error)}`);
+      const intact = !(error instanceof BuildFailure) || error.outputIntact;
+      console.error(
+        `Build failed; ${intact ? "the previous output was left as it was" : "the output folder may be incomplete"}.\n${describeError(error)}`,
+      );
       return 1;
     }
   }

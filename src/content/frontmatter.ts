@@ -6,7 +6,14 @@ export interface SourceFile {
   data: Record<string, unknown>;
   /** Markdown body, NFC-normalized, `\n` line endings. */
   body: string;
+  /** The front matter as written (YAML text): error messages quote what the author wrote. */
+  frontMatter: string;
 }
+
+/** Front matter is a few lines of fields: anything bigger is a mistake (or an attack on the parser). */
+export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
+/** A YAML anchor (`&name`), which aliases (`*name`) repeat: news front matter never needs them. */
+const ANCHOR = /(?:^|[\s[{,:-])&[^\s[\]{},]+/m;
 
 export type SplitResult = { ok: true; source: SourceFile } | { ok: false; expected: string; found: string; cause?: unknown };
 
@@ -33,6 +40,22 @@ export function splitFrontMatter(raw: string): SplitResult {
   }
   const yamlText = afterOpening.slice(0, Math.max(0, closing.index - 1));
   const body = afterOpening.slice(closing.index - 1 + closing[0].length);
+  if (Buffer.byteLength(yamlText) > MAX_FRONT_MATTER_BYTES) {
+    return {
+      ok: false,
+      expected: `front matter of at most ${MAX_FRONT_MATTER_BYTES / 1024} KB`,
+      found: `${Math.ceil(Buffer.byteLength(yamlText) / 1024)} KB`,
+    };
+  }
+  // Aliases can repeat a structure exponentially ("billion laughs"): refused before parsing.
+  const anchor = ANCHOR.exec(yamlText);
+  if (anchor) {
+    return {
+      ok: false,
+      expected: 'plain YAML without anchors and aliases (&name, *name); quote a value that starts with "&" or "*"',
+      found: `the anchor ${anchor[0].trim()}`,
+    };
+  }
   let data: unknown;
   try {
     data = yaml.load(yamlText, { schema: yaml.CORE_SCHEMA });
@@ -48,5 +71,5 @@ export function splitFrontMatter(raw: string): SplitResult {
       found: Array.isArray(data) ? "a list" : `the ${typeof data} ${JSON.stringify(data)}`,
     };
   }
-  return { ok: true, source: { data: data as Record<string, unknown>, body } };
+  return { ok: true, source: { data: data as Record<string, unknown>, body, frontMatter: yamlText } };
 }

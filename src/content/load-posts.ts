@@ -3,14 +3,14 @@
  * `PostsError`; unchanged files are not parsed again on the next build (dev server).
  */
 import { createHash } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { ArchivePermalinks } from "../core/options.ts";
 import { log, NewsroomError, PostsError, type PostProblem } from "../core/errors.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
-import { createMarkdown } from "./markdown.ts";
+import { createMarkdown, renderMarkdown } from "./markdown.ts";
 import { type Post, type PostContext, readPostHead } from "./post.ts";
 import { countWords, htmlToText, truncateText } from "../core/text.ts";
 
@@ -25,6 +25,8 @@ export interface LoaderSettings {
   permalink: string;
   archives: ArchivePermalinks;
   excerptLength: number;
+  /** Plausible post dates (option dateRange); the latest is counted from `now`. */
+  dateRange?: { from: number; yearsAhead: number; now: Date };
 }
 
 type FileResult = { post: Post; problems: []; unknownKeys: string[] } | { post: undefined; problems: PostProblem[]; unknownKeys: string[] };
@@ -43,7 +45,7 @@ export class PostLoader {
 
   /** All posts of the folder, drafts and future posts included, in file-name order. Throws `PostsError`. */
   async load(): Promise<Post[]> {
-    const files = await listPostFiles(this.#settings.postsDir);
+    const files = await listPostFiles(this.#settings.postsDir, this.#settings.projectRoot);
     const results = await mapLimit(files, 32, (file) => this.#loadFile(file));
     const problems: PostProblem[] = [];
     const posts: Post[] = [];
@@ -64,13 +66,30 @@ export class PostLoader {
 
   async #loadFile(absolute: string): Promise<FileResult> {
     const file = path.relative(this.#settings.projectRoot, absolute).split(path.sep).join("/");
+    // A file that cannot be read (permissions, removed since the listing) is a problem of that
+    // file, reported with all the others.
+    const unreadable = (cause: unknown): FileResult => ({
+      post: undefined,
+      problems: [{ file, field: "file", expected: "a file the build can read", found: describeReadError(cause), cause }],
+      unknownKeys: [],
+    });
     // Untouched since the last read (same size and nanosecond mtime): no need to read it again.
     // (statSync: thousands of async stats cost several times more, through the thread pool.)
-    const info = statSync(absolute, { bigint: true });
+    let info;
+    try {
+      info = statSync(absolute, { bigint: true });
+    } catch (cause) {
+      return unreadable(cause);
+    }
     const stamp = `${info.size} ${info.mtimeNs}`;
     const cached = this.#cache.get(absolute);
     if (cached?.stamp === stamp) return cached.result;
-    const bytes = await readFile(absolute);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(absolute);
+    } catch (cause) {
+      return unreadable(cause);
+    }
     const hash = createHash("sha1").update(bytes).digest("hex");
     if (cached?.hash === hash) {
       this.#cache.set(absolute, { ...cached, stamp });
@@ -79,6 +98,14 @@ export class PostLoader {
     const result = this.#parse(file, bytes);
     this.#cache.set(absolute, { stamp, hash, result });
     return result;
+  }
+
+  #dates(): PostContext["dates"] {
+    const range = this.#settings.dateRange;
+    if (!range) return undefined;
+    const latest = new Date(range.now);
+    latest.setUTCFullYear(latest.getUTCFullYear() + range.yearsAhead);
+    return { earliestYear: range.from, latest };
   }
 
   #parse(file: string, bytes: Buffer): FileResult {
@@ -104,11 +131,22 @@ export class PostLoader {
       timeZone: this.#settings.timeZone,
       permalink: this.#settings.permalink,
       archives: this.#settings.archives,
-      imageExists: (image) => existsSync(path.join(this.#settings.inputDir, image.split(/[?#]/)[0] ?? image)),
+      imageExists: (image) => isFile(path.join(this.#settings.inputDir, image)),
+      dates: this.#dates(),
     };
-    const head = readPostHead(file, split.source.data, ctx);
+    const head = readPostHead(file, split.source.data, ctx, split.source.frontMatter);
     if (!head.head) return { post: undefined, problems: head.problems, unknownKeys: head.unknownKeys };
-    const content = this.#markdown.render(split.source.body);
+    const rendered = renderMarkdown(this.#markdown, split.source.body);
+    if (!rendered.ok) {
+      const problem = {
+        file,
+        field: "body",
+        expected: `markdown nested less than ${rendered.levels} levels deep (lists and quotes inside one another); the text past that depth would be lost`,
+        found: "deeper nesting",
+      };
+      return { post: undefined, problems: [...head.problems, problem], unknownKeys: head.unknownKeys };
+    }
+    const content = rendered.html;
     const text = htmlToText(content);
     const post: Post = {
       ...head.head,
@@ -123,18 +161,69 @@ export class PostLoader {
   }
 }
 
-/** Markdown files below `dir`, sorted so that results never depend on the file system's order. */
-export async function listPostFiles(dir: string): Promise<string[]> {
-  let entries;
+/**
+ * Markdown files below `dir`, sorted so that results never depend on the file system's order.
+ * Symbolic links are followed, to files and to folders alike; a folder met twice (a link loop,
+ * or two links to one folder) is read once. A link that leads nowhere is reported by name.
+ */
+export async function listPostFiles(dir: string, namesFrom = dir): Promise<string[]> {
+  const files: string[] = [];
+  const broken: PostProblem[] = [];
+  const seen = new Set<string>();
+  const walk = async (folder: string): Promise<void> => {
+    const real = await realpath(folder);
+    if (seen.has(real)) return;
+    seen.add(real);
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      let kind: "file" | "folder" | undefined = entry.isFile() ? "file" : entry.isDirectory() ? "folder" : undefined;
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(full);
+          kind = target.isFile() ? "file" : target.isDirectory() ? "folder" : undefined;
+        } catch (cause) {
+          if (POST_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || !path.extname(entry.name)) {
+            const file = path.relative(namesFrom, full).split(path.sep).join("/");
+            broken.push({
+              file,
+              field: "file",
+              expected: "a symbolic link to a post or a folder of posts",
+              found: describeReadError(cause),
+              cause,
+            });
+          }
+          continue;
+        }
+      }
+      if (kind === "folder") await walk(full);
+      else if (kind === "file" && POST_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
+    }
+  };
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    await walk(dir);
   } catch (cause) {
     throw new NewsroomError(`cannot read the posts folder "${dir}" (option postsDir): ${(cause as Error).message}`, { cause });
   }
-  return entries
-    .filter((e) => e.isFile() && POST_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  if (broken.length > 0) throw new PostsError(broken);
+  return files.sort();
+}
+
+/** An error from reading a file, in words. */
+function describeReadError(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code === "EACCES" || code === "EPERM") return "a file the build has no permission to read";
+  if (code === "ENOENT") return "nothing (the file is gone, or the link leads nowhere)";
+  if (code === "ELOOP") return "a loop of symbolic links";
+  if (code === "EISDIR") return "a folder";
+  return (cause as Error).message ?? String(cause);
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** One problem per post whose URL another post already has. */

@@ -5,6 +5,8 @@
 import type { ArchivePermalinks } from "../core/options.ts";
 import type { PostProblem } from "../core/errors.ts";
 import { dateParts, isoDate, parsePostDate } from "../core/dates.ts";
+import { createHash } from "node:crypto";
+import { DateTime } from "luxon";
 import { describe } from "../core/errors.ts";
 import { expandPermalink } from "../core/permalink.ts";
 import { isUrlSafeSlug, slugify } from "../core/slug.ts";
@@ -103,9 +105,16 @@ export interface PostContext {
   timeZone: string;
   permalink: string;
   archives: ArchivePermalinks;
-  /** Tells whether a site-relative image path exists. */
+  /** Tells whether a site path ("/images/a.jpg") is a file of the site's input folder. */
   imageExists: (path: string) => boolean;
+  /** The plausible dates of a post (option dateRange). */
+  dates?: { earliestYear: number; latest: Date };
 }
+
+/** Longest slug: URLs and folder names stay well within file-system limits (255 bytes a name). */
+export const MAX_SLUG_LENGTH = 80;
+/** Image files a post's `image` may name inside the site. */
+const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)$/i;
 
 /** The checked front matter, before the body is rendered. */
 export type PostHead = Omit<Post, "content" | "text" | "wordCount" | "excerpt" | "newer" | "older">;
@@ -116,17 +125,29 @@ export type HeadResult =
 /**
  * Validates front matter. Collects every problem of the post rather than stopping at the first.
  */
-export function readPostHead(file: string, data: Record<string, unknown>, ctx: PostContext): HeadResult {
+export function readPostHead(file: string, data: Record<string, unknown>, ctx: PostContext, frontMatter = ""): HeadResult {
   const problems: PostProblem[] = [];
   const problem = (field: string, expected: string, value: unknown, found = describe(value)) =>
     problems.push({ file, field, expected, found });
+  /** YAML turned an unquoted value into a number or a boolean ("007" → 7, "yes" → true): say how to keep the text. */
+  const unquoted = (field: string, value: unknown) => {
+    const written = writtenValue(frontMatter, field) ?? String(value);
+    problem(
+      field,
+      `text: YAML reads ${written} as a ${typeof value}, not as text — quote it: ${field}: "${written.replace(/"/g, '\\"')}"`,
+      value,
+    );
+  };
 
   const unknownKeys = Object.keys(data).filter((k) => !(FRONT_MATTER_KEYS as readonly string[]).includes(k));
 
   const optionalText = (field: keyof PostFrontMatter): string | undefined => {
     const value = data[field];
     if (value === undefined || value === null) return undefined;
-    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    if (typeof value === "number" || typeof value === "boolean") {
+      unquoted(field, value);
+      return undefined;
+    }
     if (typeof value !== "string") {
       problem(field, "a text", value);
       return undefined;
@@ -138,7 +159,7 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
   const rawTitle = data.title;
   let title = "";
   if (typeof rawTitle === "string" && rawTitle.trim() !== "") title = rawTitle.trim().replace(/\s+/g, " ");
-  else if (typeof rawTitle === "number") title = String(rawTitle);
+  else if (typeof rawTitle === "number" || typeof rawTitle === "boolean") unquoted("title", rawTitle);
   else problem("title", "a non-empty title", rawTitle);
 
   let date: ReturnType<typeof parsePostDate> | undefined;
@@ -148,19 +169,43 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
     if (!date.ok) problem("date", date.expected, data.date, date.found);
   }
 
+  const plausible = (field: "date" | "updated", value: unknown, parsed: DateTime): boolean => {
+    if (!ctx.dates) return true;
+    const { earliestYear, latest } = ctx.dates;
+    if (parsed.year >= earliestYear && parsed.toMillis() <= latest.getTime()) return true;
+    const last = DateTime.fromJSDate(latest, { zone: ctx.timeZone }).toFormat("yyyy-MM-dd");
+    problem(field, `a date from ${earliestYear}-01-01 to ${last} (option dateRange) — a typo in the year?`, value);
+    return false;
+  };
+  if (date?.ok && !plausible("date", data.date, date.date)) date = undefined;
+
   let updated: Date | undefined;
   if (data.updated !== undefined && data.updated !== null) {
     const parsed = parsePostDate(data.updated, ctx.timeZone);
-    if (parsed.ok) updated = parsed.date.toJSDate();
-    else problem("updated", parsed.expected, data.updated, parsed.found);
+    if (!parsed.ok) problem("updated", parsed.expected, data.updated, parsed.found);
+    else if (plausible("updated", data.updated, parsed.date)) {
+      if (date?.ok && parsed.date < date.date) {
+        problem("updated", `a date on or after the publication date (${date.date.toISO({ suppressMilliseconds: true })})`, data.updated);
+      } else updated = parsed.date.toJSDate();
+    }
   }
 
   let tags: string[] = [];
   const rawTags = data.tags;
   if (typeof rawTags === "string") tags = rawTags.trim() ? [rawTags.trim()] : [];
   else if (Array.isArray(rawTags)) {
-    if (rawTags.every((t) => typeof t === "string" || typeof t === "number")) {
-      tags = [...new Set(rawTags.map((t) => String(t).trim()).filter((t) => t !== ""))];
+    const blank = rawTags.findIndex((t) => t === null || t === undefined || (typeof t === "string" && t.trim() === ""));
+    const altered = rawTags.find(
+      (t) =>
+        typeof t === "number" &&
+        !(Number.isSafeInteger(t) && t >= 0 && writtenValue(frontMatter, "tags")?.match(new RegExp(`(^|[\\s,\\[])${t}($|[\\s,\\]])`))),
+    );
+    if (blank >= 0)
+      problem("tags", "a list of words with no blank item, such as [kinh tế, nông nghiệp]", rawTags, `a blank tag (item ${blank + 1})`);
+    else if (altered !== undefined)
+      problem("tags", `words: YAML reads ${String(altered)} as a number — quote it, such as ["${String(altered)}"]`, rawTags);
+    else if (rawTags.every((t) => typeof t === "string" || typeof t === "number")) {
+      tags = [...new Set(rawTags.map((t) => String(t).trim()))];
     } else problem("tags", "a list of words, such as [kinh tế, nông nghiệp]", rawTags);
   } else if (rawTags !== undefined && rawTags !== null) {
     problem("tags", "a list of words, such as [kinh tế, nông nghiệp]", rawTags);
@@ -173,18 +218,23 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
   }
 
   let slug = "";
-  if (data.slug !== undefined && data.slug !== null) {
+  if (typeof data.slug === "number" || typeof data.slug === "boolean") unquoted("slug", data.slug);
+  else if (data.slug !== undefined && data.slug !== null) {
     const raw = String(data.slug);
-    if (isUrlSafeSlug(raw)) slug = raw;
-    else problem("slug", `lowercase ASCII letters, digits and single hyphens, such as "${slugify(raw) || "my-article"}"`, data.slug);
+    if (!isUrlSafeSlug(raw))
+      problem("slug", `lowercase ASCII letters, digits and single hyphens, such as "${slugify(raw) || "my-article"}"`, data.slug);
+    else if (raw.length > MAX_SLUG_LENGTH)
+      problem("slug", `at most ${MAX_SLUG_LENGTH} characters, such as "${shortenSlug(raw)}"`, data.slug);
+    else slug = raw;
   } else if (title) {
-    slug = slugify(title);
+    slug = shortenSlug(slugify(title));
     if (!slug) problem("title", 'a title with at least one letter or digit, or a "slug" field', rawTitle);
   }
 
   const image = optionalText("image");
-  if (image !== undefined && isLocalPath(image) && !ctx.imageExists(image)) {
-    problem("image", "a path to an existing file in the site (or an http(s) URL)", image);
+  if (image !== undefined) {
+    const imageProblem = checkImage(image, ctx);
+    if (imageProblem) problem("image", imageProblem, image);
   }
 
   const summary = optionalText("summary");
@@ -223,6 +273,42 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
     problems: [],
     unknownKeys,
   };
+}
+
+/**
+ * What is wrong with a post's `image`, or undefined. Accepted: an http(s) URL, or a site path
+ * ("/images/a.jpg") to an image file inside the site's input folder. Refused: other schemes
+ * (`javascript:`, `data:`), relative paths (they would break on the article's own URL), paths
+ * leaving the site (`..`), folders, and files that are not images (a post, the config).
+ */
+export function checkImage(image: string, ctx: Pick<PostContext, "imageExists">): string | undefined {
+  const expected = 'an http(s) URL, or a path from the site\'s root to an image file, such as "/images/song-ma.jpg"';
+  if (!isLocalPath(image)) return /^https?:\/\/[^/]/i.test(image) ? undefined : expected;
+  const file = image.split(/[?#]/)[0] ?? image;
+  if (!file.startsWith("/")) return `${expected} (a relative path breaks on the article's own URL)`;
+  if (file.split("/").some((segment) => segment === ".." || segment === ".")) return `${expected}, without "." or ".." segments`;
+  if (!IMAGE_FILE.test(file)) return `${expected} (.jpg, .jpeg, .png, .gif, .webp, .avif or .svg)`;
+  if (!ctx.imageExists(file)) return `${expected}; no such file in the site`;
+  return undefined;
+}
+
+/**
+ * A slug cut to MAX_SLUG_LENGTH at a hyphen, with a short hash of the whole slug appended, so
+ * that two long titles that start alike still get different URLs. Short slugs pass unchanged.
+ */
+export function shortenSlug(slug: string): string {
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const hash = createHash("sha1").update(slug).digest("hex").slice(0, 6);
+  const room = MAX_SLUG_LENGTH - hash.length - 1;
+  const cut = slug.slice(0, room + 1);
+  const atHyphen = cut.lastIndexOf("-");
+  return `${(atHyphen > room / 2 ? cut.slice(0, atHyphen) : cut.slice(0, room)).replace(/-+$/, "")}-${hash}`;
+}
+
+/** The text an author wrote after `field:` on its line of the front matter (for messages). */
+function writtenValue(frontMatter: string, field: string): string | undefined {
+  const line = new RegExp(`^${field}:[ \\t]*(.*?)[ \\t]*$`, "m").exec(frontMatter);
+  return line?.[1] || undefined;
 }
 
 /** A path inside the site rather than a URL (`https://…`, `//cdn…`, `data:…`). */

@@ -44,6 +44,17 @@ export function parsePostDate(value: unknown, zone: string): ParsedDate {
   if (!DATE_ONLY.test(text) && !LOCAL_TIME.test(text) && !WITH_OFFSET.test(text)) {
     return { ok: false, expected: DATE_EXPECTATION, found: describe(value) };
   }
+  // Luxon would read 24:00 as the next day's midnight, and any offset: both are mistakes to name.
+  const clock = /T(\d{2}):(\d{2})/.exec(text);
+  if (clock && Number(clock[1]) > 23) {
+    const next = DateTime.fromISO(text.slice(0, 10), { zone }).plus({ days: 1 });
+    const hint = next.isValid ? ` (for midnight at the end of the day, write ${next.toFormat("yyyy-MM-dd")} 00:00)` : "";
+    return { ok: false, expected: `a time from 00:00 to 23:59${hint}`, found: describe(value) };
+  }
+  const offset = /([+-])(\d{2}):?(\d{2})?$/.exec(text.slice(10));
+  if (offset && (Number(offset[2]) > 14 || Number(offset[3] ?? 0) > 59)) {
+    return { ok: false, expected: "a UTC offset from -12:00 to +14:00, such as +07:00", found: describe(value) };
+  }
   const parsed = DateTime.fromISO(text, { zone });
   if (!parsed.isValid) {
     const why = parsed.invalidExplanation ?? parsed.invalidReason ?? "not a real date";

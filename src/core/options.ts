@@ -42,6 +42,20 @@ export interface ArchivePermalinks {
   index: string;
 }
 
+/** The dates a post may carry: anything outside is taken for a typo (0000-01-01, 2109 for 2019). */
+export interface DateRange {
+  /**
+   * The earliest year a post's `date` or `updated` may have.
+   * @default 1900
+   */
+  from: number;
+  /**
+   * How many years after the build a post's date may be (scheduled posts).
+   * @default 100
+   */
+  yearsAhead: number;
+}
+
 /** Names of the layouts the plugin renders its pages with (paths inside `_includes/`). */
 export interface LayoutNames {
   /**
@@ -235,6 +249,11 @@ export interface NewsroomOptions {
    */
   excerptLength: number;
   /**
+   * Plausible post dates: a `date` or `updated` outside stops the build naming the post.
+   * @default { from: 1900, yearsAhead: 100 }
+   */
+  dateRange: DateRange;
+  /**
    * The instant that separates published from future-dated posts.
    * @default the time the build starts
    */
@@ -273,6 +292,7 @@ export const defaults = {
   drafts: "auto",
   wordsPerMinute: 200,
   excerptLength: 200,
+  dateRange: { from: 1900, yearsAhead: 100 },
   now: undefined,
 } as const satisfies NewsroomOptions;
 
@@ -290,6 +310,7 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     search: { ...defaults.search, ...definedOnly(user.search ?? {}) },
     feeds: { ...defaults.feeds, ...definedOnly(user.feeds ?? {}) },
     offline: { ...defaults.offline, ...definedOnly(user.offline ?? {}) },
+    dateRange: { ...defaults.dateRange, ...definedOnly(user.dateRange ?? {}) },
   } as NewsroomOptions;
   const problems = validateOptions(merged, user);
   if (problems.length > 0) {
@@ -333,6 +354,13 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   expect(Number.isInteger(o.pageSize) && o.pageSize >= 1, "pageSize", "a whole number of at least 1", o.pageSize);
   expect(Number.isInteger(o.wordsPerMinute) && o.wordsPerMinute >= 1, "wordsPerMinute", "a whole number of at least 1", o.wordsPerMinute);
   expect(Number.isInteger(o.excerptLength) && o.excerptLength >= 10, "excerptLength", "a whole number of at least 10", o.excerptLength);
+  expect(Number.isInteger(o.dateRange.from) && o.dateRange.from >= 1, "dateRange.from", "a year such as 1900", o.dateRange.from);
+  expect(
+    Number.isInteger(o.dateRange.yearsAhead) && o.dateRange.yearsAhead >= 0,
+    "dateRange.yearsAhead",
+    "a whole number of years",
+    o.dateRange.yearsAhead,
+  );
   expect(o.drafts === "auto" || typeof o.drafts === "boolean", "drafts", '"auto", true or false', o.drafts);
   expect(o.now === undefined || (o.now instanceof Date && !Number.isNaN(o.now.getTime())), "now", "a valid Date", o.now);
   for (const key of ["title", "description", "url", "language"] as const) {

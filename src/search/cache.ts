@@ -6,17 +6,29 @@
  * not possible): tens of thousands of files in a fraction of a second. Neither side is ever
  * written in place — a new index is written as new files — so sharing them is safe.
  */
+import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { leftByDeadBuild } from "../core/processes.ts";
 
 /** Bump when the bundle Newsroom writes changes for the same records (files removed, options). */
 const INDEX_FORMAT = 2;
 
-/** What, besides the records, an index depends on. */
+/**
+ * What, besides the posts, an index depends on: Pagefind's version, and the code that makes
+ * records and writes bundles (its own text: a change in how records are made, even within one
+ * release, can never be served a stale cached index).
+ */
 export function indexFingerprint(): string {
-  fingerprint ??= `pagefind ${pagefindVersion()}; newsroom index format ${INDEX_FORMAT}`;
+  if (fingerprint) return fingerprint;
+  const code = createHash("sha1");
+  for (const module of ["./indexer.js", "./indexer.ts", "./worker.js", "./parts.js", "./parts.ts"]) {
+    const file = fileURLToPath(new URL(module, import.meta.url));
+    if (existsSync(file)) code.update(readFileSync(file));
+  }
+  fingerprint = `pagefind ${pagefindVersion()}; newsroom index format ${INDEX_FORMAT}; code ${code.digest("hex")}`;
   return fingerprint;
 }
 let fingerprint: string | undefined;
@@ -71,7 +83,9 @@ export class IndexCache {
     if (!existsSync(this.#dir)) return;
     const keep = new Set(keys);
     for (const name of readdirSync(this.#dir)) {
-      if (!keep.has(name) && !name.includes(".partial-")) rmSync(path.join(this.#dir, name), { recursive: true, force: true });
+      // A partial entry is being stored by a running build, or was left by one that died.
+      const drop = name.includes(".partial-") ? leftByDeadBuild(name) : !keep.has(name);
+      if (drop) rmSync(path.join(this.#dir, name), { recursive: true, force: true });
     }
   }
 }

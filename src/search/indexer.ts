@@ -2,12 +2,13 @@
  * Full-text search: a Pagefind index written inside the build, from the typed posts
  * (no HTML re-parsing), with Vietnamese `đ`/`Đ` made searchable without accents.
  */
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { log, NewsroomError } from "../core/errors.ts";
 import { BUNDLE_DIR } from "../core/paths.ts";
+import { leftByDeadBuild } from "../core/processes.ts";
 import type { Post } from "../content/post.ts";
 import { bundleStats, type IndexJob, type IndexSummary, type JobRecord } from "./worker.js";
 import { type IndexCache, indexFingerprint } from "./cache.ts";
@@ -63,6 +64,9 @@ export function searchRecord(post: Post, settings: { language: string; displayDa
 }
 
 export type { IndexSummary } from "./worker.js";
+
+/** Where parts are written before they are moved into the bundle (…-<pid>, in the output folder). */
+const INDEX_STAGING = ".newsroom-index-";
 
 /** The file listing the parts, in the bundle folder; the search page reads it first. */
 export const PARTS_MANIFEST = "parts.json";
@@ -135,12 +139,13 @@ export class SearchIndexer {
 
   start(posts: readonly Post[], settings: IndexSettings): void {
     const language = settings.language;
-    const root = { key: "root", hash: digest(`${indexFingerprint()}\n${language}\nroot`), records: [{ ...ROOT_RECORD, language }] };
+    const root = { key: "root", hash: digest(`${indexFingerprint()}\n${language}\nroot`), records: () => [{ ...ROOT_RECORD, language }] };
     const parts = planParts(posts, settings.partSize).map((part) => {
-      // The hash covers what the part's index is made of (not where it goes: a cached part serves any output folder).
+      // The hash covers what the part's index is made of (not where it goes: a cached part serves
+      // any output folder). Records are made only for the parts that are indexed again.
       const hash = createHash("sha1").update(`${indexFingerprint()}\n${language}\n`);
-      const records = part.posts.map((post) => this.#record(post, settings, hash));
-      return { ...part, hash: hash.digest("hex"), records };
+      for (const post of part.posts) hash.update(recordSource(post, settings)).update(post.text);
+      return { ...part, hash: hash.digest("hex"), records: () => part.posts.map((post) => this.#record(post, settings)) };
     });
     const bundleDir = path.join(settings.outputDir, BUNDLE_DIR);
     const previous = this.#run.catch(() => undefined);
@@ -154,9 +159,13 @@ export class SearchIndexer {
 
       // From here the bundle is being changed: without a manifest, a build killed now is redone in full.
       rmSync(path.join(bundleDir, PARTS_MANIFEST), { force: true });
-      const staging = path.join(settings.outputDir, `.newsroom-index-${process.pid}`);
+      const staging = path.join(settings.outputDir, `${INDEX_STAGING}${process.pid}`);
       rmSync(staging, { recursive: true, force: true });
-      const toIndex: { key: string; hash: string; records: JobRecord[] }[] = [];
+      for (const name of existsSync(settings.outputDir) ? readdirSync(settings.outputDir) : []) {
+        if (name.startsWith(INDEX_STAGING) && leftByDeadBuild(name))
+          rmSync(path.join(settings.outputDir, name), { recursive: true, force: true });
+      }
+      const toIndex: { key: string; hash: string; records: () => JobRecord[] }[] = [];
       for (const bundle of rootKept ? changed : [root, ...changed]) {
         const target = bundle === root ? path.join(staging, "root") : path.join(bundleDir, PARTS_DIR, bundle.key);
         if (!settings.cache?.restore(bundle.hash, target)) toIndex.push(bundle);
@@ -164,7 +173,7 @@ export class SearchIndexer {
       if (toIndex.length > 0) {
         await writeSearchIndex({
           language,
-          bundles: toIndex.map((b) => ({ outputPath: path.join(staging, b.key), records: b.records, runtime: b === root })),
+          bundles: toIndex.map((b) => ({ outputPath: path.join(staging, b.key), records: b.records(), runtime: b === root })),
         });
       }
       for (const bundle of toIndex) {
@@ -209,16 +218,29 @@ export class SearchIndexer {
     return this.#run;
   }
 
-  /** A post's record, made once per version of the post; its content feeds the part's hash. */
-  #record(post: Post, settings: IndexSettings, hash: Hash): JobRecord {
-    const head = JSON.stringify([post.url, post.title, post.date.getTime(), post.image, post.image_alt, post.category, post.tags]);
-    hash.update(head).update(post.text);
+  /** A post's record, made once per version of the post (the dev server rebuilds often). */
+  #record(post: Post, settings: IndexSettings): JobRecord {
+    const head = recordSource(post, settings);
     const known = this.#records.get(post.inputPath);
     if (known && known.head === head && known.text === post.text) return known.record;
     const record = { ...searchRecord(post, settings), source: post.inputPath };
     this.#records.set(post.inputPath, { head, text: post.text, record });
     return record;
   }
+}
+
+/** Everything but the text that a post's record is made from (the display date depends on the locale and zone). */
+function recordSource(post: Post, settings: Pick<IndexSettings, "displayDate">): string {
+  return JSON.stringify([
+    post.url,
+    post.title,
+    post.date.getTime(),
+    settings.displayDate(post),
+    post.image,
+    post.image_alt,
+    post.category,
+    post.tags,
+  ]);
 }
 
 function digest(text: string): string {

@@ -61,7 +61,10 @@ export function createSite(files: Record<string, string | Buffer> = {}): Fixture
           runMode: extra.runMode ?? "build",
           ...(extra.pathPrefix ? { pathPrefix: extra.pathPrefix } : {}),
           config(eleventyConfig: any) {
-            eleventyConfig.addPlugin(newsroom, { timeZone: "UTC", ...options });
+            // Each fixture keeps its own index cache, inside its folder (guards the planted bug "fixtures share
+            // one cache": a cache hit from another test or run would hide a bug in the indexing worker).
+            const search = { cache: path.join(dir, ".cache", "newsroom"), ...options.search };
+            eleventyConfig.addPlugin(newsroom, { timeZone: "UTC", ...options, search });
           },
         });
         await eleventy.write();

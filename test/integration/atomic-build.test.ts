@@ -108,3 +108,49 @@ test("Pagefind's binary failing after the pages are written fails the whole buil
     rmSync(path.join(site.dir, "posts/c.md"));
   }
 });
+
+test("a build killed mid-way leaves debris that the next build removes; two builds at once both succeed, one after the other", async () => {
+  const { spawn } = await import("node:child_process");
+  const { existsSync } = await import("node:fs");
+  const debris = () => readdirSync(site.dir).filter((f) => /\.(staging|previous)-\d+$|\.lock$/.test(f));
+  // Killed as soon as its staging folder appears.
+  const args = [
+    "--import",
+    import.meta.resolve("tsx"),
+    path.join(repoRoot, "dist/cli/newsroom.js"),
+    "build",
+    `--config=${config}`,
+    `--input=${site.dir}`,
+    `--output=${site.out}`,
+    "--quiet",
+  ];
+  const killed = spawn(process.execPath, args, { cwd: site.dir, stdio: "ignore" });
+  const deadline = Date.now() + 60_000;
+  while (!debris().some((f) => f.includes(".staging-")) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  killed.kill("SIGKILL");
+  await new Promise((resolve) => killed.once("exit", resolve));
+  expect(debris().length).toBeGreaterThan(0);
+
+  const next = build();
+  expect(next.status, next.output).toBe(0);
+  expect(next.output).toMatch(/removed _site\.staging-\d+, left by a build that died/);
+  expect(debris()).toEqual([]);
+  expect(existsSync(path.join(site.out, "2020/01/02/bai-b/index.html"))).toBe(true);
+
+  // Two at once: the second waits for the first, both succeed, the output is whole.
+  const run = () =>
+    new Promise<{ status: number | null; output: string }>((resolve) => {
+      const child = spawn(process.execPath, args, { cwd: site.dir });
+      let output = "";
+      child.stdout.on("data", (d) => (output += d));
+      child.stderr.on("data", (d) => (output += d));
+      child.once("exit", (status) => resolve({ status, output }));
+    });
+  const [first, second] = await Promise.all([run(), run()]);
+  expect(first.status, first.output).toBe(0);
+  expect(second.status, second.output).toBe(0);
+  expect(`${first.output}${second.output}`).toMatch(/waiting for another build of _site \(process \d+\) to finish/);
+  expect(`${first.output}${second.output}`).not.toMatch(/ENOTEMPTY|ENOENT|EEXIST/);
+  expect(debris()).toEqual([]);
+  expect(existsSync(path.join(site.out, "2020/01/02/bai-b/index.html"))).toBe(true);
+}, 240_000);

@@ -64,3 +64,26 @@ test("the demo's search index finds the seed article however it is typed, and no
     ).toBe(false);
   }
 });
+
+// Guards the planted bug "an inline script or style= added to a partial or the offline page": the
+// strict CSP forbids them on every page, so every built page is checked, not a handful.
+test("no built page has inline script, <style>, style= or on…= attributes (the strict CSP holds everywhere)", () => {
+  const pages = Object.keys(hashTree(builds.la)).filter((f) => f.endsWith(".html"));
+  expect(pages.length).toBeGreaterThan(100);
+  const offences: string[] = [];
+  for (const file of pages) {
+    const root = parse(readFileSync(path.join(builds.la, file), "utf8"));
+    for (const element of root.querySelectorAll("*")) {
+      const tag = element.rawTagName?.toLowerCase();
+      if (tag === "style") offences.push(`${file}: <style>`);
+      // JSON-LD is data, never run; every other script must come from a file.
+      if (tag === "script" && !element.hasAttribute("src") && element.getAttribute("type") !== "application/ld+json") {
+        offences.push(`${file}: inline <script>`);
+      }
+      for (const name of Object.keys(element.attributes)) {
+        if (name.toLowerCase() === "style" || /^on[a-z]+$/i.test(name)) offences.push(`${file}: <${tag} ${name}=…>`);
+      }
+    }
+  }
+  expect(offences).toEqual([]);
+});

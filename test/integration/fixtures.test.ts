@@ -1,8 +1,11 @@
 /** The corpus of bad and unusual posts in test/fixtures/. */
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PostsError } from "../../src/core/errors.ts";
+import { defaults } from "../../src/core/options.ts";
+import { PostLoader } from "../../src/content/load-posts.ts";
 import { repoRoot } from "../helpers/cli.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 
@@ -43,7 +46,24 @@ describe("bad posts", () => {
     ["wrong-type-tags.md", "tags", /^number 42$/, /a list of words/],
     ["wrong-type-draft.md", "draft", /^"không"$/, /true or false/],
     ["unsafe-slug.md", "slug", /^"Đường dẫn\/có dấu\?"$/, /lowercase ASCII .* "duong-dan-co-dau"/],
-    ["missing-image.md", "image", /^"\/images\/khong-co-anh\.jpg"$/, /existing file/],
+    ["missing-image.md", "image", /^"\/images\/khong-co-anh\.jpg"$/, /no such file in the site/],
+    ["long-slug.md", "slug", /^"tin-tin-/, /at most 80 characters/],
+    ["image-javascript.md", "image", /^"javascript:alert\(1\)"$/, /an http\(s\) URL, or a path from the site's root/],
+    ["image-data.md", "image", /^"data:image/, /an http\(s\) URL/],
+    ["image-outside.md", "image", /etc\/passwd/, /without "\." or "\.\." segments/],
+    ["image-relative.md", "image", /^"images\/song-ma\.jpg"$/, /a relative path breaks/],
+    ["image-not-an-image.md", "image", /eleventy\.config\.ts/, /\.jpg, \.jpeg, \.png/],
+    ["image-folder.md", "image", /^"\/posts\/"$/, /\.jpg, \.jpeg, \.png/],
+    ["year-zero.md", "date", /^"0000-01-01"$/, /a date from 1900-01-01 to/],
+    ["hour-24.md", "date", /^"2021-06-15 24:00"$/, /00:00 to 23:59 \(for midnight at the end of the day, write 2021-06-16 00:00\)/],
+    ["offset-25.md", "date", /\+25:00/, /a UTC offset from -12:00 to \+14:00/],
+    ["updated-before-date.md", "updated", /^"2021-06-14"$/, /on or after the publication date/],
+    ["title-number.md", "title", /^number 7$/, /quote it: title: "007"/],
+    ["slug-number.md", "slug", /^number 1\.1$/, /quote it: slug: "1\.10"/],
+    ["title-nan.md", "title", /^number NaN$/, /quote it: title: "\.nan"/],
+    ["blank-tag.md", "tags", /a blank tag \(item 2\)/, /no blank item/],
+    ["yaml-aliases.md", "front matter", /the anchor &a/, /without anchors and aliases/],
+    ["nested-too-deep.md", "body", /deeper nesting/, /nested less than 100 levels deep.*would be lost/],
     ["same-url-a.md", "slug", /\/2020\/01\/08\/trung-dia-chi\/, also the URL of .*same-url-b\.md/, /a URL no other post has/],
     ["same-url-b.md", "slug", /also the URL of .*same-url-a\.md/, /a URL no other post has/],
   ];
@@ -59,6 +79,32 @@ describe("bad posts", () => {
 
   test("every bad post is reported in the same run, and no good one", () => {
     expect(new Set(error.problems.map((p) => path.basename(p.file)))).toEqual(new Set(cases.map(([file]) => file)));
+  });
+
+  // Each alone too: a post's verdict does not depend on the others (the same-URL pair aside).
+  test.each(cases.filter(([file]) => !file.startsWith("same-url")))("%s alone fails on %s", async (file, field) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "newsroom-bad-alone-"));
+    try {
+      writeFileSync(path.join(dir, file), readFileSync(path.join(repoRoot, "test/fixtures/bad-posts", file)));
+      const loader = new PostLoader({
+        postsDir: dir,
+        projectRoot: dir,
+        inputDir: dir,
+        timeZone: "Asia/Ho_Chi_Minh",
+        permalink: defaults.permalink,
+        archives: defaults.archives,
+        excerptLength: 200,
+        dateRange: { ...defaults.dateRange, now: new Date("2026-01-01T00:00:00Z") },
+      });
+      const failure = await loader.load().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(failure).toBeInstanceOf(PostsError);
+      expect((failure as PostsError).problems.map((p) => [p.file, p.field])).toEqual([[file, field]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -97,6 +143,14 @@ describe("unusual but valid posts", () => {
     const page = site.page("/2020/02/05/co-title-va-raw/");
     expect(page.querySelector("h1")?.text).toBe("Có {{ title }} và {% raw %}");
     expect(page.querySelector(".article-body p")?.text).toBe("Cú pháp {{ khong_phai_bien }} và {% if x %} giữ nguyên.");
+  });
+
+  test("a 300-character headline is published under a slug cut at a word, with a hash to keep it unique", () => {
+    const articles = site.outputFiles().filter((f) => /^2020\/03\/01\/[^/]+\/index\.html$/.test(f));
+    expect(articles).toHaveLength(1);
+    const slug = articles[0]!.split("/")[3]!;
+    expect(slug.length).toBeLessThanOrEqual(80);
+    expect(slug).toMatch(/^hoi-nghi-tong-ket-cong-tac-xay-dung-dang-[a-z0-9-]*-[0-9a-f]{6}$/);
   });
 
   test("a 5 MB post builds whole", () => {

@@ -38,7 +38,7 @@ beforeAll(async () => {
       "Bộ đội biên phòng giúp dân gặt lúa.",
     ),
     "posts/draft.md": postFile({ title: "Bản nháp", date: "2019-10-18", draft: true }, "Từ bí mật xylophonquangtrieu không được lộ."),
-    "posts/future.md": postFile({ title: "Bài tương lai", date: "2999-01-01" }, "Từ bí mật hengiotuonglai không được lộ."),
+    "posts/future.md": postFile({ title: "Bài tương lai", date: "2099-01-01" }, "Từ bí mật hengiotuonglai không được lộ."),
   });
   await site.build({ locale: "vi", timeZone: "Asia/Ho_Chi_Minh", pageSize: 2 });
   pagefind = await loadPagefind(site.out);

@@ -91,3 +91,18 @@ describe("dateParts and isoDate", () => {
     expect(() => inZone({} as never, HCM)).toThrow(/expected a date/);
   });
 });
+
+describe("times and offsets that would be silently altered", () => {
+  test("24:00 is refused, pointing at 00:00 of the next day", () => {
+    const result = parsePostDate("2021-06-15 24:00", "Asia/Ho_Chi_Minh");
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.expected).toContain("write 2021-06-16 00:00");
+    expect(parsePostDate("2021-06-15 23:59", "Asia/Ho_Chi_Minh").ok).toBe(true);
+  });
+  test("offsets beyond ±14:00 are refused", () => {
+    expect(parsePostDate("2021-06-15T06:00:00+25:00", "UTC").ok).toBe(false);
+    expect(parsePostDate("2021-06-15T06:00:00-15:00", "UTC").ok).toBe(false);
+    expect(parsePostDate("2021-06-15T06:00:00+14:00", "UTC").ok).toBe(true);
+    expect(parsePostDate("2021-06-15T06:00:00-05:30", "UTC").ok).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { splitFrontMatter } from "../../src/content/frontmatter.ts";
-import { isLocalPath, readPostHead, type PostContext } from "../../src/content/post.ts";
+import { checkImage, isLocalPath, readPostHead, shortenSlug, type PostContext } from "../../src/content/post.ts";
 
 const ctx: PostContext = {
   timeZone: "Asia/Ho_Chi_Minh",
@@ -12,12 +12,12 @@ const ctx: PostContext = {
 describe("splitFrontMatter", () => {
   test("reads YAML without turning dates into UTC midnights", () => {
     const result = splitFrontMatter("---\ntitle: Tin\ndate: 2019-10-18\n---\nThân bài\n");
-    expect(result.ok && result.source).toEqual({ data: { title: "Tin", date: "2019-10-18" }, body: "Thân bài\n" });
+    expect(result.ok && result.source).toMatchObject({ data: { title: "Tin", date: "2019-10-18" }, body: "Thân bài\n" });
   });
 
   test("strips a byte-order mark and accepts CRLF line endings", () => {
     const result = splitFrontMatter("\uFEFF---\r\ntitle: Tin\r\ndate: 2019-10-18\r\n---\r\nDòng 1\r\nDòng 2\r\n");
-    expect(result.ok && result.source).toEqual({ data: { title: "Tin", date: "2019-10-18" }, body: "Dòng 1\nDòng 2\n" });
+    expect(result.ok && result.source).toMatchObject({ data: { title: "Tin", date: "2019-10-18" }, body: "Dòng 1\nDòng 2\n" });
   });
 
   test("normalizes text to NFC", () => {
@@ -28,7 +28,7 @@ describe("splitFrontMatter", () => {
   });
 
   test("empty front matter and empty body are fine", () => {
-    expect(splitFrontMatter("---\n---\n")).toEqual({ ok: true, source: { data: {}, body: "" } });
+    expect(splitFrontMatter("---\n---\n")).toEqual({ ok: true, source: { data: {}, body: "", frontMatter: "" } });
   });
 
   test("invalid YAML is reported with the parser's reason", () => {
@@ -113,4 +113,89 @@ describe("readPostHead", () => {
     const { problems } = readPostHead("p.md", { title: "???", date: "2019-10-18" }, ctx);
     expect(problems[0]?.expected).toMatch(/slug/);
   });
+});
+
+// Guards the planted bug "the sort of post files removed": the listing's own order must never
+// reach the build.
+test("post files are listed sorted, whatever order the file system lists them in", async () => {
+  const { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const path = await import("node:path");
+  const { listPostFiles } = await import("../../src/content/load-posts.ts");
+  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-order-"));
+  try {
+    const names = Array.from({ length: 40 }, (_, i) => `${String((i * 37) % 40).padStart(2, "0")}-bai.md`);
+    mkdirSync(path.join(dir, "2019"));
+    for (const name of names) writeFileSync(path.join(dir, name), "x");
+    writeFileSync(path.join(dir, "2019", "a.md"), "x");
+    writeFileSync(path.join(dir, "notes.txt"), "x");
+    const listed = (await listPostFiles(dir)).map((file) => path.relative(dir, file));
+    expect(listed).toEqual([...names.toSorted(), path.join("2019", "a.md")].toSorted());
+    // The test means something only if the listing's own order is another one (Node lists a
+    // folder's entries before its subfolders' ones: "2019/a.md" comes last).
+    const raw = (readdirSync(dir, { recursive: true }) as string[]).filter((n) => n.endsWith(".md"));
+    expect(raw).not.toEqual(raw.toSorted());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describe("hardening: values that would be silently altered or published unsafely", () => {
+  const base = { title: "X", date: "2019-10-18" };
+  const problemsOf = (data: Record<string, unknown>, frontMatter = "") =>
+    readPostHead(
+      "p.md",
+      { ...base, ...data },
+      { ...ctx, dates: { earliestYear: 1900, latest: new Date("2126-01-01T00:00:00Z") } },
+      frontMatter,
+    ).problems;
+
+  test("numbers and booleans where text is expected are refused, quoting what was written", () => {
+    expect(problemsOf({ title: 7 }, "title: 007\ndate: 2019-10-18")[0]?.expected).toContain('quote it: title: "007"');
+    expect(problemsOf({ author: true }, "author: yes")[0]?.expected).toContain('quote it: author: "yes"');
+    expect(problemsOf({ slug: 31 }, "slug: 0x1F")[0]?.expected).toContain('quote it: slug: "0x1F"');
+    expect(problemsOf({ tags: [2020] }, "tags: [2020]")).toEqual([]);
+    expect(problemsOf({ tags: [1.1] }, "tags: [1.10]")[0]?.field).toBe("tags");
+  });
+
+  test("dates outside the plausible range, and updated before date, are refused", () => {
+    expect(problemsOf({ date: "1899-12-31" })[0]?.expected).toMatch(/from 1900-01-01 to 2126-01-01/);
+    expect(problemsOf({ date: "2126-01-02" })[0]?.field).toBe("date");
+    expect(problemsOf({ date: "1900-01-01" })).toEqual([]);
+    expect(problemsOf({ updated: "2019-10-17" })[0]?.field).toBe("updated");
+    expect(problemsOf({ updated: "2019-10-18" })).toEqual([]);
+  });
+
+  test("slugs: an explicit one over 80 characters is refused; one from a long title is cut at a word and kept unique", () => {
+    expect(problemsOf({ slug: "a".repeat(81) })[0]?.expected).toMatch(/at most 80 characters/);
+    expect(problemsOf({ slug: "a".repeat(80) })).toEqual([]);
+    const long = "hoi-nghi-tong-ket-cong-tac-xay-dung-dang-va-he-thong-chinh-tri-nam-2019-tai-thi-tran-song-ma";
+    const short = shortenSlug(long);
+    expect(short.length).toBeLessThanOrEqual(80);
+    expect(short).toMatch(/^hoi-nghi-tong-ket-.*-[0-9a-f]{6}$/);
+    expect(short.replace(/-[0-9a-f]{6}$/, "")).toMatch(/[a-z0-9]$/);
+    expect(long.startsWith(short.replace(/-[0-9a-f]{6}$/, ""))).toBe(true);
+    expect(shortenSlug(`${long}-a`)).not.toBe(shortenSlug(`${long}-b`));
+    expect(shortenSlug("ngan")).toBe("ngan");
+  });
+
+  test.each([
+    ["javascript:alert(1)", /http\(s\) URL/],
+    ["data:image/png;base64,AAAA", /http\(s\) URL/],
+    ["ftp://x.example/a.jpg", /http\(s\) URL/],
+    ["images/ok.jpg", /relative path/],
+    ["/images/../../etc/passwd", /"\." or "\.\." segments/],
+    ["/eleventy.config.ts", /\.jpg, \.jpeg/],
+    ["/images/", /\.jpg, \.jpeg/],
+    ["/images/missing.jpg", /no such file/],
+  ])("image %s is refused", (image, expected) => {
+    expect(checkImage(image, ctx)).toMatch(expected);
+  });
+
+  test.each(["https://cdn.example/a.jpg", "http://x.example/b", "/images/ok.jpg", "/images/ok.jpg?v=2"])(
+    "image %s is accepted",
+    (image) => {
+      expect(checkImage(image, ctx)).toBeUndefined();
+    },
+  );
 });

@@ -1,0 +1,86 @@
+/**
+ * One build at a time per output folder, and nothing left behind by builds that died.
+ *
+ * A build holds `<output>.lock` (its process id inside) while it builds and swaps. Another build
+ * of the same output waits for it (and says so), or takes over a lock whose process is gone.
+ * Holding the lock, a build removes what killed builds left: staging folders, and previous
+ * outputs — one of which becomes the output again if a build died between its two renames.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { NewsroomError } from "../core/errors.ts";
+import { ownerPid, processAlive } from "../core/processes.ts";
+
+export interface LockOptions {
+  /** How long to wait for another build of the same output, in ms. @default 30 minutes */
+  waitMs?: number;
+  /** Told once when the build has to wait. */
+  onWait?: (holder: number) => void;
+}
+
+/** Takes the output's lock (waiting for a live holder); returns the function that releases it. */
+export async function lockOutput(output: string, options: LockOptions = {}): Promise<() => void> {
+  const lock = `${output}.lock`;
+  const deadline = Date.now() + (options.waitMs ?? 30 * 60 * 1000);
+  let told = false;
+  for (;;) {
+    try {
+      writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+      return () => {
+        if (readHolder(lock) === process.pid) rmSync(lock, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = readHolder(lock);
+    if (holder === undefined || !processAlive(holder)) {
+      rmSync(lock, { force: true }); // left by a build that died
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new NewsroomError(
+        `another build of ${output} (process ${holder}) is still running after ${Math.round((options.waitMs ?? 0) / 1000)} s; nothing was changed. Wait for it, or stop it and build again.`,
+      );
+    }
+    if (!told) options.onWait?.(holder);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function readHolder(lock: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(lock, "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removes the staging and previous folders of builds that died (call it holding the lock). When
+ * the output itself is missing and a previous one is there, a build died mid-swap: the newest
+ * previous output is put back first. Returns what was done, for the log.
+ */
+export function cleanDebris(output: string): string[] {
+  const dir = path.dirname(output);
+  const base = path.basename(output);
+  if (!existsSync(dir)) return [];
+  const leftovers = readdirSync(dir).filter(
+    (name) => (name.startsWith(`${base}.staging-`) || name.startsWith(`${base}.previous-`)) && ownerPid(name) !== process.pid,
+  );
+  const done: string[] = [];
+  const previous = leftovers
+    .filter((name) => name.startsWith(`${base}.previous-`))
+    .sort((a, b) => statSync(path.join(dir, b)).mtimeMs - statSync(path.join(dir, a)).mtimeMs);
+  if (!existsSync(output) && previous[0]) {
+    renameSync(path.join(dir, previous[0]), output);
+    done.push(`restored ${base} from ${previous[0]} (a build had died while replacing it)`);
+  }
+  for (const name of leftovers) {
+    if (!existsSync(path.join(dir, name))) continue;
+    rmSync(path.join(dir, name), { recursive: true, force: true });
+    done.push(`removed ${name}, left by a build that died`);
+  }
+  return done;
+}
