@@ -7,6 +7,10 @@ export default function (eleventyConfig: UserConfig) {
     timeZone: "Asia/Ho_Chi_Minh",
     postsDir: "posts",
     pageSize: 10,
+    // The paper's sections, in the order of its menu: a post with any other category stops the build.
+    sections: {
+      categories: ["Thời sự", "Xây dựng Đảng", "Kinh tế", "Nông nghiệp", "Xã hội", "Văn hóa", "Giáo dục", "Y tế", "Du lịch", "Thể thao"],
+    },
     site: {
       title: "Báo Sơn La điện tử",
       description: "Tin tức thời sự, chính trị, kinh tế, văn hóa tỉnh Sơn La",

@@ -12,7 +12,7 @@ import { publishedPosts } from "./content/collections.ts";
 import { PostLoader } from "./content/load-posts.ts";
 import type { Post } from "./content/post.ts";
 import { RenderPlanner } from "./site/render-plan.ts";
-import { type NewsroomData, siteData } from "./site/site-data.ts";
+import { type NewsroomData, siteData, topicSettings } from "./site/site-data.ts";
 import { IndexCache } from "./search/cache.ts";
 import { type IndexSummary, SearchIndexer } from "./search/indexer.ts";
 import { writeServiceWorker } from "./offline/service-worker.ts";
@@ -121,6 +121,7 @@ export class NewsroomBuild {
       archives: options.archives,
       excerptLength: options.excerptLength,
       dateRange: { ...options.dateRange, now: options.now ?? new Date() },
+      topics: topicSettings(options),
     });
     return this.#loader;
   }

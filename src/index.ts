@@ -31,6 +31,20 @@ export { parsePostDate } from "./core/dates.ts";
 export { slugify } from "./core/slug.ts";
 export { NewsroomError, PostsError } from "./core/errors.ts";
 
+/**
+ * The resolved options and posts folder of each Eleventy configuration the plugin was added to,
+ * for the `newsroom` command. Kept under a global symbol: the command and the site's config may
+ * load two copies of this module (from src/ and dist/, say) and must still meet.
+ */
+const registered: WeakMap<object, { options: NewsroomOptions; postsDir: string }> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for("eleventy-plugin-newsroom.settings")
+] ??= new WeakMap()) as WeakMap<object, { options: NewsroomOptions; postsDir: string }>;
+
+/** What the plugin was configured with in this Eleventy configuration, once its plugins have run. */
+export function newsroomSettings(eleventyConfig: object): { options: NewsroomOptions; postsDir: string } | undefined {
+  return registered.get(eleventyConfig);
+}
+
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomUserOptions = {}): void {
   eleventyConfig.versionCheck(">=3.0.0 <4.0.0");
   log.useEleventyLogger(() => eleventyConfig.logger);
@@ -40,6 +54,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   const inputDir = projectDirectories(eleventyConfig).input;
   const postsDir = path.resolve(inputDir, options.postsDir);
   const postsGlob = `${toPosix(path.relative(projectRoot, postsDir)) || "."}/**`;
+  registered.set(eleventyConfig, { options, postsDir });
   // Posts are markdown read by the plugin, not templates: Eleventy must not render them itself.
   eleventyConfig.ignores.add(postsGlob);
   eleventyConfig.addWatchTarget(postsGlob);
@@ -83,13 +98,19 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
 
   registerTemplates(eleventyConfig, options);
   if (feedsOn(options)) {
-    registerFeeds(eleventyConfig, options.feeds, options.feeds.limit, {
-      title: options.site.title,
-      description: options.site.description,
-      language: options.site.language,
-      absolute,
-      feedUrls: { atom: options.feeds.atom, json: options.feeds.json },
-    });
+    registerFeeds(
+      eleventyConfig,
+      options.feeds,
+      options.feeds.limit,
+      {
+        title: options.site.title,
+        description: options.site.description,
+        language: options.site.language,
+        absolute,
+        feedUrls: { atom: options.feeds.atom, json: options.feeds.json },
+      },
+      options.sections.enabled && options.sections.feeds,
+    );
   } else if (options.feeds.enabled) {
     log.warn('feeds and sitemap need absolute URLs: set the "site.url" option (or feeds: { enabled: false } to silence this)');
   }

@@ -5,10 +5,14 @@
  *   newsroom build [--config=…] [--input=…] [--output=…] [--pathprefix=…] [--quiet]
  *       An all-or-nothing Eleventy build: the site, its search index and its service worker
  *       are built into a staging folder and replace the output folder only when all succeeded.
+ *   newsroom new "Tiêu đề bài viết" [--config=…] [--input=…]
+ *       A new post in the posts folder (never overwriting one); prints its path.
  */
 import { atomicBuild, BuildFailure, describeError, parseArgs } from "./build.ts";
+import { parseNewPostArgs, writeNewPost } from "./new-post.ts";
 
-const USAGE = `usage: newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet]`;
+const USAGE = `usage: newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet]
+       newsroom new "Tiêu đề bài viết" [--config=eleventy.config.js] [--input=.]`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,6 +32,22 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(
         `Build failed; ${intact ? "the previous output was left as it was" : "the output folder may be incomplete"}.\n${describeError(error)}`,
       );
+      return 1;
+    }
+  }
+  if (command === "new") {
+    let args;
+    try {
+      args = parseNewPostArgs(rest);
+    } catch (error) {
+      console.error(`newsroom new: ${(error as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    try {
+      console.log(await writeNewPost(args));
+      return 0;
+    } catch (error) {
+      console.error(`newsroom new: ${describeError(error)}`);
       return 1;
     }
   }

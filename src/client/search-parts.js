@@ -79,9 +79,9 @@ export class PartedSearch {
     const parts = this.partsFor(options.filters);
     if (parts.length === 0) return { results: [] };
     const instance = await this.#instance(parts);
-    const keep = await this.#partsWithEveryWord(instance, parts, term);
+    const { keep, counts } = await this.#partsWithEveryWord(instance, parts, term);
     const direction = options.sort ? Object.values(options.sort)[0] : undefined;
-    if (!direction && keep.length === parts.length) return { results: this.#withoutRoot((await instance.search(term, options)).results) };
+    if (!direction && parts.length === 1) return { results: this.#withoutRoot((await instance.search(term, options)).results) };
 
     const perPart = await Promise.all(
       keep.map(async (part) => {
@@ -89,7 +89,15 @@ export class PartedSearch {
         return { part, results: this.#withoutRoot((await instance.search(term, { ...options, filters })).results) };
       }),
     );
-    if (!direction) return { results: perPart.flatMap((p) => p.results).sort((a, b) => b.score - a.score) };
+    if (!direction) {
+      // Each part scores with its own statistics; weighing each part's scores by how much rarer
+      // the query's words are in the whole archive than in the part brings them onto one scale.
+      const weight = idfWeights(keep, counts);
+      const results = perPart.flatMap(({ part, results }) =>
+        results.map((result) => ({ ...result, score: result.score * (weight.get(part.key) ?? 1) })),
+      );
+      return { results: results.sort((a, b) => b.score - a.score) };
+    }
     // Sorted by date: each part's answer is in date order, and the parts are disjoint spans of time.
     perPart.sort((a, b) => (a.part.key < b.part.key ? -1 : 1) * (direction === "desc" ? -1 : 1));
     return { results: perPart.flatMap((p) => p.results) };
@@ -137,19 +145,49 @@ export class PartedSearch {
    * @param {PagefindInstance} instance
    * @param {Part[]} parts
    * @param {string | null} term
+   * @returns {Promise<{ keep: Part[], counts: Record<string, number>[] }>} the parts kept, and per word found somewhere, its posts per part
    */
   async #partsWithEveryWord(instance, parts, term) {
     const words = (term ?? "").replace(/"/g, " ").trim().split(/\s+/).filter(Boolean);
-    if (words.length === 0 || parts.length < 2) return parts;
+    if (words.length === 0 || parts.length < 2) return { keep: parts, counts: [] };
     const counts = await Promise.all(words.map(async (word) => (await instance.search(`"${word}"`)).filters?.[PART_FILTER] ?? {}));
     const somewhere = counts.filter((count) => parts.some((part) => (count[part.key] ?? 0) > 0));
-    return parts.filter((part) => somewhere.every((count) => (count[part.key] ?? 0) > 0));
+    return { keep: parts.filter((part) => somewhere.every((count) => (count[part.key] ?? 0) > 0)), counts: somewhere };
   }
 
   /** @param {PagefindResult[]} results */
   #withoutRoot(results) {
     return results.filter((result) => result.id !== this.manifest.rootId);
   }
+}
+
+/**
+ * Per part, the ratio of the query words' inverse document frequency (BM25's) over the whole
+ * archive to that within the part: a word common in one year but rare overall would otherwise
+ * rank that year's posts too low, and the reverse too high.
+ * @param {Part[]} parts
+ * @param {Record<string, number>[]} counts per word, its posts in each part
+ * @returns {Map<string, number>}
+ */
+export function idfWeights(parts, counts) {
+  /** @param {number} n @param {number} df */
+  const idf = (n, df) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const total = parts.reduce((sum, part) => sum + part.posts, 0);
+  const overall = counts.reduce(
+    (sum, count) =>
+      sum +
+      idf(
+        total,
+        parts.reduce((n, part) => n + (count[part.key] ?? 0), 0),
+      ),
+    0,
+  );
+  const weights = new Map();
+  for (const part of parts) {
+    const local = counts.reduce((sum, count) => sum + idf(part.posts, count[part.key] ?? 0), 0);
+    weights.set(part.key, local > 0 && overall > 0 ? overall / local : 1);
+  }
+  return weights;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface LoaderSettings {
   excerptLength: number;
   /** Plausible post dates (option dateRange); the latest is counted from `now`. */
   dateRange?: { from: number; yearsAhead: number; now: Date };
+  /** Section and tag pages (URL patterns, "" when off) and the declared sections. */
+  topics?: PostContext["topics"];
 }
 
 type FileResult = { post: Post; problems: []; unknownKeys: string[] } | { post: undefined; problems: PostProblem[]; unknownKeys: string[] };
@@ -133,6 +135,7 @@ export class PostLoader {
       archives: this.#settings.archives,
       imageExists: (image) => isFile(path.join(this.#settings.inputDir, image)),
       dates: this.#dates(),
+      topics: this.#settings.topics,
     };
     const head = readPostHead(file, split.source.data, ctx, split.source.frontMatter);
     if (!head.head) return { post: undefined, problems: head.problems, unknownKeys: head.unknownKeys };

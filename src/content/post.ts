@@ -8,6 +8,8 @@ import { dateParts, isoDate, parsePostDate } from "../core/dates.ts";
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { describe } from "../core/errors.ts";
+import type { SectionDeclaration } from "../core/options.ts";
+import { declaredSection, sectionSlug, topicUrl } from "../core/topics.ts";
 import { expandPermalink } from "../core/permalink.ts";
 import { isUrlSafeSlug, slugify } from "../core/slug.ts";
 
@@ -76,7 +78,11 @@ export interface Post {
   summary: string | undefined;
   author: string | undefined;
   category: string | undefined;
+  /** The category's section page ("" when section pages are off or there is no category). */
+  categoryUrl: string;
   tags: string[];
+  /** The tags with their pages (`url` "" when tag pages are off). */
+  tagLinks: { name: string; url: string }[];
   image: string | undefined;
   image_alt: string | undefined;
   caption: string | undefined;
@@ -109,6 +115,8 @@ export interface PostContext {
   imageExists: (path: string) => boolean;
   /** The plausible dates of a post (option dateRange). */
   dates?: { earliestYear: number; latest: Date };
+  /** Section and tag pages: their URL patterns ("" when off) and the declared sections (empty: any category). */
+  topics?: { sectionUrl: string; tagUrl: string; declared: readonly SectionDeclaration[] };
 }
 
 /** Longest slug: URLs and folder names stay well within file-system limits (255 bytes a name). */
@@ -240,6 +248,16 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
   const summary = optionalText("summary");
   const author = optionalText("author");
   const category = optionalText("category");
+  const declared = (ctx.topics?.declared ?? []).map(declaredSection);
+  if (category !== undefined && declared.length > 0 && !declared.some((d) => d.name === category)) {
+    const near = declared.find((d) => slugify(d.name) === slugify(category));
+    const names = declared.map((d) => `"${d.name}"`).join(", ");
+    problem(
+      "category",
+      `one of the site's sections (option sections.categories): ${near ? `did you mean "${near.name}"? ` : ""}${names}`,
+      category,
+    );
+  }
   const image_alt = optionalText("image_alt");
   const caption = optionalText("caption");
 
@@ -260,6 +278,8 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
       author,
       category,
       tags,
+      categoryUrl: category !== undefined && ctx.topics ? topicUrl(ctx.topics.sectionUrl, sectionSlug(category, ctx.topics.declared)) : "",
+      tagLinks: tags.map((name) => ({ name, url: ctx.topics ? topicUrl(ctx.topics.tagUrl, slugify(name)) : "" })),
       image,
       image_alt,
       caption,

@@ -3,6 +3,7 @@
  */
 import { IANAZone } from "luxon";
 import { describe, NewsroomError } from "./errors.ts";
+import { slugify as slugifyName } from "./slug.ts";
 import { PERMALINK_TOKENS } from "./permalink.ts";
 
 /** Metadata about the site, written into every page. */
@@ -40,6 +41,77 @@ export interface ArchivePermalinks {
   day: string;
   /** The index of every year and month. @default "/archive/" */
   index: string;
+}
+
+/**
+ * A section the site declares: the name posts write in `category`, or that name with the label
+ * menus show and the URL slug (defaults: the name, and the name slugged like titles).
+ */
+export type SectionDeclaration = string | { name: string; label?: string; slug?: string };
+
+/** Section pages: one per category (chuyên mục), paginated, and an index of them. */
+export interface SectionOptions {
+  /**
+   * Write section pages and their index.
+   * @default true
+   */
+  enabled: boolean;
+  /**
+   * URL of a section's page; `{slug}` is the section's slug.
+   * @default "/chuyen-muc/{slug}/"
+   */
+  url: string;
+  /**
+   * URL of the index of sections.
+   * @default "/chuyen-muc/"
+   */
+  index: string;
+  /**
+   * The site's sections in menu order. When declared, a post whose `category` is not one of
+   * them stops the build naming the post (a typo would otherwise open a section of its own).
+   * Empty: any category is a section, listed by name.
+   * @default []
+   */
+  categories: SectionDeclaration[];
+  /**
+   * Give each section its own Atom and JSON feed (`{url}feed.xml`, `{url}feed.json`), when feeds are on.
+   * @default true
+   */
+  feeds: boolean;
+}
+
+/** Tag pages: one per tag, paginated, and an index of them. */
+export interface TagOptions {
+  /**
+   * Write tag pages and their index.
+   * @default true
+   */
+  enabled: boolean;
+  /**
+   * URL of a tag's page; `{slug}` is the tag's slug.
+   * @default "/tag/{slug}/"
+   */
+  url: string;
+  /**
+   * URL of the index of tags.
+   * @default "/tag/"
+   */
+  index: string;
+}
+
+/** What `newsroom new "Tiêu đề"` writes. */
+export interface NewPostOptions {
+  /**
+   * Where the new post goes, inside the posts folder: tokens `{yyyy}`, `{MM}`, `{dd}` (today in
+   * the site's zone) and `{slug}` (from the title, as the build makes it).
+   * @default "{yyyy}/{MM}/{slug}.md"
+   */
+  file: string;
+  /**
+   * The `author` of new posts ("" leaves it out).
+   * @default ""
+   */
+  author: string;
 }
 
 /** The dates a post may carry: anything outside is taken for a typo (0000-01-01, 2109 for 2019). */
@@ -83,6 +155,16 @@ export interface LayoutNames {
    * @default "newsroom/search.njk"
    */
   search: string;
+  /**
+   * Layout of a section's or a tag's pages. Receives `topicPage` (a `TopicPage`).
+   * @default "newsroom/topic.njk"
+   */
+  topic: string;
+  /**
+   * Layout of the index of sections and of the index of tags. Receives `topicIndex` (`kind`, `topics`).
+   * @default "newsroom/topic-index.njk"
+   */
+  topicIndex: string;
   /**
    * Layout of the page shown for a page not saved for offline reading.
    * @default "newsroom/offline.njk"
@@ -249,6 +331,18 @@ export interface NewsroomOptions {
    */
   excerptLength: number;
   /**
+   * Section pages (categories).
+   */
+  sections: SectionOptions;
+  /**
+   * Tag pages.
+   */
+  tags: TagOptions;
+  /**
+   * The new-post command (`newsroom new "Tiêu đề"`).
+   */
+  newPost: NewPostOptions;
+  /**
    * Plausible post dates: a `date` or `updated` outside stops the build naming the post.
    * @default { from: 1900, yearsAhead: 100 }
    */
@@ -287,11 +381,16 @@ export const defaults = {
     archive: "newsroom/archive.njk",
     archiveIndex: "newsroom/archive-index.njk",
     search: "newsroom/search.njk",
+    topic: "newsroom/topic.njk",
+    topicIndex: "newsroom/topic-index.njk",
     offline: "newsroom/offline.njk",
   },
   drafts: "auto",
   wordsPerMinute: 200,
   excerptLength: 200,
+  sections: { enabled: true, url: "/chuyen-muc/{slug}/", index: "/chuyen-muc/", categories: [], feeds: true },
+  tags: { enabled: true, url: "/tag/{slug}/", index: "/tag/" },
+  newPost: { file: "{yyyy}/{MM}/{slug}.md", author: "" },
   dateRange: { from: 1900, yearsAhead: 100 },
   now: undefined,
 } as const satisfies NewsroomOptions;
@@ -311,6 +410,9 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     feeds: { ...defaults.feeds, ...definedOnly(user.feeds ?? {}) },
     offline: { ...defaults.offline, ...definedOnly(user.offline ?? {}) },
     dateRange: { ...defaults.dateRange, ...definedOnly(user.dateRange ?? {}) },
+    sections: { ...defaults.sections, ...definedOnly(user.sections ?? {}) },
+    tags: { ...defaults.tags, ...definedOnly(user.tags ?? {}) },
+    newPost: { ...defaults.newPost, ...definedOnly(user.newPost ?? {}) },
   } as NewsroomOptions;
   const problems = validateOptions(merged, user);
   if (problems.length > 0) {
@@ -425,7 +527,30 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
     'a list of globs such as ["**/*.css"]',
     o.offline.precache,
   );
-  for (const key of ["article", "home", "archive", "archiveIndex", "search", "offline"] as const) {
+  for (const [group, settings] of [
+    ["sections", o.sections],
+    ["tags", o.tags],
+  ] as const) {
+    expect(typeof settings.enabled === "boolean", `${group}.enabled`, "true or false", settings.enabled);
+    const urlProblem = typeof settings.url === "string" ? checkPattern(settings.url, ["slug"], ["slug"]) : "a string";
+    expect(urlProblem === undefined, `${group}.url`, urlProblem ?? "", settings.url);
+    const indexProblem = typeof settings.index === "string" ? checkPattern(settings.index, [], []) : "a string";
+    expect(indexProblem === undefined, `${group}.index`, indexProblem ?? "", settings.index);
+  }
+  const fileProblem =
+    typeof o.newPost.file !== "string" ||
+    !o.newPost.file.includes("{slug}") ||
+    !/\.(md|markdown)$/.test(o.newPost.file) ||
+    o.newPost.file.startsWith("/") ||
+    o.newPost.file.split("/").includes("..")
+      ? 'a path inside the posts folder with {slug}, ending in .md, such as "{yyyy}/{MM}/{slug}.md"'
+      : undefined;
+  expect(fileProblem === undefined, "newPost.file", fileProblem ?? "", o.newPost.file);
+  expect(typeof o.newPost.author === "string", "newPost.author", "a name (text)", o.newPost.author);
+  expect(typeof o.sections.feeds === "boolean", "sections.feeds", "true or false", o.sections.feeds);
+  const categoriesProblem = checkSections(o.sections.categories);
+  expect(categoriesProblem === undefined, "sections.categories", categoriesProblem ?? "", o.sections.categories);
+  for (const key of ["article", "home", "archive", "archiveIndex", "search", "offline", "topic", "topicIndex"] as const) {
     expect(
       typeof o.layouts[key] === "string" && o.layouts[key].trim() !== "",
       `layouts.${key}`,
@@ -434,6 +559,31 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
     );
   }
   return problems;
+}
+
+/** What is wrong with a list of declared sections, or undefined. */
+function checkSections(list: unknown): string | undefined {
+  const expected =
+    'a list of sections, each a name or { name, label?, slug? }, such as ["Thời sự", { name: "Xây dựng Đảng", slug: "xay-dung-dang" }]';
+  if (!Array.isArray(list)) return expected;
+  const names = new Set<string>();
+  const slugs = new Set<string>();
+  for (const item of list as unknown[]) {
+    const entry = typeof item === "string" ? { name: item } : item;
+    if (!entry || typeof entry !== "object") return expected;
+    const { name, label, slug } = entry as { name?: unknown; label?: unknown; slug?: unknown };
+    if (typeof name !== "string" || name.trim() === "") return `${expected} (a section without a name)`;
+    if (label !== undefined && typeof label !== "string") return `${expected} (the label of "${name}" is not text)`;
+    if (slug !== undefined && (typeof slug !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))) {
+      return `${expected} (the slug of "${name}" is not lowercase ASCII letters, digits and hyphens)`;
+    }
+    const finalSlug = typeof slug === "string" ? slug : slugifyName(name);
+    if (names.has(name)) return `${expected} ("${name}" is declared twice)`;
+    if (slugs.has(finalSlug)) return `${expected} (two sections have the slug "${finalSlug}")`;
+    names.add(name);
+    slugs.add(finalSlug);
+  }
+  return undefined;
 }
 
 /** Returns what is wrong with an article permalink pattern, or undefined when it is usable. */

@@ -13,6 +13,8 @@ export interface FeedSettings {
   /** Site path → absolute URL (path prefix and `site.url` applied). */
   absolute: (path: string) => string;
   feedUrls: { atom: string; json: string };
+  /** The page the feed is about (its `link` and `id`): the home page, or a section's page. @default "/" */
+  home?: string;
 }
 
 /** Escapes text for XML content and attribute values. */
@@ -45,7 +47,7 @@ function absoluteContent(post: Post, settings: FeedSettings): Promise<string> {
 }
 
 export async function atomFeed(posts: readonly Post[], settings: FeedSettings): Promise<string> {
-  const home = settings.absolute("/");
+  const home = settings.absolute(settings.home ?? "/");
   const entries = await Promise.all(
     posts.map(async (post) => {
       const url = settings.absolute(post.url);
@@ -106,7 +108,7 @@ export async function jsonFeed(posts: readonly Post[], settings: FeedSettings): 
       version: "https://jsonfeed.org/version/1.1",
       title: settings.title,
       ...(settings.description ? { description: settings.description } : {}),
-      home_page_url: settings.absolute("/"),
+      home_page_url: settings.absolute(settings.home ?? "/"),
       feed_url: settings.absolute(settings.feedUrls.json),
       language: settings.language,
       items,
@@ -136,7 +138,17 @@ export function sitemap(entries: readonly SitemapEntry[], absolute: (path: strin
 
 /** What the feed and sitemap templates read from the `newsroom` data. */
 interface FeedData {
-  newsroom: { posts: Post[]; archives: { pages: { url: string; pageNumber: number }[] }; urls: { archiveIndex: string } };
+  newsroom: {
+    posts: Post[];
+    archives: { pages: { url: string; pageNumber: number }[] };
+    topics: { pages: { url: string; pageNumber: number }[] };
+    urls: { archiveIndex: string; sectionIndex: string; tagIndex: string };
+  };
+}
+
+/** A section, as its feed needs it. */
+interface SectionFeedData {
+  section: { url: string; label: string; posts: Post[] };
 }
 
 /**
@@ -148,6 +160,7 @@ export function registerFeeds(
   paths: { atom: string; json: string; sitemap: string },
   limit: number,
   settings: FeedSettings,
+  sectionFeeds = false,
 ): void {
   const add = (name: string, permalink: string, render: (data: FeedData) => string | Promise<string>) =>
     eleventyConfig.addTemplate(`newsroom-pages/${name}.11ty.js`, {
@@ -163,8 +176,34 @@ export function registerFeeds(
         ...data.newsroom.posts.map((post) => ({ path: post.url, lastmod: lastChange(post) })),
         { path: data.newsroom.urls.archiveIndex },
         ...data.newsroom.archives.pages.filter((page) => page.pageNumber === 0).map((page) => ({ path: page.url })),
+        ...[data.newsroom.urls.sectionIndex, data.newsroom.urls.tagIndex].filter((url) => url !== "").map((path) => ({ path })),
+        ...data.newsroom.topics.pages.filter((page) => page.pageNumber === 0).map((page) => ({ path: page.url })),
       ],
       settings.absolute,
     ),
   );
+  if (!sectionFeeds) return;
+  // Each section's own feeds, beside its page: {section url}feed.xml and feed.json.
+  const sectionSettings = ({ section }: SectionFeedData): FeedSettings => ({
+    ...settings,
+    title: `${settings.title} – ${section.label}`,
+    home: section.url,
+    feedUrls: { atom: `${section.url}${SECTION_FEEDS.atom}`, json: `${section.url}${SECTION_FEEDS.json}` },
+  });
+  for (const [kind, file, write] of [
+    ["atom", SECTION_FEEDS.atom, atomFeed],
+    ["json", SECTION_FEEDS.json, jsonFeed],
+  ] as const) {
+    eleventyConfig.addTemplate(`newsroom-pages/section-feed-${kind}.11ty.js`, {
+      data: {
+        pagination: { data: "newsroom.topics.sections", size: 1, alias: "section", addAllPagesToCollections: false },
+        permalink: (data: SectionFeedData) => `${data.section.url}${file}`,
+        eleventyExcludeFromCollections: true,
+      },
+      render: (data: SectionFeedData) => write(data.section.posts.slice(0, limit), sectionSettings(data)),
+    });
+  }
 }
+
+/** A section's feeds, relative to its page's URL. */
+export const SECTION_FEEDS = { atom: "feed.xml", json: "feed.json" } as const;

@@ -7,6 +7,7 @@
  * config file) writes everything. Pure.
  */
 import type { ArchivePage } from "./archives.ts";
+import type { TopicPage } from "./topics.ts";
 import type { HomePage } from "../content/collections.ts";
 import type { Post } from "../content/post.ts";
 
@@ -16,6 +17,7 @@ export interface RenderPlan {
   articles: Post[];
   homePages: HomePage[];
   archivePages: ArchivePage[];
+  topicPages: TopicPage[];
 }
 
 /** What a build saw, kept to compare the next build with. */
@@ -46,8 +48,8 @@ export function editedInPlace(previous: BuildSnapshot, now: BuildSnapshot): Set<
   return edited;
 }
 
-export function fullPlan(posts: Post[], homes: HomePage[], archivePages: ArchivePage[]): RenderPlan {
-  return { full: true, articles: posts, homePages: homes, archivePages };
+export function fullPlan(posts: Post[], homes: HomePage[], archivePages: ArchivePage[], topicPages: TopicPage[] = []): RenderPlan {
+  return { full: true, articles: posts, homePages: homes, archivePages, topicPages };
 }
 
 /** The pages that show one of the `edited` posts (by input path). */
@@ -56,6 +58,7 @@ export function partialPlan(
   posts: readonly Post[],
   homes: readonly HomePage[],
   archivePages: readonly ArchivePage[],
+  topicPages: readonly TopicPage[] = [],
 ): RenderPlan {
   const shows = (list: readonly Post[]) => list.some((p) => edited.has(p.inputPath));
   const urls = new Set<string>();
@@ -70,6 +73,7 @@ export function partialPlan(
     articles: posts.filter((p) => urls.has(p.url)),
     homePages: homes.filter((h) => shows(h.posts)),
     archivePages: archivePages.filter((a) => shows(a.posts)),
+    topicPages: topicPages.filter((t) => shows(t.posts)),
   };
 }
 
@@ -100,7 +104,7 @@ export class RenderPlanner {
     if (!devServer || !this.#last || !changed || !changed.every((file) => isPostFile(file, now.read))) return everything;
     const edited = editedInPlace(this.#last, now);
     if (!edited || edited.size === 0) return everything;
-    return partialPlan(edited, everything.articles, everything.homePages, everything.archivePages);
+    return partialPlan(edited, everything.articles, everything.homePages, everything.archivePages, everything.topicPages);
   }
 
   /** The build finished: its pages are on disk, and the next plan compares with it. */

@@ -1,7 +1,8 @@
 /** The `newsroom` data every template sees, made from the published posts. Pure. */
 import { type Archives, dayIndex, groupArchives } from "./archives.ts";
 import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "../core/i18n/index.ts";
-import type { NewsroomOptions, SiteMetadata } from "../core/options.ts";
+import type { NewsroomOptions, SectionDeclaration, SiteMetadata } from "../core/options.ts";
+import { groupTopics, type Topics } from "./topics.ts";
 import { type HomePage, homePages } from "../content/collections.ts";
 import type { Post } from "../content/post.ts";
 import { fullPlan, type RenderPlan } from "./render-plan.ts";
@@ -32,8 +33,12 @@ export interface NewsroomData {
     firstDay: string;
     lastDay: string;
   };
-  /** Categories of the published posts, by name, with counts. */
-  categories: { name: string; count: number }[];
+  /** Sections (categories) of the published posts with counts: declared order, else by name (the search page's filter too). */
+  categories: { name: string; label: string; count: number; url: string }[];
+  /** Sections and tags with posts, and their pages. */
+  topics: Topics;
+  /** Whether each section has its own feeds ({section url}feed.xml, feed.json). */
+  sectionFeeds: boolean;
   /**
    * URLs (without path prefix) the templates and browser scripts need; `search`, the feeds and
    * `serviceWorker` are "" when off (the service worker is off under the dev server).
@@ -48,6 +53,9 @@ export interface NewsroomData {
     json: string;
     serviceWorker: string;
     offline: string;
+    /** The index of sections and of tags ("" when off). */
+    sectionIndex: string;
+    tagIndex: string;
   };
 }
 
@@ -77,6 +85,7 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
   });
   const dayKeys = dayIndex(archives);
   const homes = homePages(posts, options.pageSize);
+  const topics = groupTopics(posts, { ...topicSettings(options), pageSize: options.pageSize, locale: options.locale });
   return {
     site: options.site,
     ui: pack.ui,
@@ -84,9 +93,11 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
     search: pack.search,
     posts,
     homePages: homes,
-    render: fullPlan(posts, homes, archives.pages),
+    render: fullPlan(posts, homes, archives.pages, topics.pages),
     archives: { ...archives, dayKeys, firstDay: dayKeys[0] ?? "", lastDay: dayKeys.at(-1) ?? "" },
-    categories: countCategories(posts, options.locale),
+    categories: topics.sections.map(({ name, label, count, url }) => ({ name, label, count, url })),
+    topics,
+    sectionFeeds: feedsOn(options) && options.sections.enabled && options.sections.feeds,
     urls: {
       archiveIndex: options.archives.index,
       dayIndex: dayIndexUrl(options),
@@ -97,12 +108,17 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
       json: feedsOn(options) ? options.feeds.json : "",
       serviceWorker: serviceWorkerOn(options, build.devServer) ? SERVICE_WORKER_URL : "",
       offline: options.offline.enabled ? options.offline.page : "",
+      sectionIndex: options.sections.enabled ? options.sections.index : "",
+      tagIndex: options.tags.enabled ? options.tags.index : "",
     },
   };
 }
 
-function countCategories(posts: readonly Post[], locale: string): { name: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const post of posts) if (post.category) counts.set(post.category, (counts.get(post.category) ?? 0) + 1);
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name, locale));
+/** Where section and tag pages go ("" when off), and the declared sections. */
+export function topicSettings(options: NewsroomOptions): { sectionUrl: string; tagUrl: string; declared: SectionDeclaration[] } {
+  return {
+    sectionUrl: options.sections.enabled ? options.sections.url : "",
+    tagUrl: options.tags.enabled ? options.tags.url : "",
+    declared: options.sections.categories,
+  };
 }

@@ -11,7 +11,17 @@ import { PLUGIN_DIR } from "../core/paths.ts";
 import { dayIndexUrl } from "./site-data.ts";
 
 /** Default layouts shipped in src/layouts, registered under `newsroom/` in the includes folder. */
-const DEFAULT_LAYOUTS = ["base.njk", "article.njk", "home.njk", "archive.njk", "archive-index.njk", "search.njk", "offline.njk"] as const;
+const DEFAULT_LAYOUTS = [
+  "base.njk",
+  "article.njk",
+  "home.njk",
+  "archive.njk",
+  "archive-index.njk",
+  "search.njk",
+  "offline.njk",
+  "topic.njk",
+  "topic-index.njk",
+] as const;
 
 /** Files served as they are, by output URL. */
 const STATIC_ASSETS = {
@@ -68,6 +78,15 @@ export function registerTemplates(eleventyConfig: EleventyConfig, options: Newsr
     permalink: (data: { archive: { url: string } }) => data.archive.url,
   });
   page("archive-index", options.layouts.archiveIndex, { permalink: options.archives.index });
+  if (options.sections.enabled || options.tags.enabled) {
+    page("topics", options.layouts.topic, {
+      pagination: { data: "newsroom.render.topicPages", size: 1, alias: "topicPage", addAllPagesToCollections: false },
+      permalink: (data: { topicPage: { url: string } }) => data.topicPage.url,
+    });
+  }
+  if (options.sections.enabled)
+    page("section-index", options.layouts.topicIndex, { permalink: options.sections.index, topicIndex: { kind: "section" } });
+  if (options.tags.enabled) page("tag-index", options.layouts.topicIndex, { permalink: options.tags.index, topicIndex: { kind: "tag" } });
   if (options.search.enabled) page("search", options.layouts.search, { permalink: options.search.page });
   if (options.offline.enabled) page("offline", options.layouts.offline, { permalink: options.offline.page });
 

@@ -140,3 +140,17 @@ export const longDate: string = createFilters({ locale: "vi", timeZone: "Asia/Ho
   expect(checked.output.trim()).toBe("");
   expect(checked.status).toBe(0);
 });
+
+test("`newsroom new` writes a post with the site's zone and options, prints its path, and never overwrites", () => {
+  const newsroom = path.join(site, "node_modules/.bin/newsroom");
+  const made = run(newsroom, ["new", "Tin mới: Sông Mã vào mùa"], site);
+  expect(made.status, made.output).toBe(0);
+  const file = made.output.trim().split("\n")[0]!;
+  expect(file).toMatch(/^posts\/\d{4}\/\d{2}\/tin-moi-song-ma-vao-mua\.md$/);
+  const text = readFileSync(path.join(site, file), "utf8");
+  expect(text).toMatch(/^---\ntitle: "Tin mới: Sông Mã vào mùa"\ndate: \d{4}-\d{2}-\d{2} \d{2}:\d{2}\nsummary: ""\n---\n/);
+  const again = run(newsroom, ["new", "Tin mới: Sông Mã vào mùa"], site);
+  expect(again.status).toBe(1);
+  expect(again.output).toContain("already exists: nothing was written");
+  expect(readFileSync(path.join(site, file), "utf8")).toBe(text);
+});

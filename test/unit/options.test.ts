@@ -57,3 +57,26 @@ test("checkPermalink accepts patterns with known tokens only", () => {
   expect(checkPermalink("/tin-tuc/{slug}/")).toBeUndefined();
   expect(checkPermalink("{slug}/")).toMatch(/starts and ends/);
 });
+
+describe("sections, tags, date range and search parts", () => {
+  test("defaults: sections at /chuyen-muc/{slug}/, tags at /tag/{slug}/, no declared sections, years 1900 to 100 ahead, parts of 5,000", () => {
+    const options = resolveOptions();
+    expect(options.sections).toEqual({ enabled: true, url: "/chuyen-muc/{slug}/", index: "/chuyen-muc/", categories: [], feeds: true });
+    expect(options.tags).toEqual({ enabled: true, url: "/tag/{slug}/", index: "/tag/" });
+    expect(options.dateRange).toEqual({ from: 1900, yearsAhead: 100 });
+    expect(options.search.partSize).toBe(5000);
+  });
+
+  test.each([
+    [{ sections: { url: "/chuyen-muc/" } }, /sections\.url: expected a pattern containing "\{slug\}"/],
+    [{ tags: { index: "/tag/{slug}/" } }, /tags\.index: expected a fixed path without tokens/],
+    [{ sections: { categories: ["Thời sự", "Thời sự"] } }, /"Thời sự" is declared twice/],
+    [{ sections: { categories: ["Kinh tế", { name: "Kinh te" }] } }, /two sections have the slug "kinh-te"/],
+    [{ sections: { categories: [{ name: "A", slug: "Có dấu" }] } }, /the slug of "A" is not lowercase ASCII/],
+    [{ sections: { categories: [{ label: "x" }] } }, /a section without a name/],
+    [{ dateRange: { from: "1900" } }, /dateRange\.from: expected a year/],
+    [{ search: { partSize: 0 } }, /search\.partSize: expected a whole number of posts/],
+  ])("%o is refused by name", (options, message) => {
+    expect(() => resolveOptions(options as never)).toThrow(message);
+  });
+});

@@ -22,6 +22,8 @@ function post(n: number, day: number, extra: Partial<Post> = {}): Post {
     author: undefined,
     category: undefined,
     tags: [],
+    categoryUrl: "",
+    tagLinks: [],
     image: undefined,
     image_alt: undefined,
     caption: undefined,

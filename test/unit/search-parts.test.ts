@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { admits } from "../../src/client/search-parts.js";
+import { admits, idfWeights } from "../../src/client/search-parts.js";
 import type { Post } from "../../src/content/post.ts";
 import { planParts } from "../../src/search/parts.ts";
 
@@ -45,5 +45,20 @@ describe("admits: the parts a filter can match", () => {
     expect(admits(part, { any: [{ day: "2019-01-01" }, { month: "2020-09" }] })).toBe(false);
     expect(admits(part, { all: [{ year: "2020" }, { month: "2020-09" }] })).toBe(false);
     expect(admits(part, { category: "Xã hội", tag: ["a"] })).toBe(true);
+  });
+});
+
+describe("idfWeights: parts' scores onto one scale", () => {
+  const part = (key: string, posts: number) => ({ key, first: `${key}-01`, last: `${key}-12`, posts });
+  test("a word common in one part and rare in another: the first part's scores go up, the second's down", () => {
+    const weights = idfWeights([part("2019", 100), part("2020", 100)], [{ "2019": 90, "2020": 10 }]);
+    expect(weights.get("2019")).toBeGreaterThan(1);
+    expect(weights.get("2020")).toBeLessThan(1);
+  });
+  test("parts alike weigh 1; no counts change nothing", () => {
+    const weights = idfWeights([part("2019", 100), part("2020", 100)], [{ "2019": 20, "2020": 20 }]);
+    expect(weights.get("2019")).toBeCloseTo(1, 1);
+    expect(weights.get("2020")).toBeCloseTo(1, 1);
+    expect([...idfWeights([part("2019", 10)], []).values()]).toEqual([1]);
   });
 });

@@ -24,6 +24,14 @@ export interface UiStrings {
   author: string;
   category: string;
   tags: string;
+  /** Heading of the index of sections: "Chuyên mục". */
+  sections: string;
+  /** Heading of a tag's page: "Từ khóa: Sông Mã". */
+  tagTitle(name: string): string;
+  /** "12 bài viết" */
+  postCount(n: number): string;
+  /** Menu label of the section menu (for screen readers). */
+  sectionMenu: string;
   /** "5 phút đọc" */
   readingTime(minutes: number): string;
   skipToContent: string;
