@@ -122,6 +122,7 @@ export class NewsroomBuild {
       excerptLength: options.excerptLength,
       dateRange: { ...options.dateRange, now: options.now ?? new Date() },
       topics: topicSettings(options),
+      markdown: options.markdown,
     });
     return this.#loader;
   }

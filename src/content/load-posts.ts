@@ -29,6 +29,8 @@ export interface LoaderSettings {
   dateRange?: { from: number; yearsAhead: number; now: Date };
   /** Section and tag pages (URL patterns, "" when off) and the declared sections. */
   topics?: PostContext["topics"];
+  /** The site's markdown setup (option markdown). */
+  markdown?: { setup?: ((md: MarkdownIt) => unknown) | undefined; html?: boolean };
 }
 
 type FileResult = { post: Post; problems: []; unknownKeys: string[] } | { post: undefined; problems: PostProblem[]; unknownKeys: string[] };
@@ -37,12 +39,13 @@ const POST_EXTENSIONS = new Set([".md", ".markdown"]);
 
 export class PostLoader {
   readonly #settings: LoaderSettings;
-  readonly #markdown: MarkdownIt = createMarkdown();
+  readonly #markdown: MarkdownIt;
   /** Per file: its size and modification time (ns), a hash of its bytes, and what they gave. */
   readonly #cache = new Map<string, { stamp: string; hash: string; result: FileResult }>();
 
   constructor(settings: LoaderSettings) {
     this.#settings = settings;
+    this.#markdown = createMarkdown(settings.markdown);
   }
 
   /** All posts of the folder, drafts and future posts included, in file-name order. Throws `PostsError`. */

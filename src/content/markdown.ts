@@ -2,9 +2,21 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 
-/** markdown-it with raw HTML off (a pasted `<script>` shows as text), safe link validation on, quotes left as written. */
-export function createMarkdown(): MarkdownIt {
-  return new MarkdownIt({ html: false, linkify: true, typographer: false });
+/**
+ * markdown-it with raw HTML off (a pasted `<script>` shows as text), safe link validation on,
+ * quotes left as written; extended by the site's `setup` (option markdown), after which the
+ * safety defaults are put back: a plugin cannot turn raw HTML on or link validation off.
+ */
+export function createMarkdown(settings: { setup?: ((md: MarkdownIt) => unknown) | undefined; html?: boolean } = {}): MarkdownIt {
+  const md = new MarkdownIt({ html: settings.html ?? false, linkify: true, typographer: false });
+  const validateLink = md.validateLink;
+  if (settings.setup) {
+    const returned = settings.setup(md);
+    if (returned instanceof Promise) throw new Error("markdown.setup must configure markdown-it synchronously (it returned a Promise)");
+  }
+  md.set({ html: settings.html ?? false });
+  md.validateLink = validateLink;
+  return md;
 }
 
 /**

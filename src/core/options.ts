@@ -2,6 +2,7 @@
  * Newsroom's options: one typed interface, one defaults object, one merge, one validation.
  */
 import { IANAZone } from "luxon";
+import type MarkdownIt from "markdown-it";
 import { describe, NewsroomError } from "./errors.ts";
 import { slugify as slugifyName } from "./slug.ts";
 import { PERMALINK_TOKENS } from "./permalink.ts";
@@ -97,6 +98,22 @@ export interface TagOptions {
    * @default "/tag/"
    */
   index: string;
+}
+
+/** How post bodies are rendered. */
+export interface MarkdownOptions {
+  /**
+   * Extends the markdown renderer (markdown-it), e.g. `(md) => md.use(footnote)`. The safety
+   * defaults stay: no raw HTML (unless `html`), markdown-it's link validation (no `javascript:`
+   * links), and `{{ }}` / `{% %}` shown as written.
+   * @default undefined
+   */
+  setup: ((md: MarkdownIt) => unknown) | undefined;
+  /**
+   * Let raw HTML in post bodies through. Only for sites whose every author may run scripts on the site.
+   * @default false
+   */
+  html: boolean;
 }
 
 /** What `newsroom new "Tiêu đề"` writes. */
@@ -343,6 +360,10 @@ export interface NewsroomOptions {
    */
   newPost: NewPostOptions;
   /**
+   * The markdown renderer of post bodies.
+   */
+  markdown: MarkdownOptions;
+  /**
    * Plausible post dates: a `date` or `updated` outside stops the build naming the post.
    * @default { from: 1900, yearsAhead: 100 }
    */
@@ -391,6 +412,7 @@ export const defaults = {
   sections: { enabled: true, url: "/chuyen-muc/{slug}/", index: "/chuyen-muc/", categories: [], feeds: true },
   tags: { enabled: true, url: "/tag/{slug}/", index: "/tag/" },
   newPost: { file: "{yyyy}/{MM}/{slug}.md", author: "" },
+  markdown: { setup: undefined, html: false },
   dateRange: { from: 1900, yearsAhead: 100 },
   now: undefined,
 } as const satisfies NewsroomOptions;
@@ -413,6 +435,7 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     sections: { ...defaults.sections, ...definedOnly(user.sections ?? {}) },
     tags: { ...defaults.tags, ...definedOnly(user.tags ?? {}) },
     newPost: { ...defaults.newPost, ...definedOnly(user.newPost ?? {}) },
+    markdown: { ...defaults.markdown, ...definedOnly(user.markdown ?? {}) },
   } as NewsroomOptions;
   const problems = validateOptions(merged, user);
   if (problems.length > 0) {
@@ -546,6 +569,13 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
       ? 'a path inside the posts folder with {slug}, ending in .md, such as "{yyyy}/{MM}/{slug}.md"'
       : undefined;
   expect(fileProblem === undefined, "newPost.file", fileProblem ?? "", o.newPost.file);
+  expect(
+    o.markdown.setup === undefined || typeof o.markdown.setup === "function",
+    "markdown.setup",
+    "a function (md) => md.use(plugin)",
+    o.markdown.setup,
+  );
+  expect(typeof o.markdown.html === "boolean", "markdown.html", "true or false", o.markdown.html);
   expect(typeof o.newPost.author === "string", "newPost.author", "a name (text)", o.newPost.author);
   expect(typeof o.sections.feeds === "boolean", "sections.feeds", "true or false", o.sections.feeds);
   const categoriesProblem = checkSections(o.sections.categories);
