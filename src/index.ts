@@ -96,7 +96,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   eleventyConfig.addFilter("prefixUrl", withPrefix);
   eleventyConfig.addFilter("articleJsonLd", (post: Post) => articleJsonLd(post, absolute, options.site.title));
 
-  registerTemplates(eleventyConfig, options);
+  registerTemplates(eleventyConfig, options, { prefix: withPrefix, absolute, sitemap: feedsOn(options) });
   if (feedsOn(options)) {
     registerFeeds(
       eleventyConfig,

@@ -100,6 +100,35 @@ export interface TagOptions {
   index: string;
 }
 
+/** The web app manifest (`/manifest.webmanifest`): the offline-capable site can be installed. */
+export interface ManifestOptions {
+  /**
+   * Write the manifest and link it from every page.
+   * @default true
+   */
+  enabled: boolean;
+  /**
+   * The short name under the installed icon.
+   * @default the site's title
+   */
+  shortName: string;
+  /**
+   * Icons, site paths with their sizes and types. Empty: a monogram of the site's title, drawn as SVG.
+   * @default []
+   */
+  icons: { src: string; sizes: string; type: string }[];
+  /**
+   * The browser's colour around the installed site.
+   * @default "#ffffff"
+   */
+  themeColor: string;
+  /**
+   * The splash screen's background.
+   * @default "#ffffff"
+   */
+  backgroundColor: string;
+}
+
 /** How post bodies are rendered. */
 export interface MarkdownOptions {
   /**
@@ -364,6 +393,21 @@ export interface NewsroomOptions {
    */
   markdown: MarkdownOptions;
   /**
+   * The page a host serves for a missing URL (in the site's language, with the search box and
+   * the date widget); "" for none.
+   * @default "/404.html"
+   */
+  notFoundPage: string;
+  /**
+   * Write `/robots.txt` (allowing everything, pointing at the sitemap when there is one).
+   * @default true
+   */
+  robots: boolean;
+  /**
+   * The web app manifest.
+   */
+  manifest: ManifestOptions;
+  /**
    * Plausible post dates: a `date` or `updated` outside stops the build naming the post.
    * @default { from: 1900, yearsAhead: 100 }
    */
@@ -413,6 +457,9 @@ export const defaults = {
   tags: { enabled: true, url: "/tag/{slug}/", index: "/tag/" },
   newPost: { file: "{yyyy}/{MM}/{slug}.md", author: "" },
   markdown: { setup: undefined, html: false },
+  notFoundPage: "/404.html",
+  robots: true,
+  manifest: { enabled: true, shortName: "", icons: [], themeColor: "#ffffff", backgroundColor: "#ffffff" },
   dateRange: { from: 1900, yearsAhead: 100 },
   now: undefined,
 } as const satisfies NewsroomOptions;
@@ -436,6 +483,7 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     tags: { ...defaults.tags, ...definedOnly(user.tags ?? {}) },
     newPost: { ...defaults.newPost, ...definedOnly(user.newPost ?? {}) },
     markdown: { ...defaults.markdown, ...definedOnly(user.markdown ?? {}) },
+    manifest: { ...defaults.manifest, ...definedOnly(user.manifest ?? {}) },
   } as NewsroomOptions;
   const problems = validateOptions(merged, user);
   if (problems.length > 0) {
@@ -575,6 +623,30 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
     "a function (md) => md.use(plugin)",
     o.markdown.setup,
   );
+  expect(
+    o.notFoundPage === "" || (typeof o.notFoundPage === "string" && /^\/[^?#]*\.html$/.test(o.notFoundPage)),
+    "notFoundPage",
+    'a site path ending in .html, such as "/404.html", or ""',
+    o.notFoundPage,
+  );
+  expect(typeof o.robots === "boolean", "robots", "true or false", o.robots);
+  expect(typeof o.manifest.enabled === "boolean", "manifest.enabled", "true or false", o.manifest.enabled);
+  expect(typeof o.manifest.shortName === "string", "manifest.shortName", "text", o.manifest.shortName);
+  expect(
+    Array.isArray(o.manifest.icons) &&
+      o.manifest.icons.every((i) => i && typeof i.src === "string" && typeof i.sizes === "string" && typeof i.type === "string"),
+    "manifest.icons",
+    'a list of { src, sizes, type }, such as [{ src: "/images/icon-512.png", sizes: "512x512", type: "image/png" }]',
+    o.manifest.icons,
+  );
+  for (const key of ["themeColor", "backgroundColor"] as const) {
+    expect(
+      typeof o.manifest[key] === "string" && /^#[0-9a-f]{3,8}$/i.test(o.manifest[key]),
+      `manifest.${key}`,
+      'a colour such as "#8b1a1a"',
+      o.manifest[key],
+    );
+  }
   expect(typeof o.markdown.html === "boolean", "markdown.html", "true or false", o.markdown.html);
   expect(typeof o.newPost.author === "string", "newPost.author", "a name (text)", o.newPost.author);
   expect(typeof o.sections.feeds === "boolean", "sections.feeds", "true or false", o.sections.feeds);

@@ -65,8 +65,11 @@ export function searchRecord(post: Post, settings: { language: string; displayDa
 
 export type { IndexSummary } from "./worker.js";
 
-/** Where parts are written before they are moved into the bundle (…-<pid>, in the output folder). */
+/** Where parts are written before they are moved into the bundle (…-<run>-<pid>, in the output folder). */
 const INDEX_STAGING = ".newsroom-index-";
+/** The last index run started in this process, by any indexer; and how many were started. */
+let lastRun: Promise<unknown> = Promise.resolve();
+let runs = 0;
 
 /** The file listing the parts, in the bundle folder; the search page reads it first. */
 export const PARTS_MANIFEST = "parts.json";
@@ -148,7 +151,9 @@ export class SearchIndexer {
       return { ...part, hash: hash.digest("hex"), records: () => part.posts.map((post) => this.#record(post, settings)) };
     });
     const bundleDir = path.join(settings.outputDir, BUNDLE_DIR);
-    const previous = this.#run.catch(() => undefined);
+    // Runs never overlap, not even those of two indexers in one process (Eleventy's watch mode can
+    // set the plugin up again): they would write the same bundle.
+    const previous = lastRun.catch(() => undefined);
     this.#run = previous.then(async () => {
       const started = performance.now();
       const present = readManifest(bundleDir);
@@ -159,7 +164,7 @@ export class SearchIndexer {
 
       // From here the bundle is being changed: without a manifest, a build killed now is redone in full.
       rmSync(path.join(bundleDir, PARTS_MANIFEST), { force: true });
-      const staging = path.join(settings.outputDir, `${INDEX_STAGING}${process.pid}`);
+      const staging = path.join(settings.outputDir, `${INDEX_STAGING}${++runs}-${process.pid}`);
       rmSync(staging, { recursive: true, force: true });
       for (const name of existsSync(settings.outputDir) ? readdirSync(settings.outputDir) : []) {
         if (name.startsWith(INDEX_STAGING) && leftByDeadBuild(name))
@@ -210,6 +215,7 @@ export class SearchIndexer {
         indexed: toIndex.filter((b) => b !== root).length,
       };
     });
+    lastRun = this.#run;
     this.#run.catch(() => {}); // raised by finish()
   }
 

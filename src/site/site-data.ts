@@ -3,6 +3,7 @@ import { type Archives, dayIndex, groupArchives } from "./archives.ts";
 import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "../core/i18n/index.ts";
 import type { NewsroomOptions, SectionDeclaration, SiteMetadata } from "../core/options.ts";
 import { groupTopics, type Topics } from "./topics.ts";
+import { MANIFEST_URL } from "./site-files.ts";
 import { type HomePage, homePages } from "../content/collections.ts";
 import type { Post } from "../content/post.ts";
 import { fullPlan, type RenderPlan } from "./render-plan.ts";
@@ -56,7 +57,11 @@ export interface NewsroomData {
     /** The index of sections and of tags ("" when off). */
     sectionIndex: string;
     tagIndex: string;
+    /** The web app manifest ("" when off). */
+    manifest: string;
   };
+  /** The manifest's theme colour (`<meta name="theme-color">`). */
+  themeColor: string;
 }
 
 /** The date widget's index of days: `{archives.index}days.json`. */
@@ -110,7 +115,9 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
       offline: options.offline.enabled ? options.offline.page : "",
       sectionIndex: options.sections.enabled ? options.sections.index : "",
       tagIndex: options.tags.enabled ? options.tags.index : "",
+      manifest: options.manifest.enabled ? MANIFEST_URL : "",
     },
+    themeColor: options.manifest.themeColor,
   };
 }
 

@@ -8,7 +8,9 @@ import path from "node:path";
 import { type EleventyConfig, projectDirectories } from "../core/eleventy.ts";
 import type { NewsroomOptions } from "../core/options.ts";
 import { PLUGIN_DIR } from "../core/paths.ts";
+import { localePack } from "../core/i18n/index.ts";
 import { dayIndexUrl } from "./site-data.ts";
+import { DEFAULT_ICON_URL, MANIFEST_URL, monogramIcon, robotsTxt, webManifest } from "./site-files.ts";
 
 /** Default layouts shipped in src/layouts, registered under `newsroom/` in the includes folder. */
 const DEFAULT_LAYOUTS = [
@@ -21,6 +23,7 @@ const DEFAULT_LAYOUTS = [
   "offline.njk",
   "topic.njk",
   "topic-index.njk",
+  "404.njk",
 ] as const;
 
 /** Files served as they are, by output URL. */
@@ -44,7 +47,11 @@ interface NunjucksEngineEvent {
   environment: { loaders: { cache?: object }[] };
 }
 
-export function registerTemplates(eleventyConfig: EleventyConfig, options: NewsroomOptions): void {
+export function registerTemplates(
+  eleventyConfig: EleventyConfig,
+  options: NewsroomOptions,
+  urls: { prefix: (url: string) => string; absolute: (url: string) => string; sitemap: boolean },
+): void {
   const { input, includes } = projectDirectories(eleventyConfig);
   const includesFromInput = path.relative(input, includes).split(path.sep).join("/");
   for (const file of DEFAULT_LAYOUTS) {
@@ -89,6 +96,23 @@ export function registerTemplates(eleventyConfig: EleventyConfig, options: Newsr
   if (options.tags.enabled) page("tag-index", options.layouts.topicIndex, { permalink: options.tags.index, topicIndex: { kind: "tag" } });
   if (options.search.enabled) page("search", options.layouts.search, { permalink: options.search.page });
   if (options.offline.enabled) page("offline", options.layouts.offline, { permalink: options.offline.page });
+
+  if (options.notFoundPage)
+    page("not-found", "newsroom/404.njk", { permalink: options.notFoundPage, title: localePack(options.locale).ui.notFoundTitle });
+  const file = (name: string, permalink: string, render: () => string) =>
+    eleventyConfig.addTemplate(`${VIRTUAL_DIR}/${name}.11ty.js`, { data: { permalink, eleventyExcludeFromCollections: true }, render });
+  if (options.robots) file("robots", "/robots.txt", () => robotsTxt(urls.sitemap ? urls.absolute(options.feeds.sitemap) : undefined));
+  if (options.manifest.enabled) {
+    file("manifest", MANIFEST_URL, () => webManifest(options, urls.prefix));
+    if (options.manifest.icons.length === 0) {
+      file("icon", DEFAULT_ICON_URL, () =>
+        monogramIcon(options.site.title, {
+          background: options.manifest.themeColor === "#ffffff" ? "#8b1a1a" : options.manifest.themeColor,
+          text: "#ffffff",
+        }),
+      );
+    }
+  }
 
   eleventyConfig.addTemplate(`${VIRTUAL_DIR}/day-index.11ty.js`, {
     data: { permalink: dayIndexUrl(options), eleventyExcludeFromCollections: true },

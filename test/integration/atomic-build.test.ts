@@ -1,5 +1,5 @@
 /** `npm run build` is all or nothing, and gives the same bytes for the same posts. */
-import { readdirSync, rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -154,3 +154,17 @@ test("a build killed mid-way leaves debris that the next build removes; two buil
   expect(debris()).toEqual([]);
   expect(existsSync(path.join(site.out, "2020/01/02/bai-b/index.html"))).toBe(true);
 }, 240_000);
+
+test("the build command takes --pathprefix: every link and the search bundle carry it", () => {
+  const out = path.join(site.dir, "_prefixed");
+  const result = runBuild([`--config=${config}`, `--input=${site.dir}`, `--output=${out}`, "--pathprefix=/tin/", "--quiet"], { cwd: site.dir });
+  try {
+    expect(result.status, result.output).toBe(0);
+    const html = readFileSync(path.join(out, "2020/01/02/bai-b/index.html"), "utf8");
+    expect(html).toContain('href="/tin/2020/01/02/"');
+    expect(html).not.toMatch(/(?:href|src)="\/(?!tin\/)/);
+    expect(readFileSync(path.join(out, "search/index.html"), "utf8")).toContain('data-bundle="/tin/pagefind/"');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -30,6 +30,8 @@ export function intlPack(locale: string): LocalePack {
       readingTime: (m) => `${m} min read`,
       skipToContent: "Skip to content",
       noPosts: "No posts yet.",
+      notFoundTitle: "Page not found",
+      notFoundMessage: "The page you are looking for does not exist, or has moved. Search the articles by word or by date.",
       offlineTitle: "You are offline",
       offlineMessage:
         "This page has not been saved for offline reading. The pages you have visited and search still work; try again when you are back online.",

@@ -36,6 +36,9 @@ export interface UiStrings {
   readingTime(minutes: number): string;
   skipToContent: string;
   noPosts: string;
+  /** Title of the 404 page: "Không tìm thấy trang" */
+  notFoundTitle: string;
+  notFoundMessage: string;
   /** Title of the offline page: "Bạn đang ngoại tuyến" */
   offlineTitle: string;
   /** The offline page's explanation. */

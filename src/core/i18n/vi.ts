@@ -25,6 +25,8 @@ export const vi: LocalePack = {
     readingTime: (m) => `${m} phút đọc`,
     skipToContent: "Bỏ qua để đến nội dung",
     noPosts: "Chưa có bài viết nào.",
+    notFoundTitle: "Không tìm thấy trang",
+    notFoundMessage: "Trang bạn tìm không có, hoặc đã được chuyển đi. Hãy tìm bài viết theo từ khóa hoặc theo ngày.",
     offlineTitle: "Bạn đang ngoại tuyến",
     offlineMessage:
       "Trang này chưa được lưu để đọc khi không có mạng. Các trang bạn đã xem và ô tìm kiếm vẫn dùng được; hãy thử lại khi có kết nối.",
