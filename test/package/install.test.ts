@@ -24,7 +24,7 @@ function run(command: string, args: string[], cwd: string) {
 
 beforeAll(() => {
   site = mkdtempSync(path.join(tmpdir(), "newsroom-install-"));
-  // `npm pack` runs `prepack`, which compiles dist/.
+  // `npm pack` runs `prepare`, which compiles dist/.
   const packed = JSON.parse(execFileSync(npm, ["pack", "--json", "--pack-destination", site], { cwd: repoRoot, encoding: "utf8" })) as {
     filename: string;
     files: { path: string }[];
