@@ -157,7 +157,9 @@ test("a build killed mid-way leaves debris that the next build removes; two buil
 
 test("the build command takes --pathprefix: every link and the search bundle carry it", () => {
   const out = path.join(site.dir, "_prefixed");
-  const result = runBuild([`--config=${config}`, `--input=${site.dir}`, `--output=${out}`, "--pathprefix=/tin/", "--quiet"], { cwd: site.dir });
+  const result = runBuild([`--config=${config}`, `--input=${site.dir}`, `--output=${out}`, "--pathprefix=/tin/", "--quiet"], {
+    cwd: site.dir,
+  });
   try {
     expect(result.status, result.output).toBe(0);
     const html = readFileSync(path.join(out, "2020/01/02/bai-b/index.html"), "utf8");

@@ -153,7 +153,10 @@ test("search.partSize: false writes one index, found the same way", async () => 
 });
 
 test("a change of language re-indexes every part (the cache key covers it), building in place or from the cache", async () => {
-  const other = createSite({ "posts/a.md": postFile({ title: "Tin một", date: "2019-01-01" }), "posts/b.md": postFile({ title: "Tin hai", date: "2020-01-01" }) });
+  const other = createSite({
+    "posts/a.md": postFile({ title: "Tin một", date: "2019-01-01" }),
+    "posts/b.md": postFile({ title: "Tin hai", date: "2020-01-01" }),
+  });
   const cache = mkdtempSync(path.join(tmpdir(), "newsroom-lang-cache-"));
   const lines: string[] = [];
   const spy = (await import("vitest")).vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
