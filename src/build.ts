@@ -4,6 +4,7 @@
  *   after():  finish the search index, write the service worker, log the summary.
  * One `NewsroomBuild` lives as long as the plugin: the dev server runs it again at each rebuild.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { log } from "./core/errors.ts";
 import type { EleventyEventArgs } from "./core/eleventy.ts";
@@ -63,7 +64,11 @@ export class NewsroomBuild {
     this.#unpublished = all.length - published.length;
 
     Object.assign(this.data, siteData(options, published, { devServer: this.#devServer }));
-    this.data.render = this.#planner.plan(all, published, this.data.render, this.#devServer);
+    // An edit in place rewrites only the pages showing the post: that needs the other pages on
+    // disk. If the output folder was deleted meanwhile (the day index, always written, is gone),
+    // everything is written again.
+    const outputIntact = existsSync(path.join(directories.output, this.data.urls.dayIndex));
+    this.data.render = this.#planner.plan(all, published, this.data.render, this.#devServer && outputIntact);
 
     // A production build indexes beside Eleventy's rendering (finished, and its errors raised, in
     // after()); the dev server starts it once the pages are written, so as not to delay them.

@@ -80,3 +80,12 @@ test("changing a template rewrites every page", async () => {
   await until(() => read("/2019/10/01/tin-ngay-mot/").includes("Chân trang mới"), "an article");
   for (const url of ["/2019/11/", "/2019/10/20/", "/"]) expect(read(url), url).toContain("Chân trang mới");
 });
+
+test("after the output folder is deleted, the next edit writes the whole site again", async () => {
+  const { rmSync } = await import("node:fs");
+  rmSync(site.out, { recursive: true, force: true });
+  site.write({ "posts/b.md": postFile({ title: "Tin ngày mười", date: "2019-10-10", summary: "Sau khi xóa" }, "Bài mười, sửa lần nữa.") });
+  await until(() => site.exists("/2019/10/10/tin-ngay-muoi/") && read("/2019/10/10/tin-ngay-muoi/").includes("sửa lần nữa"), "the article");
+  // Pages that do not show the edited post are back too, and the date widget's index.
+  await until(() => site.exists("/2019/11/05/tin-thang-muoi-mot/") && site.exists("/archive/days.json"), "the rest of the site");
+});
