@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { openSearch } from "../src/client/search-parts.js";
+import { serveFilesToFetch } from "../test/helpers/file-fetch.ts";
 
 export interface ResultData {
   url: string;
@@ -35,24 +36,8 @@ export interface Fetched {
 }
 
 let counting: Fetched[] | undefined;
-let shimmed = false;
-
-function shimFetch(): void {
-  if (shimmed) return;
-  shimmed = true;
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (!url.startsWith("file:")) return realFetch(input, init);
-    try {
-      const content = await readFile(new URL(url));
-      counting?.push({ url, bytes: content.byteLength });
-      return new Response(content, { status: 200 });
-    } catch {
-      return new Response("not found", { status: 404 });
-    }
-  }) as typeof fetch;
-}
+const count = (url: string, bytes: number) => void counting?.push({ url, bytes });
+const shimFetch = () => serveFilesToFetch(count);
 
 /** Opens `<siteDir>/pagefind/`; `fetched` (when given) receives the module itself and every file fetched from now on. */
 export async function openIndex(siteDir: string, fetched?: Fetched[]): Promise<NodeIndex> {

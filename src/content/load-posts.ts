@@ -9,6 +9,7 @@ import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { ArchivePermalinks } from "../core/options.ts";
 import { log, NewsroomError, PostsError, type PostProblem } from "../core/errors.ts";
+import { groupBy } from "../core/group-by.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { createMarkdown, renderMarkdown } from "./markdown.ts";
 import { type Post, type PostContext, readPostHead } from "./post.ts";
@@ -234,12 +235,7 @@ function isFile(file: string): boolean {
 
 /** One problem per post whose URL another post already has. */
 export function findUrlCollisions(posts: readonly Post[]): PostProblem[] {
-  const byUrl = new Map<string, Post[]>();
-  for (const post of posts) {
-    const list = byUrl.get(post.url);
-    if (list) list.push(post);
-    else byUrl.set(post.url, [post]);
-  }
+  const byUrl = groupBy(posts, (post) => post.url);
   const problems: PostProblem[] = [];
   for (const [url, group] of byUrl) {
     if (group.length < 2) continue;

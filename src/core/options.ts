@@ -4,7 +4,7 @@
 import { IANAZone } from "luxon";
 import type MarkdownIt from "markdown-it";
 import { describe, NewsroomError } from "./errors.ts";
-import { slugify as slugifyName } from "./slug.ts";
+import { isUrlSafeSlug, slugify as slugifyName } from "./slug.ts";
 import { PERMALINK_TOKENS } from "./permalink.ts";
 
 /** Metadata about the site, written into every page. */
@@ -676,7 +676,7 @@ function checkSections(list: unknown): string | undefined {
     const { name, label, slug } = entry as { name?: unknown; label?: unknown; slug?: unknown };
     if (typeof name !== "string" || name.trim() === "") return `${expected} (a section without a name)`;
     if (label !== undefined && typeof label !== "string") return `${expected} (the label of "${name}" is not text)`;
-    if (slug !== undefined && (typeof slug !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))) {
+    if (slug !== undefined && (typeof slug !== "string" || !isUrlSafeSlug(slug))) {
       return `${expected} (the slug of "${name}" is not lowercase ASCII letters, digits and hyphens)`;
     }
     const finalSlug = typeof slug === "string" ? slug : slugifyName(name);

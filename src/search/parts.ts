@@ -9,6 +9,7 @@
  * past `partSize`. Same posts, same parts.
  */
 import type { Post } from "../content/post.ts";
+import { groupBy } from "../core/group-by.ts";
 
 export interface SearchPart {
   /** The part's name and folder: "2019" (a whole year), or "2019-07" (months from 2019-07 to `last`); "all" for one index. */
@@ -28,12 +29,7 @@ const SPANS = [6, 4, 3, 2, 1] as const;
 
 export function planParts(posts: readonly Post[], partSize: number | false): SearchPart[] {
   if (partSize === false) return [{ key: WHOLE_INDEX, first: "0000-01", last: "9999-12", posts: [...posts] }];
-  const years = new Map<string, Post[]>();
-  for (const post of posts) {
-    const list = years.get(post.year);
-    if (list) list.push(post);
-    else years.set(post.year, [post]);
-  }
+  const years = groupBy(posts, (post) => post.year);
   const parts: SearchPart[] = [];
   for (const [year, yearPosts] of years) {
     if (yearPosts.length <= partSize) {
@@ -41,13 +37,7 @@ export function planParts(posts: readonly Post[], partSize: number | false): Sea
       continue;
     }
     const span = SPANS.find((months) => Math.max(...spanCounts(yearPosts, months)) <= partSize) ?? 1;
-    const spans = new Map<number, Post[]>();
-    for (const post of yearPosts) {
-      const index = Math.floor((Number(post.month) - 1) / span);
-      const list = spans.get(index);
-      if (list) list.push(post);
-      else spans.set(index, [post]);
-    }
+    const spans = groupBy(yearPosts, (post) => spanOf(post, span));
     for (const [index, spanPosts] of spans) {
       const first = `${year}-${pad(index * span + 1)}`;
       parts.push({ key: first, first, last: `${year}-${pad(index * span + span)}`, posts: spanPosts });
@@ -58,8 +48,13 @@ export function planParts(posts: readonly Post[], partSize: number | false): Sea
 
 function spanCounts(posts: readonly Post[], months: number): number[] {
   const counts = new Array<number>(Math.ceil(12 / months)).fill(0);
-  for (const post of posts) counts[Math.floor((Number(post.month) - 1) / months)]! += 1;
+  for (const post of posts) counts[spanOf(post, months)]! += 1;
   return counts;
+}
+
+/** Which span of `months` months a post's month falls in (0 = the first of the year). */
+function spanOf(post: Post, months: number): number {
+  return Math.floor((Number(post.month) - 1) / months);
 }
 
 function pad(n: number): string {

@@ -2,10 +2,10 @@
  * Queries a built Pagefind bundle from Node with Pagefind's own `pagefind.js`: the same
  * code the browser runs, fed from disk through a `fetch` shim for `file:` URLs.
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { openSearch } from "../../src/client/search-parts.js";
+import { serveFilesToFetch } from "./file-fetch.ts";
 
 export interface PagefindResultData {
   url: string;
@@ -32,23 +32,8 @@ export interface PagefindApi {
 /** Every file the shim served, in order (tests clear it to count a search's downloads). */
 export const fetched: string[] = [];
 
-let shimmed = false;
-function shimFetch(): void {
-  if (shimmed) return;
-  shimmed = true;
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (!url.startsWith("file:")) return realFetch(input, init);
-    try {
-      const bytes = await readFile(new URL(url));
-      fetched.push(url);
-      return new Response(bytes, { status: 200 });
-    } catch {
-      return new Response("not found", { status: 404 });
-    }
-  }) as typeof fetch;
-}
+const record = (url: string) => void fetched.push(url);
+const shimFetch = () => serveFilesToFetch(record);
 
 /**
  * Opens the index at `<siteDir>/pagefind/` as the search page does: the root's `pagefind.js`

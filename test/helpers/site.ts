@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { parse, type HTMLElement } from "node-html-parser";
-import newsroom, { type NewsroomUserOptions } from "../../src/index.ts";
+import newsroom, { type NewsroomUserOptions, PostsError } from "../../src/index.ts";
 
 export interface FixtureSite {
   dir: string;
@@ -25,6 +25,21 @@ export interface FixtureSite {
   outputFiles(): string[];
   readOutput(file: string): string;
   remove(): void;
+}
+
+/**
+ * The `PostsError` a failing build ends with (Eleventy wraps what plugins throw: it is found along
+ * the causes); throws when the build succeeds or fails otherwise.
+ */
+export async function postsErrorOf(build: Promise<unknown>): Promise<PostsError> {
+  const failure = await build.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  let current = failure as { cause?: unknown } | undefined;
+  while (current && !(current instanceof PostsError)) current = current.cause as typeof current;
+  if (!current) throw new Error(`expected the build to fail with a PostsError, got ${String(failure)}`);
+  return current;
 }
 
 /** A post file's text from front matter fields and a body. */

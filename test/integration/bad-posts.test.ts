@@ -4,22 +4,14 @@ import path from "node:path";
 import { afterEach, expect, test, vi } from "vitest";
 import { PostsError } from "../../src/core/errors.ts";
 import { runEleventy, repoRoot } from "../helpers/cli.ts";
-import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
+import { createSite, type FixtureSite, postFile, postsErrorOf } from "../helpers/site.ts";
 
 let site: FixtureSite | undefined;
 afterEach(() => site?.remove());
 
 async function buildError(files: Record<string, string>): Promise<PostsError> {
   site = createSite({ "posts/good.md": postFile({ title: "Tin tốt", date: "2020-01-01" }), ...files });
-  const error = await site.build().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  // Eleventy wraps errors thrown by event listeners; find ours in the cause chain.
-  let current = error as { cause?: unknown } | undefined;
-  while (current && !(current instanceof PostsError)) current = current.cause as typeof current;
-  if (!current) throw new Error(`expected a PostsError, got ${String(error)}`);
-  return current;
+  return postsErrorOf(site.build());
 }
 
 test("every bad post is listed in one run, with file, field, value and expectation", async () => {

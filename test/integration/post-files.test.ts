@@ -2,22 +2,10 @@
 import { symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test } from "vitest";
-import { PostsError } from "../../src/core/errors.ts";
-import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
+import { createSite, type FixtureSite, postFile, postsErrorOf } from "../helpers/site.ts";
 
 let site: FixtureSite | undefined;
 afterEach(() => site?.remove());
-
-async function failure(build: Promise<void>): Promise<PostsError> {
-  const error = await build.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  let current = error as { cause?: unknown } | undefined;
-  while (current && !(current instanceof PostsError)) current = current.cause as typeof current;
-  if (!current) throw new Error(`expected a PostsError, got ${String(error)}`);
-  return current;
-}
 
 test("symbolic links to posts and to folders of posts are followed; a loop is read once", async () => {
   site = createSite({
@@ -40,7 +28,7 @@ test("symbolic links to posts and to folders of posts are followed; a loop is re
 test("a symbolic link that leads nowhere is reported by name, never skipped in silence", async () => {
   site = createSite({ "posts/own.md": postFile({ title: "Bài riêng", date: "2020-01-01" }) });
   symlinkSync(path.join(site.dir, "nowhere.md"), path.join(site.dir, "posts/dangling.md"));
-  const error = await failure(site.build());
+  const error = await postsErrorOf(site.build());
   expect(error.problems).toHaveLength(1);
   expect(error.problems[0]).toMatchObject({ field: "file", expected: "a symbolic link to a post or a folder of posts" });
   expect(error.problems[0]!.file).toMatch(/posts\/dangling\.md$/);

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { PostsError } from "../../src/core/errors.ts";
-import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
+import { createSite, type FixtureSite, postFile, postsErrorOf } from "../helpers/site.ts";
 
 let site: FixtureSite;
 const categories = [
@@ -128,12 +128,7 @@ test("with declared sections, a post whose category is not one of them fails the
     "posts/c.md": postFile({ title: "Lạ", date: "2020-01-03", category: "Thể thao" }),
   });
   try {
-    const failure = await typo.build({ sections: { categories } }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    let current = failure as { cause?: unknown } | undefined;
-    while (current && !(current instanceof PostsError)) current = current.cause as typeof current;
+    const current = await postsErrorOf(typo.build({ sections: { categories } }));
     expect(current).toBeInstanceOf(PostsError);
     const byFile = Object.fromEntries((current as PostsError).problems.map((p) => [path.basename(p.file), p]));
     expect(Object.keys(byFile).toSorted()).toEqual(["b.md", "c.md"]);

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { afterAll, expect, test, vi } from "vitest";
 import { PostsError } from "../../src/core/errors.ts";
-import { createSite, postFile } from "../helpers/site.ts";
+import { createSite, postFile, postsErrorOf } from "../helpers/site.ts";
 
 vi.mock("node:fs/promises", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:fs/promises")>();
@@ -25,13 +25,8 @@ const site = createSite({
 afterAll(() => site.remove());
 
 test("an unreadable post is named with every other bad post, in one report", async () => {
-  const error = await site.build().then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  let current = error as { cause?: unknown } | undefined;
-  while (current && !(current instanceof PostsError)) current = current.cause as typeof current;
-  expect(current, String(error)).toBeInstanceOf(PostsError);
+  const current = await postsErrorOf(site.build());
+  expect(current).toBeInstanceOf(PostsError);
   const byFile = Object.fromEntries((current as PostsError).problems.map((p) => [path.basename(p.file), p]));
   expect(Object.keys(byFile).toSorted()).toEqual(["bad-date.md", "locked.md"]);
   expect(byFile["locked.md"]).toMatchObject({ field: "file", found: "a file the build has no permission to read" });
