@@ -1,16 +1,17 @@
 // npm run build:lib — compiles src/ into dist/ (JavaScript and declarations) and copies the
 // files the compiled code reads at run time (layouts, partials, stylesheet, browser scripts)
-// to the same places beside it. dist/ is rebuilt from scratch: no file of an older build stays.
+// to the same places beside it. dist/ is rebuilt from scratch (no file of an older build stays),
+// in a folder of its own swapped in at the end: a test run or dev server reading dist/ meanwhile
+// (another terminal's `npm test` rebuilds it too) sees the old files or the new, never none.
 import { execFileSync } from "node:child_process";
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const dist = path.join(root, "dist");
-rmSync(dist, { recursive: true, force: true });
+const dist = path.join(root, `dist.next-${process.pid}`);
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
+execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json"), "--outDir", dist], { stdio: "inherit", cwd: root });
 for (const folder of ["layouts", "includes", "assets", "client"]) {
   cpSync(path.join(root, "src", folder), path.join(dist, folder), { recursive: true });
 }
@@ -24,3 +25,17 @@ for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true }))
   const fixed = text.replace(/(from\s+["']|import\(["'])(\.{1,2}\/[^"']+)\.ts(["'])/g, "$1$2.js$3");
   if (fixed !== text) writeFileSync(file, fixed);
 }
+
+const live = path.join(root, "dist");
+const old = path.join(root, `dist.old-${process.pid}`);
+// Two builds at once may swap in turn: the one that loses a rename tries again.
+for (let attempt = 1; ; attempt++) {
+  try {
+    if (existsSync(live)) renameSync(live, old);
+    renameSync(dist, live);
+    break;
+  } catch (error) {
+    if (attempt === 5) throw error;
+  }
+}
+rmSync(old, { recursive: true, force: true });

@@ -40,6 +40,7 @@ export class NewsroomBuild {
   #started = 0;
   #devServer = false;
   #unpublished = 0;
+  #outputDir = "";
 
   constructor(settings: BuildSettings) {
     this.#settings = settings;
@@ -57,6 +58,7 @@ export class NewsroomBuild {
     const { options } = this.#settings;
     this.#started = performance.now();
     this.#devServer = runMode !== "build";
+    this.#outputDir = path.resolve(directories.output);
 
     const all = await this.#postLoader().load();
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
@@ -113,6 +115,18 @@ export class NewsroomBuild {
       );
     }
     log.info(summary.line());
+  }
+
+  /**
+   * The post whose article page is (or would be, for its folder) at `file`, a path from the
+   * working folder: a file-system error while Eleventy writes can then name the post.
+   */
+  postWrittenTo(file: string): Post | undefined {
+    const relative = path.relative(this.#outputDir, path.resolve(file)).split(path.sep).join("/");
+    return this.data.posts.find((post) => {
+      const page = post.url.replace(/^\//, "");
+      return relative === (page.endsWith("/") || page === "" ? `${page}index.html` : page) || `${relative}/` === page;
+    });
   }
 
   #postLoader(): PostLoader {

@@ -36,12 +36,20 @@ export { NewsroomError, PostsError } from "./core/errors.ts";
  * for the `newsroom` command. Kept under a global symbol: the command and the site's config may
  * load two copies of this module (from src/ and dist/, say) and must still meet.
  */
-const registered: WeakMap<object, { options: NewsroomOptions; postsDir: string }> = ((globalThis as Record<symbol, unknown>)[
+const registered: WeakMap<object, NewsroomSettings> = ((globalThis as Record<symbol, unknown>)[
   Symbol.for("eleventy-plugin-newsroom.settings")
-] ??= new WeakMap()) as WeakMap<object, { options: NewsroomOptions; postsDir: string }>;
+] ??= new WeakMap()) as WeakMap<object, NewsroomSettings>;
+
+/** What the `newsroom` command learns of the plugin in a site's Eleventy configuration. */
+export interface NewsroomSettings {
+  options: NewsroomOptions;
+  postsDir: string;
+  /** The post whose article page is at this output file (a path from the working folder), in the last build. */
+  postWrittenTo(file: string): Post | undefined;
+}
 
 /** What the plugin was configured with in this Eleventy configuration, once its plugins have run. */
-export function newsroomSettings(eleventyConfig: object): { options: NewsroomOptions; postsDir: string } | undefined {
+export function newsroomSettings(eleventyConfig: object): NewsroomSettings | undefined {
   return registered.get(eleventyConfig);
 }
 
@@ -54,7 +62,6 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   const inputDir = projectDirectories(eleventyConfig).input;
   const postsDir = path.resolve(inputDir, options.postsDir);
   const postsGlob = `${toPosix(path.relative(projectRoot, postsDir)) || "."}/**`;
-  registered.set(eleventyConfig, { options, postsDir });
   // Posts are markdown read by the plugin, not templates: Eleventy must not render them itself.
   eleventyConfig.ignores.add(postsGlob);
   eleventyConfig.addWatchTarget(postsGlob);
@@ -82,6 +89,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     displayDate: (post) => filters.longDate(post.date),
     prefix: withPrefix,
   });
+  registered.set(eleventyConfig, { options, postsDir, postWrittenTo: (file) => build.postWrittenTo(file) });
   eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => build.filesChanged(files));
   eleventyConfig.on("eleventy.before", (args: EleventyEventArgs) => {
     pathPrefix = undefined;

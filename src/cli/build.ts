@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { newsroomSettings, type NewsroomSettings } from "../index.ts";
 import { cleanDebris, lockOutput } from "./output-lock.ts";
 
 export interface BuildArgs {
@@ -69,6 +70,7 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
   const staging = `${output}.staging-${process.pid}`;
   const previous = `${output}.previous-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
+  let eleventyConfig: object | undefined;
   try {
     const outputGlob = path.relative(process.cwd(), output).split(path.sep).join("/") || ".";
     const eleventy = new Eleventy(args.input, staging, {
@@ -77,17 +79,23 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
       ...(args.config ? { configPath: args.config } : {}),
       quietMode: args.quiet,
       // Eleventy ignores its output folder by itself; the live one is now a neighbour to ignore too.
-      config(eleventyConfig: { ignores: Set<string> }) {
-        eleventyConfig.ignores.add(`${outputGlob}/**`);
-        eleventyConfig.ignores.add(`${outputGlob}.staging-*/**`);
-        eleventyConfig.ignores.add(`${outputGlob}.previous-*/**`);
+      config(config: { ignores: Set<string> }) {
+        eleventyConfig = config;
+        config.ignores.add(`${outputGlob}/**`);
+        config.ignores.add(`${outputGlob}.staging-*/**`);
+        config.ignores.add(`${outputGlob}.previous-*/**`);
       },
       ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
     });
+    // The command says what failed itself (describeError), once, without Eleventy's stack traces.
+    (eleventy as unknown as { errorHandler: { logger: object } }).errorHandler.logger = { isVerbose: false, message() {} };
     await eleventy.write();
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw new BuildFailure((error as Error).message ?? String(error), true, { cause: error });
+    throw (
+      postWriteFailure(error, eleventyConfig && newsroomSettings(eleventyConfig)) ??
+      new BuildFailure((error as Error).message ?? String(error), true, { cause: error })
+    );
   }
   if (!existsSync(staging)) throw new BuildFailure(`the build wrote nothing to ${staging}; the output was not replaced`, true);
   const hadOutput = existsSync(output);
@@ -108,13 +116,42 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
   await rm(previous, { recursive: true, force: true });
 }
 
+/**
+ * A file-system error while Eleventy wrote a post's page, told as that post's problem: Eleventy
+ * names only its page template (one for every article) and every page it was writing.
+ */
+function postWriteFailure(error: unknown, settings: NewsroomSettings | undefined): BuildFailure | undefined {
+  const failure = causes(error).find((e): e is NodeJS.ErrnoException => typeof (e as NodeJS.ErrnoException).path === "string");
+  const post = failure && settings?.postWrittenTo(failure.path!);
+  return post && new BuildFailure(`${post.inputPath}: its page ${post.url} could not be written`, true, { cause: failure });
+}
+
+/** An error and its causes (Eleventy keeps its cause as `originalError`), outermost first. */
+function causes(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let current = error; current instanceof Error && chain.length < 10;) {
+    chain.push(current);
+    current = current.cause ?? (current as { originalError?: unknown }).originalError;
+  }
+  return chain;
+}
+
 /** An error and its causes, one line each (no stack traces: the messages say what to fix). */
 export function describeError(error: unknown): string {
-  const lines: string[] = [];
-  let current: unknown = error instanceof BuildFailure && error.cause ? error.cause : error;
-  while (current instanceof Error && lines.length < 5) {
-    lines.push(current.message);
-    current = current.cause;
-  }
-  return lines.length > 0 ? lines.join("\n  caused by: ") : String(error);
+  // A BuildFailure often repeats its cause's message: each line once.
+  const chain = causes(error);
+  const lines = [...new Set(chain.map((e) => shortenPageList(e.message)))].slice(0, 5);
+  if (lines.length === 0) return String(error);
+  // An error nobody foresaw (not a Newsroom message, not a file-system error): its stack helps whoever reports it.
+  const innermost = chain.at(-1)!;
+  const unforeseen = !("skipOriginalStack" in innermost) && !(innermost as NodeJS.ErrnoException).code;
+  return `${lines.join("\n  caused by: ")}${unforeseen && innermost.stack ? `\n${innermost.stack.split("\n").slice(1, 6).join("\n")}` : ""}`;
+}
+
+/** Eleventy's "Having trouble writing to" lists every page of a template (every article): keep three. */
+function shortenPageList(message: string): string {
+  return message.replace(/^(Having trouble writing to )((?:"[^"]*", ){3,}"[^"]*") from/, (_all, start: string, list: string) => {
+    const pages = list.split(", ");
+    return `${start}${pages.slice(0, 3).join(", ")} and ${(pages.length - 3).toLocaleString("en")} other pages from`;
+  });
 }
