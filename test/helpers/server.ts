@@ -23,9 +23,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string, prefix = "/", headers: Record<string, string> = {}): Promise<StaticServer> {
+/** `onRequest` hears the path of every request the server gets (to tell what a page downloaded). */
+export async function serveStatic(
+  root: string,
+  prefix = "/",
+  headers: Record<string, string> = {},
+  onRequest?: (pathname: string) => void,
+): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    onRequest?.(pathname);
     if (!pathname.startsWith(prefix)) {
       res.writeHead(404).end("not found");
       return;
