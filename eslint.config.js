@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "dist.*/", "_site/", "bench/.work/", "reports/", ".cache/", "node_modules/"] },
+  { ignores: ["dist/", "dist.*/", ".stryker-tmp/", "_site/", "bench/.work/", "reports/", ".cache/", "node_modules/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
