@@ -7,6 +7,8 @@ export default function (eleventyConfig: UserConfig) {
     timeZone: "Asia/Ho_Chi_Minh",
     postsDir: "posts",
     pageSize: 10,
+    // "Ngày 18 tháng 10 năm 2019 (20/9 năm Kỷ Hợi)", as Vietnamese papers date their articles.
+    lunarDate: true,
     // The paper's sections, in the order of its menu: a post with any other category stops the build.
     sections: {
       categories: ["Thời sự", "Xây dựng Đảng", "Kinh tế", "Nông nghiệp", "Xã hội", "Văn hóa", "Giáo dục", "Y tế", "Du lịch", "Thể thao"],
@@ -24,6 +26,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.ignores.add("test/**");
   eleventyConfig.ignores.add("bench/**");
   eleventyConfig.ignores.add("src/**");
+  eleventyConfig.ignores.add(".stryker-tmp/**");
+  eleventyConfig.ignores.add("reports/**");
 
   return {
     dir: { input: ".", includes: "_includes", output: "_site" },

@@ -12,6 +12,7 @@ import type { NewsroomOptions } from "./core/options.ts";
 import { publishedPosts } from "./content/collections.ts";
 import { PostLoader } from "./content/load-posts.ts";
 import type { Post } from "./content/post.ts";
+import { withRelated } from "./site/related.ts";
 import { RenderPlanner } from "./site/render-plan.ts";
 import { type NewsroomData, siteData, topicSettings } from "./site/site-data.ts";
 import { IndexCache } from "./search/cache.ts";
@@ -62,7 +63,7 @@ export class NewsroomBuild {
 
     const all = await this.#postLoader().load();
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
-    const published = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
+    const published = withRelated(publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), options.related);
     this.#unpublished = all.length - published.length;
 
     Object.assign(this.data, siteData(options, published, { devServer: this.#devServer }));

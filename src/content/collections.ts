@@ -39,6 +39,18 @@ export interface HomePage {
   /** Newer posts (`rel="prev"`) and older ones (`rel="next"`). */
   previousUrl: string | undefined;
   nextUrl: string | undefined;
+  /** The first page only: the lead story and the section blocks above the list (see site/front-page.ts). */
+  front?: FrontPage;
+}
+
+/** What the front page shows above the latest posts. */
+export interface FrontPage {
+  /** The newest post marked `featured: true`, else the newest post (undefined when off or without posts). */
+  lead: Post | undefined;
+  /** A block per section with posts, in menu order: its newest posts, the lead left out. */
+  sections: { name: string; label: string; url: string; posts: Post[] }[];
+  /** The first page's posts without the lead. */
+  latest: Post[];
 }
 
 /** The home page's pages (one, empty, when there are no posts). */

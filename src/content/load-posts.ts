@@ -163,6 +163,8 @@ export class PostLoader {
       excerpt: head.head.summary ?? truncateText(text, this.#settings.excerptLength),
       newer: undefined,
       older: undefined,
+      related: [],
+      sameSection: [],
     };
     return { post, problems: [], unknownKeys: head.unknownKeys };
   }

@@ -35,6 +35,8 @@ export interface PostFrontMatter {
   slug?: string;
   /** `true` keeps the post out of production builds. */
   draft?: boolean;
+  /** `true` makes the post the front page's lead story (the newest such post). */
+  featured?: boolean;
   /** Date of the last update, same forms as `date`. */
   updated?: string;
 }
@@ -51,6 +53,7 @@ export const FRONT_MATTER_KEYS: readonly (keyof PostFrontMatter)[] = [
   "caption",
   "slug",
   "draft",
+  "featured",
   "updated",
 ];
 
@@ -88,6 +91,8 @@ export interface Post {
   caption: string | undefined;
   slug: string;
   draft: boolean;
+  /** Marked as a lead story for the front page. */
+  featured: boolean;
   /** The article's URL, without the deploy path prefix. */
   url: string;
   /** URLs of the archive pages of the post's day, month and year. */
@@ -104,6 +109,10 @@ export interface Post {
   /** The newer and older neighbours in the published list (set once the list is known). */
   newer: PostLink | undefined;
   older: PostLink | undefined;
+  /** "Tin liên quan": the most related posts, best first (set once the list is known; see site/related.ts). */
+  related: PostLink[];
+  /** "Tin cùng chuyên mục": the newest other posts of the same section, not already in `related`. */
+  sameSection: PostLink[];
 }
 
 /** What validating front matter needs to know about the site. */
@@ -125,7 +134,7 @@ export const MAX_SLUG_LENGTH = 80;
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg)$/i;
 
 /** The checked front matter, before the body is rendered. */
-export type PostHead = Omit<Post, "content" | "text" | "wordCount" | "excerpt" | "newer" | "older">;
+export type PostHead = Omit<Post, "content" | "text" | "wordCount" | "excerpt" | "newer" | "older" | "related" | "sameSection">;
 
 export type HeadResult =
   { head: PostHead; problems: []; unknownKeys: string[] } | { head: undefined; problems: PostProblem[]; unknownKeys: string[] };
@@ -219,11 +228,14 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
     problem("tags", "a list of words, such as [kinh tế, nông nghiệp]", rawTags);
   }
 
-  let draft = false;
-  if (data.draft !== undefined && data.draft !== null) {
-    if (typeof data.draft === "boolean") draft = data.draft;
-    else problem("draft", "true or false", data.draft);
-  }
+  const flag = (field: "draft" | "featured"): boolean => {
+    const value = data[field];
+    if (value === undefined || value === null || typeof value === "boolean") return value === true;
+    problem(field, "true or false", value);
+    return false;
+  };
+  const draft = flag("draft");
+  const featured = flag("featured");
 
   let slug = "";
   if (typeof data.slug === "number" || typeof data.slug === "boolean") unquoted("slug", data.slug);
@@ -285,6 +297,7 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
       caption,
       slug,
       draft,
+      featured,
       url: expandPermalink(ctx.permalink, { ...parts, slug }),
       dayUrl: expandPermalink(ctx.archives.day, { ...parts, slug }),
       monthUrl: expandPermalink(ctx.archives.month, { ...parts, slug }),

@@ -100,6 +100,34 @@ export interface TagOptions {
   index: string;
 }
 
+/** What the article page shows under the article. */
+export interface RelatedOptions {
+  /**
+   * Related articles ("Tin liên quan"), ranked by shared tags, section and text (TF-IDF), newer first on ties; 0: none.
+   * @default 5
+   */
+  count: number;
+  /**
+   * The newest other articles of the same section ("Tin cùng chuyên mục"); 0: none.
+   * @default 5
+   */
+  sameSection: number;
+}
+
+/** The front page (the first page of the home list). */
+export interface FrontPageOptions {
+  /**
+   * Open with a lead story: the newest post marked `featured: true`, else the newest post.
+   * @default true
+   */
+  lead: boolean;
+  /**
+   * Then a block per section (declared order, else by name) with its newest posts: how many; 0: no blocks.
+   * @default 4
+   */
+  sectionPosts: number;
+}
+
 /** The web app manifest (`/manifest.webmanifest`): the offline-capable site can be installed. */
 export interface ManifestOptions {
   /**
@@ -385,6 +413,19 @@ export interface NewsroomOptions {
    */
   tags: TagOptions;
   /**
+   * Related articles and same-section articles under each article.
+   */
+  related: RelatedOptions;
+  /**
+   * The front page's lead story and section blocks.
+   */
+  frontPage: FrontPageOptions;
+  /**
+   * Show the lunar date (Vietnamese calendar) after the article's date: "(20/9 năm Kỷ Hợi)".
+   * @default false
+   */
+  lunarDate: boolean;
+  /**
    * The new-post command (`newsroom new "Tiêu đề"`).
    */
   newPost: NewPostOptions;
@@ -455,6 +496,9 @@ export const defaults = {
   excerptLength: 200,
   sections: { enabled: true, url: "/chuyen-muc/{slug}/", index: "/chuyen-muc/", categories: [], feeds: true },
   tags: { enabled: true, url: "/tag/{slug}/", index: "/tag/" },
+  related: { count: 5, sameSection: 5 },
+  frontPage: { lead: true, sectionPosts: 4 },
+  lunarDate: false,
   newPost: { file: "{yyyy}/{MM}/{slug}.md", author: "" },
   markdown: { setup: undefined, html: false },
   notFoundPage: "/404.html",
@@ -481,6 +525,8 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     dateRange: { ...defaults.dateRange, ...definedOnly(user.dateRange ?? {}) },
     sections: { ...defaults.sections, ...definedOnly(user.sections ?? {}) },
     tags: { ...defaults.tags, ...definedOnly(user.tags ?? {}) },
+    related: { ...defaults.related, ...definedOnly(user.related ?? {}) },
+    frontPage: { ...defaults.frontPage, ...definedOnly(user.frontPage ?? {}) },
     newPost: { ...defaults.newPost, ...definedOnly(user.newPost ?? {}) },
     markdown: { ...defaults.markdown, ...definedOnly(user.markdown ?? {}) },
     manifest: { ...defaults.manifest, ...definedOnly(user.manifest ?? {}) },
@@ -650,6 +696,15 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   expect(typeof o.markdown.html === "boolean", "markdown.html", "true or false", o.markdown.html);
   expect(typeof o.newPost.author === "string", "newPost.author", "a name (text)", o.newPost.author);
   expect(typeof o.sections.feeds === "boolean", "sections.feeds", "true or false", o.sections.feeds);
+  for (const [key, value] of [
+    ["related.count", o.related.count],
+    ["related.sameSection", o.related.sameSection],
+    ["frontPage.sectionPosts", o.frontPage.sectionPosts],
+  ] as const) {
+    expect(Number.isInteger(value) && value >= 0 && value <= 50, key, "a whole number from 0 to 50", value);
+  }
+  expect(typeof o.frontPage.lead === "boolean", "frontPage.lead", "true or false", o.frontPage.lead);
+  expect(typeof o.lunarDate === "boolean", "lunarDate", "true or false", o.lunarDate);
   const categoriesProblem = checkSections(o.sections.categories);
   expect(categoriesProblem === undefined, "sections.categories", categoriesProblem ?? "", o.sections.categories);
   for (const key of ["article", "home", "archive", "archiveIndex", "search", "offline", "topic", "topicIndex"] as const) {

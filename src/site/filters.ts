@@ -4,6 +4,7 @@
  */
 import { type DateInput, inZone, isoDate } from "../core/dates.ts";
 import { localePack } from "../core/i18n/index.ts";
+import { lunarDay } from "../core/lunar.ts";
 import { defaults } from "../core/options.ts";
 import type { Post } from "../content/post.ts";
 import { countWords, htmlToText, readingMinutes, truncateText } from "../core/text.ts";
@@ -24,6 +25,8 @@ export interface NewsroomFilters {
   shortDate(date: DateInput): string;
   /** "2019-10-18T00:00:00+07:00", for `<time datetime>` */
   isoDate(date: DateInput): string;
+  /** The date in the Vietnamese lunar calendar: "(20/9 năm Kỷ Hợi)" */
+  lunarDate(date: DateInput): string;
   /** A post's summary or the start of its body; or the start of any HTML/text. */
   excerpt(source: Post | string, maxLength?: number): string;
   /** "3 phút đọc", for a post or any HTML/text. */
@@ -45,6 +48,7 @@ export function createFilters(partial: Partial<FilterSettings> = {}): NewsroomFi
     articleDate: memoizeByInstant((date) => dates.article(inZone(date, zone))),
     shortDate: memoizeByInstant((date) => dates.short(inZone(date, zone))),
     isoDate: memoizeByInstant((date) => isoDate(date, zone)),
+    lunarDate: memoizeByInstant((date) => dates.lunar(lunarDay(inZone(date, zone)))),
     excerpt(source, maxLength = settings.excerptLength) {
       if (typeof source === "string") return truncateText(htmlToText(source), maxLength);
       if (maxLength === settings.excerptLength) return source.excerpt; // made once, when the post was read

@@ -1,13 +1,15 @@
 /**
  * Which list pages a build writes. A production build writes them all. The dev server, after an
  * edit that leaves every published post where it was (same URL, same date, same order), writes
- * only the pages that show an edited post: its article and its neighbours' (their links carry its
- * title), the home, year, month and day pages that list it. Everything else on disk is already
+ * only the pages that show an edited post: its article and the articles that link it (neighbours,
+ * related and same-section lists carry its title), the articles whose related lists the edit
+ * changed, the home, year, month, day, section and tag pages that list it. Everything else on disk is already
  * right. Any other change (a post added, removed, re-dated or published; a template, data or
  * config file) writes everything. Pure.
  */
 import type { ArchivePage } from "./archives.ts";
 import type { TopicPage } from "./topics.ts";
+import { frontPosts } from "./front-page.ts";
 import type { HomePage } from "../content/collections.ts";
 import type { Post } from "../content/post.ts";
 
@@ -26,10 +28,20 @@ export interface BuildSnapshot {
   read: ReadonlyMap<string, Post>;
   /** The published posts' order, as "url date" keys. */
   order: readonly string[];
+  /** Each published post's related and same-section lists, as URLs, by post URL. */
+  lists: ReadonlyMap<string, string>;
 }
 
 export function snapshot(read: readonly Post[], published: readonly Post[]): BuildSnapshot {
-  return { read: new Map(read.map((p) => [p.inputPath, p])), order: published.map(orderKey) };
+  return {
+    read: new Map(read.map((p) => [p.inputPath, p])),
+    order: published.map(orderKey),
+    lists: new Map(published.map((p) => [p.url, listsKey(p)])),
+  };
+}
+
+function listsKey(post: Post): string {
+  return [...post.related, ...post.sameSection].map((link) => link.url).join(" ");
 }
 
 /**
@@ -52,26 +64,26 @@ export function fullPlan(posts: Post[], homes: HomePage[], archivePages: Archive
   return { full: true, articles: posts, homePages: homes, archivePages, topicPages };
 }
 
-/** The pages that show one of the `edited` posts (by input path). */
+/** The pages that show one of the `edited` posts (by input path), and the articles listed in `alsoArticles` (URLs). */
 export function partialPlan(
   edited: ReadonlySet<string>,
   posts: readonly Post[],
   homes: readonly HomePage[],
   archivePages: readonly ArchivePage[],
   topicPages: readonly TopicPage[] = [],
+  alsoArticles: ReadonlySet<string> = new Set(),
 ): RenderPlan {
   const shows = (list: readonly Post[]) => list.some((p) => edited.has(p.inputPath));
-  const urls = new Set<string>();
+  const editedUrls = new Set(posts.filter((p) => edited.has(p.inputPath)).map((p) => p.url));
+  const links = (post: Post) => [post.newer, post.older, ...post.related, ...post.sameSection];
+  const urls = new Set<string>([...editedUrls, ...alsoArticles]);
   for (const post of posts) {
-    if (!edited.has(post.inputPath)) continue;
-    urls.add(post.url);
-    if (post.newer) urls.add(post.newer.url);
-    if (post.older) urls.add(post.older.url);
+    if (links(post).some((link) => link && editedUrls.has(link.url))) urls.add(post.url);
   }
   return {
     full: false,
     articles: posts.filter((p) => urls.has(p.url)),
-    homePages: homes.filter((h) => shows(h.posts)),
+    homePages: homes.filter((h) => shows(h.posts) || shows(frontPosts(h.front))),
     archivePages: archivePages.filter((a) => shows(a.posts)),
     topicPages: topicPages.filter((t) => shows(t.posts)),
   };
@@ -104,7 +116,9 @@ export class RenderPlanner {
     if (!devServer || !this.#last || !changed || !changed.every((file) => isPostFile(file, now.read))) return everything;
     const edited = editedInPlace(this.#last, now);
     if (!edited || edited.size === 0) return everything;
-    return partialPlan(edited, everything.articles, everything.homePages, everything.archivePages, everything.topicPages);
+    const last = this.#last;
+    const listsChanged = new Set([...now.lists].filter(([url, key]) => last.lists.get(url) !== key).map(([url]) => url));
+    return partialPlan(edited, everything.articles, everything.homePages, everything.archivePages, everything.topicPages, listsChanged);
   }
 
   /** The build finished: its pages are on disk, and the next plan compares with it. */

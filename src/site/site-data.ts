@@ -7,6 +7,7 @@ import { MANIFEST_URL } from "./site-files.ts";
 import { type HomePage, homePages } from "../content/collections.ts";
 import type { Post } from "../content/post.ts";
 import { fullPlan, type RenderPlan } from "./render-plan.ts";
+import { withFrontPage } from "./front-page.ts";
 import { BUNDLE_DIR, SERVICE_WORKER_URL } from "../core/paths.ts";
 
 /** What templates see as `newsroom`. */
@@ -62,6 +63,8 @@ export interface NewsroomData {
   };
   /** The manifest's theme colour (`<meta name="theme-color">`). */
   themeColor: string;
+  /** Whether articles show the lunar date after their date (option `lunarDate`). */
+  lunarDate: boolean;
 }
 
 /** The date widget's index of days: `{archives.index}days.json`. */
@@ -89,8 +92,8 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
     strings: pack.archive,
   });
   const dayKeys = dayIndex(archives);
-  const homes = homePages(posts, options.pageSize);
   const topics = groupTopics(posts, { ...topicSettings(options), pageSize: options.pageSize, locale: options.locale });
+  const homes = withFrontPage(homePages(posts, options.pageSize), posts, topics.sections, options.frontPage);
   return {
     site: options.site,
     ui: pack.ui,
@@ -118,6 +121,7 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
       manifest: options.manifest.enabled ? MANIFEST_URL : "",
     },
     themeColor: options.manifest.themeColor,
+    lunarDate: options.lunarDate,
   };
 }
 

@@ -218,7 +218,7 @@ test("under a path prefix, the bundle, the result URLs and every link carry the 
     const form = prefixed.page("/search/").querySelector("form[data-newsroom-search]")!;
     expect(form.getAttribute("data-bundle")).toBe("/tin/pagefind/");
     expect(form.getAttribute("data-base-url")).toBe("/tin/");
-    expect(prefixed.page("/").querySelector(".post-card-title a")?.getAttribute("href")).toBe("/tin/2019/10/18/song-ma/");
+    expect(prefixed.page("/").querySelector(".lead-title a")?.getAttribute("href")).toBe("/tin/2019/10/18/song-ma/");
     const pf = await loadPagefind(prefixed.out);
     await pf.options({ baseUrl: "/tin/" });
     expect((await searchAll(pf, "dang bo")).map((r) => r.url)).toEqual(["/tin/2019/10/18/song-ma/"]);

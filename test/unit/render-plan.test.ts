@@ -4,44 +4,8 @@ import { homePages, publishedPosts } from "../../src/content/collections.ts";
 import { localePack } from "../../src/core/i18n/index.ts";
 import { defaults } from "../../src/core/options.ts";
 import type { Post } from "../../src/content/post.ts";
+import { post } from "../helpers/posts.ts";
 import { editedInPlace, fullPlan, isPostFile, partialPlan, RenderPlanner, snapshot } from "../../src/site/render-plan.ts";
-
-function post(n: number, day: number, extra: Partial<Post> = {}): Post {
-  const date = new Date(Date.UTC(2019, 9, day, n));
-  const dd = String(day).padStart(2, "0");
-  return {
-    inputPath: `posts/${n}.md`,
-    title: `Tin ${n}`,
-    date,
-    dateIso: date.toISOString(),
-    year: "2019",
-    month: "10",
-    day: dd,
-    updated: undefined,
-    summary: undefined,
-    author: undefined,
-    category: undefined,
-    tags: [],
-    categoryUrl: "",
-    tagLinks: [],
-    image: undefined,
-    image_alt: undefined,
-    caption: undefined,
-    slug: `tin-${n}`,
-    draft: false,
-    url: `/2019/10/${dd}/tin-${n}/`,
-    dayUrl: `/2019/10/${dd}/`,
-    monthUrl: "/2019/10/",
-    yearUrl: "/2019/",
-    content: `<p>${n}</p>`,
-    text: `${n}`,
-    wordCount: 1,
-    excerpt: `${n}`,
-    newer: undefined,
-    older: undefined,
-    ...extra,
-  };
-}
 
 const read = Array.from({ length: 30 }, (_, i) => post(i, 1 + (i % 5)));
 const publish = (posts: Post[]) => publishedPosts(posts, { now: new Date("2030-01-01"), includeUnpublished: false });
@@ -123,4 +87,25 @@ test("the planner plans partially only for dev-server rebuilds after post files 
   expect(planner.plan(edited, again, everything, true).full).toBe(true); // a template changed
   planner.filesChanged(["./posts/7.md"]);
   expect(planner.plan(edited, again, everything, false).full).toBe(true); // production build
+});
+
+test("an edit also rewrites the articles that list the post as related or same-section, and those whose related lists it changed", () => {
+  const link = (p: Post) => ({ title: p.title, url: p.url, date: p.date });
+  const posts = publish(read);
+  const target = posts[14]!;
+  // Post 3 lists the target as related, post 20 as same-section; post 25 gets a new related list from the edit.
+  posts[3] = { ...posts[3]!, related: [link(target)] };
+  posts[20] = { ...posts[20]!, sameSection: [link(target)] };
+  const plan = partialPlan(new Set([target.inputPath]), posts, homePages(posts, 10), [], [], new Set([posts[25]!.url]));
+  expect(plan.articles.map((p) => p.url).sort()).toEqual(
+    [posts[3]!.url, posts[13]!.url, target.url, posts[15]!.url, posts[20]!.url, posts[25]!.url].sort(),
+  );
+
+  const planner = new RenderPlanner();
+  planner.plan(read, posts, fullPlan(posts, [], []), true);
+  planner.finished();
+  const edited = read.map((p) => (p.inputPath === target.inputPath ? { ...p, text: "sửa" } : p));
+  const after = posts.map((p, i) => (i === 25 ? { ...p, related: [link(posts[2]!)] } : p));
+  planner.filesChanged([`./${target.inputPath}`]);
+  expect(planner.plan(edited, after, fullPlan(after, [], []), true).articles.map((p) => p.url)).toContain(posts[25]!.url);
 });

@@ -11,6 +11,7 @@ export function intlPack(locale: string): LocalePack {
       long: (d) => d.setLocale(locale).toLocaleString(DateTime.DATE_HUGE),
       article: (d) => d.setLocale(locale).toLocaleString(DateTime.DATE_FULL),
       short: (d) => d.setLocale(locale).toLocaleString(DateTime.DATE_SHORT),
+      lunar: (l) => `(lunar calendar: ${l.day}/${l.month}${l.leap ? " leap" : ""}, year ${l.yearName})`,
     },
     ui: {
       home: "Home",
@@ -27,6 +28,10 @@ export function intlPack(locale: string): LocalePack {
       tagTitle: (name) => `Tag: ${name}`,
       postCount: (n) => `${n.toLocaleString("en")} ${n === 1 ? "article" : "articles"}`,
       sectionMenu: "Sections",
+      relatedArticles: "Related articles",
+      sameSection: (section) => `More in ${section}`,
+      leadStory: "Top story",
+      moreInSection: "More",
       readingTime: (m) => `${m} min read`,
       skipToContent: "Skip to content",
       noPosts: "No posts yet.",

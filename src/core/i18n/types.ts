@@ -1,5 +1,6 @@
 /** A locale pack: every string the plugin writes, and the date forms of that language. */
 import type { DateTime } from "luxon";
+import type { LunarDay } from "../lunar.ts";
 
 export interface DateForms {
   /** Weekday and full date: "Thứ Sáu, ngày 18 tháng 10 năm 2019". */
@@ -8,6 +9,8 @@ export interface DateForms {
   article(date: DateTime): string;
   /** Numeric: "18/10/2019". */
   short(date: DateTime): string;
+  /** The lunar date after an article's date: "(20/9 năm Kỷ Hợi)". */
+  lunar(day: LunarDay): string;
 }
 
 export interface UiStrings {
@@ -32,6 +35,14 @@ export interface UiStrings {
   postCount(n: number): string;
   /** Menu label of the section menu (for screen readers). */
   sectionMenu: string;
+  /** Heading of the related articles under an article: "Tin liên quan". */
+  relatedArticles: string;
+  /** Heading of the same-section list under an article: "Tin cùng chuyên mục Kinh tế". */
+  sameSection(section: string): string;
+  /** Label of the front page's lead story (for screen readers): "Tin nổi bật". */
+  leadStory: string;
+  /** Link from a front-page section block to the section's page: "Xem thêm". */
+  moreInSection: string;
   /** "5 phút đọc" */
   readingTime(minutes: number): string;
   skipToContent: string;

@@ -6,6 +6,7 @@ export const vi: LocalePack = {
     long: (d) => `${capitalize(d.setLocale("vi").toFormat("cccc"))}, ngày ${d.day} tháng ${d.month} năm ${d.year}`,
     article: (d) => `Ngày ${d.day} tháng ${d.month} năm ${d.year}`,
     short: (d) => d.toFormat("dd/MM/yyyy"),
+    lunar: (l) => `(${l.day}/${l.month}${l.leap ? " nhuận" : ""} năm ${l.yearName})`,
   },
   ui: {
     home: "Trang chủ",
@@ -22,6 +23,10 @@ export const vi: LocalePack = {
     tagTitle: (name) => `Từ khóa: ${name}`,
     postCount: (n) => `${n.toLocaleString("vi")} bài viết`,
     sectionMenu: "Các chuyên mục",
+    relatedArticles: "Tin liên quan",
+    sameSection: (section) => `Tin cùng chuyên mục ${section}`,
+    leadStory: "Tin nổi bật",
+    moreInSection: "Xem thêm",
     readingTime: (m) => `${m} phút đọc`,
     skipToContent: "Bỏ qua để đến nội dung",
     noPosts: "Chưa có bài viết nào.",
