@@ -13,6 +13,7 @@ import { publishedPosts } from "./content/collections.ts";
 import { PostLoader } from "./content/load-posts.ts";
 import type { Post } from "./content/post.ts";
 import { withRelated } from "./site/related.ts";
+import { ResponsiveImages } from "./site/images.ts";
 import { RenderPlanner } from "./site/render-plan.ts";
 import { type NewsroomData, siteData, topicSettings } from "./site/site-data.ts";
 import { IndexCache } from "./search/cache.ts";
@@ -37,6 +38,8 @@ export class NewsroomBuild {
   readonly #planner = new RenderPlanner();
   readonly #indexer = new SearchIndexer();
   readonly #indexCache: IndexCache | undefined;
+  /** Responsive photos (undefined when option images is off). */
+  readonly images: ResponsiveImages | undefined;
   #loader: PostLoader | undefined;
   #started = 0;
   #devServer = false;
@@ -48,6 +51,17 @@ export class NewsroomBuild {
     this.data = siteData(settings.options, []);
     const cache = settings.options.search.cache;
     this.#indexCache = cache ? new IndexCache(path.resolve(settings.projectRoot, cache)) : undefined;
+    const images = settings.options.images;
+    this.images = images.enabled
+      ? new ResponsiveImages({
+          inputDir: settings.inputDir,
+          cacheDir: path.resolve(settings.projectRoot, images.cache),
+          url: images.url,
+          widths: images.widths,
+          formats: images.formats,
+          prefix: settings.prefix,
+        })
+      : undefined;
   }
 
   /** The dev server's watcher saw these files change (before the rebuild). */
@@ -63,7 +77,12 @@ export class NewsroomBuild {
 
     const all = await this.#postLoader().load();
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
-    const published = withRelated(publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), options.related);
+    let published = withRelated(publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), options.related);
+    if (this.images) {
+      // Checks every photo (a missing or broken one stops the build naming its posts) and starts encoding them.
+      await this.images.prepare(published);
+      published = this.images.withPictures(published);
+    }
     this.#unpublished = all.length - published.length;
 
     Object.assign(this.data, siteData(options, published, { devServer: this.#devServer }));
@@ -83,6 +102,8 @@ export class NewsroomBuild {
     this.#planner.finished();
     const summary = this.#summary();
     const outputDir = path.resolve(directories.output); // now: the dev server's index is written later
+    const photos = this.images ? await this.images.publish(outputDir) : undefined;
+    if (photos?.files) summary.parts.push(`${count(photos.files)} photo renditions`);
 
     if (this.#devServer) {
       if (!options.search.enabled) return log.info(summary.line());

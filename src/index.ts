@@ -19,6 +19,7 @@ import { createFilters } from "./site/filters.ts";
 import { feedsOn } from "./site/site-data.ts";
 import { articleJsonLd } from "./site/structured-data.ts";
 import { registerTemplates } from "./site/templates.ts";
+import type { ImageRole } from "./site/images.ts";
 
 export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata, ArchivePermalinks } from "./core/options.ts";
 export type { EleventyConfig } from "./core/eleventy.ts";
@@ -102,7 +103,13 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addFilter("absoluteUrl", (url: string) => (options.site.url ? new URL(url, options.site.url).href : url));
   eleventyConfig.addFilter("prefixUrl", withPrefix);
-  eleventyConfig.addFilter("articleJsonLd", (post: Post) => articleJsonLd(post, absolute, options.site.title));
+  // Photos: `<picture>` for a site image ("" for others: remote, SVG, GIF), and the 1200-pixel rendition for sharing.
+  eleventyConfig.addFilter("picture", (src: string, alt: string, role: ImageRole) => build.images?.picture(src, alt ?? "", role) ?? "");
+  const shareImage = (src: string) => build.images?.shareImage(src) ?? src;
+  eleventyConfig.addFilter("shareImage", shareImage);
+  eleventyConfig.addFilter("articleJsonLd", (post: Post) =>
+    articleJsonLd(post.image ? { ...post, image: shareImage(post.image) } : post, absolute, options.site.title),
+  );
 
   registerTemplates(eleventyConfig, options, { prefix: withPrefix, absolute, sitemap: feedsOn(options) });
   if (feedsOn(options)) {

@@ -114,6 +114,35 @@ export interface RelatedOptions {
   sameSection: number;
 }
 
+/** Responsive photos (@11ty/eleventy-img) of posts: the lead `image` and the images of the body. */
+export interface ImageOptions {
+  /**
+   * Encode local photos (.jpg, .png, .webp, .avif) into several widths and formats and write `<picture>`.
+   * @default true
+   */
+  enabled: boolean;
+  /**
+   * Widths of the renditions, in pixels (never wider than the photo); the widest near 1200 serves Open Graph and JSON-LD.
+   * @default [480, 800, 1200]
+   */
+  widths: number[];
+  /**
+   * Formats of the renditions, best first (browsers take the first they support).
+   * @default ["avif", "webp", "jpeg"]
+   */
+  formats: ("avif" | "webp" | "jpeg" | "png")[];
+  /**
+   * URL folder of the renditions in the site.
+   * @default "/img/"
+   */
+  url: string;
+  /**
+   * Folder (from the project root) where renditions are kept between builds: an unchanged photo is not encoded again.
+   * @default ".cache/newsroom-img"
+   */
+  cache: string;
+}
+
 /** The front page (the first page of the home list). */
 export interface FrontPageOptions {
   /**
@@ -413,6 +442,10 @@ export interface NewsroomOptions {
    */
   tags: TagOptions;
   /**
+   * Responsive photos.
+   */
+  images: ImageOptions;
+  /**
    * Related articles and same-section articles under each article.
    */
   related: RelatedOptions;
@@ -496,6 +529,7 @@ export const defaults = {
   excerptLength: 200,
   sections: { enabled: true, url: "/chuyen-muc/{slug}/", index: "/chuyen-muc/", categories: [], feeds: true },
   tags: { enabled: true, url: "/tag/{slug}/", index: "/tag/" },
+  images: { enabled: true, widths: [480, 800, 1200], formats: ["avif", "webp", "jpeg"], url: "/img/", cache: ".cache/newsroom-img" },
   related: { count: 5, sameSection: 5 },
   frontPage: { lead: true, sectionPosts: 4 },
   lunarDate: false,
@@ -525,6 +559,7 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     dateRange: { ...defaults.dateRange, ...definedOnly(user.dateRange ?? {}) },
     sections: { ...defaults.sections, ...definedOnly(user.sections ?? {}) },
     tags: { ...defaults.tags, ...definedOnly(user.tags ?? {}) },
+    images: { ...defaults.images, ...definedOnly(user.images ?? {}) },
     related: { ...defaults.related, ...definedOnly(user.related ?? {}) },
     frontPage: { ...defaults.frontPage, ...definedOnly(user.frontPage ?? {}) },
     newPost: { ...defaults.newPost, ...definedOnly(user.newPost ?? {}) },
@@ -703,6 +738,27 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   ] as const) {
     expect(Number.isInteger(value) && value >= 0 && value <= 50, key, "a whole number from 0 to 50", value);
   }
+  expect(typeof o.images.enabled === "boolean", "images.enabled", "true or false", o.images.enabled);
+  expect(
+    Array.isArray(o.images.widths) &&
+      o.images.widths.length > 0 &&
+      o.images.widths.every((w) => Number.isInteger(w) && w >= 16 && w <= 8000),
+    "images.widths",
+    "a list of widths in pixels, such as [480, 800, 1200]",
+    o.images.widths,
+  );
+  expect(
+    Array.isArray(o.images.formats) &&
+      o.images.formats.length > 0 &&
+      o.images.formats.every((f) => ["avif", "webp", "jpeg", "png"].includes(f)) &&
+      o.images.formats.some((f) => f === "jpeg" || f === "png"),
+    "images.formats",
+    'a list of "avif", "webp", "jpeg", "png" with "jpeg" or "png" among them (for browsers and crawlers that read nothing else), such as ["avif", "webp", "jpeg"]',
+    o.images.formats,
+  );
+  const imageUrlProblem = typeof o.images.url === "string" ? checkPattern(o.images.url, [], []) : "a string";
+  expect(imageUrlProblem === undefined, "images.url", imageUrlProblem ?? "", o.images.url);
+  expect(typeof o.images.cache === "string" && o.images.cache.trim() !== "", "images.cache", "a folder path", o.images.cache);
   expect(typeof o.frontPage.lead === "boolean", "frontPage.lead", "true or false", o.frontPage.lead);
   expect(typeof o.lunarDate === "boolean", "lunarDate", "true or false", o.lunarDate);
   const categoriesProblem = checkSections(o.sections.categories);

@@ -79,7 +79,8 @@ export function createSite(files: Record<string, string | Buffer> = {}): Fixture
             // Each fixture keeps its own index cache, inside its folder (guards the planted bug "fixtures share
             // one cache": a cache hit from another test or run would hide a bug in the indexing worker).
             const search = { cache: path.join(dir, ".cache", "newsroom"), ...options.search };
-            eleventyConfig.addPlugin(newsroom, { timeZone: "UTC", ...options, search });
+            const images = { cache: path.join(dir, ".cache", "newsroom-img"), ...options.images };
+            eleventyConfig.addPlugin(newsroom, { timeZone: "UTC", ...options, search, images });
           },
         });
         await eleventy.write();
