@@ -21,6 +21,7 @@ export interface EleventyConfig {
   addFilter(name: string, filter: (...args: any[]) => unknown): unknown;
   getFilter(name: string): unknown;
   addTemplate(virtualInputPath: string, content: unknown, data?: unknown): unknown;
+  addPassthroughCopy(copy: string | Record<string, string>): unknown;
   directories?: unknown;
   logger?: EleventyLogger;
 }

@@ -454,6 +454,12 @@ export interface NewsroomOptions {
    */
   frontPage: FrontPageOptions;
   /**
+   * Self-host Be Vietnam Pro (regular and bold, Vietnamese and Latin, 53 KB) for headings and text,
+   * preloaded; `false`: the stylesheet falls back to the system's fonts.
+   * @default true
+   */
+  font: boolean;
+  /**
    * Show the lunar date (Vietnamese calendar) after the article's date: "(20/9 năm Kỷ Hợi)".
    * @default false
    */
@@ -532,6 +538,7 @@ export const defaults = {
   images: { enabled: true, widths: [480, 800, 1200], formats: ["avif", "webp", "jpeg"], url: "/img/", cache: ".cache/newsroom-img" },
   related: { count: 5, sameSection: 5 },
   frontPage: { lead: true, sectionPosts: 4 },
+  font: true,
   lunarDate: false,
   newPost: { file: "{yyyy}/{MM}/{slug}.md", author: "" },
   markdown: { setup: undefined, html: false },
@@ -761,6 +768,7 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   expect(typeof o.images.cache === "string" && o.images.cache.trim() !== "", "images.cache", "a folder path", o.images.cache);
   expect(typeof o.frontPage.lead === "boolean", "frontPage.lead", "true or false", o.frontPage.lead);
   expect(typeof o.lunarDate === "boolean", "lunarDate", "true or false", o.lunarDate);
+  expect(typeof o.font === "boolean", "font", "true or false", o.font);
   const categoriesProblem = checkSections(o.sections.categories);
   expect(categoriesProblem === undefined, "sections.categories", categoriesProblem ?? "", o.sections.categories);
   for (const key of ["article", "home", "archive", "archiveIndex", "search", "offline", "topic", "topicIndex"] as const) {

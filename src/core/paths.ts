@@ -16,3 +16,13 @@ export const SERVICE_WORKER_URL = "/sw.js";
 
 /** Where Workbox's runtime is copied, inside the output folder. */
 export const WORKBOX_URL = "/assets/newsroom/workbox/";
+
+/** The self-hosted font (option `font`): its files' URL folder, its stylesheet and the files a page preloads. */
+export const FONT_URL = "/assets/newsroom/fonts/";
+export const FONT_STYLESHEET_URL = "/assets/newsroom/fonts.css";
+export const FONT_FILES = [
+  "be-vietnam-pro-latin-400.woff2",
+  "be-vietnam-pro-vietnamese-400.woff2",
+  "be-vietnam-pro-latin-700.woff2",
+  "be-vietnam-pro-vietnamese-700.woff2",
+] as const;

@@ -49,8 +49,9 @@ const ROLES: Record<ImageRole, { sizes: string; lazy: boolean }> = {
 /** The Open Graph and JSON-LD image width. */
 export const SHARE_WIDTH = 1200;
 const RASTER = /\.(?:jpe?g|png|webp|avif)$/i;
-/** `<img>` as markdown-it writes it. */
+/** `<img>` as markdown-it writes it, and alone in its paragraph (then it may become a `<figure>`). */
 const BODY_IMG = /<img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?>/g;
+const IMG_PARAGRAPH = /<p><img src="([^"]*)" alt="([^"]*)"(?: title="([^"]*)")?><\/p>/g;
 
 type Metadata = Record<string, { url: string; width: number; height: number; srcset: string }[]>;
 
@@ -112,11 +113,15 @@ export class ResponsiveImages {
       if (!post.content.includes("<img ")) return post;
       let done = this.#pictures.get(post);
       if (!done) {
-        const content = post.content.replace(BODY_IMG, (tag, src: string, alt: string, title: string | undefined) => {
-          const html = this.picture(decodeAttribute(src), decodeAttribute(alt), "body");
-          if (!html) return tag;
-          return title ? `<figure class="body-figure">${html}<figcaption>${title}</figcaption></figure>` : html;
-        });
+        const picture = (tag: string, src: string, alt: string) => this.picture(decodeAttribute(src), decodeAttribute(alt), "body") || tag;
+        const content = post.content
+          // A photo alone in its paragraph, with a title: a figure and its caption (a figure cannot sit inside a <p>).
+          .replace(IMG_PARAGRAPH, (paragraph, src: string, alt: string, title: string | undefined) => {
+            const html = picture("", src, alt);
+            if (!html || !title) return paragraph;
+            return `<figure class="body-figure">${html}<figcaption>${title}</figcaption></figure>`;
+          })
+          .replace(BODY_IMG, (tag, src: string, alt: string) => picture(tag, src, alt));
         done = { ...post, content };
         this.#pictures.set(post, done);
       }

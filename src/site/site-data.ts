@@ -8,7 +8,7 @@ import { type HomePage, homePages } from "../content/collections.ts";
 import type { Post } from "../content/post.ts";
 import { fullPlan, type RenderPlan } from "./render-plan.ts";
 import { withFrontPage } from "./front-page.ts";
-import { BUNDLE_DIR, SERVICE_WORKER_URL } from "../core/paths.ts";
+import { BUNDLE_DIR, FONT_FILES, FONT_URL, SERVICE_WORKER_URL } from "../core/paths.ts";
 
 /** What templates see as `newsroom`. */
 export interface NewsroomData {
@@ -65,6 +65,8 @@ export interface NewsroomData {
   themeColor: string;
   /** Whether articles show the lunar date after their date (option `lunarDate`). */
   lunarDate: boolean;
+  /** The self-hosted font's files to preload ([] when option `font` is off). */
+  fonts: string[];
 }
 
 /** The date widget's index of days: `{archives.index}days.json`. */
@@ -122,6 +124,7 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
     },
     themeColor: options.manifest.themeColor,
     lunarDate: options.lunarDate,
+    fonts: options.font ? FONT_FILES.map((file) => `${FONT_URL}${file}`) : [],
   };
 }
 

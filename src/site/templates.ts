@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type EleventyConfig, projectDirectories } from "../core/eleventy.ts";
 import type { NewsroomOptions } from "../core/options.ts";
-import { PLUGIN_DIR } from "../core/paths.ts";
+import { FONT_STYLESHEET_URL, FONT_URL, PLUGIN_DIR } from "../core/paths.ts";
 import { localePack } from "../core/i18n/index.ts";
 import { dayIndexUrl } from "./site-data.ts";
 import { DEFAULT_ICON_URL, MANIFEST_URL, monogramIcon, robotsTxt, webManifest } from "./site-files.ts";
@@ -118,6 +118,16 @@ export function registerTemplates(
     data: { permalink: dayIndexUrl(options), eleventyExcludeFromCollections: true },
     render: (data: { newsroom: { archives: { dayKeys: string[] } } }) => JSON.stringify({ days: data.newsroom.archives.dayKeys }),
   });
+
+  if (options.font) {
+    // The stylesheet is text like the others; the font files are copied as they are.
+    const css = readFileSync(path.join(PLUGIN_DIR, "assets", "fonts.css"), "utf8");
+    eleventyConfig.addTemplate(`${VIRTUAL_DIR}/fonts.css.11ty.js`, {
+      data: { permalink: FONT_STYLESHEET_URL, eleventyExcludeFromCollections: true },
+      render: () => css,
+    });
+    eleventyConfig.addPassthroughCopy({ [path.join(PLUGIN_DIR, "assets", "fonts")]: FONT_URL.slice(1, -1) });
+  }
 
   for (const [url, file] of Object.entries(STATIC_ASSETS)) {
     const text = readFileSync(path.join(PLUGIN_DIR, file), "utf8");

@@ -1,5 +1,6 @@
 /** The demo site in Chromium, built as `npm run build` builds it. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
@@ -43,4 +44,53 @@ test("the seed article's date widget finds its day", async () => {
   await Promise.all([page.waitForURL(/\/2019\/10\/18\/$/), page.click(".date-search button")]);
   expect(await page.locator(".post-card-title a").allTextContents()).toContain(SEED_TITLE);
   await page.close();
+});
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const NEW_PAGES = ["", "2024/09/10/tap-trung-khac-phuc-hau-qua-con-bao-so-3/", "chuyen-muc/kinh-te/", "tag/song-ma/", "404.html"];
+
+test("on a phone, the front page and a photo-led article load without a layout shift (CLS 0)", async () => {
+  const context = await browser.newContext(PHONE);
+  for (const url of NEW_PAGES.slice(0, 2)) {
+    const page = await context.newPage();
+    // Record every layout shift from the first paint on, as the Core Web Vitals' CLS counts them.
+    await page.addInitScript(() => {
+      (window as unknown as { shifts: number[] }).shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) (window as unknown as { shifts: number[] }).shifts.push(entry.value);
+        }
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`${server.url}${url}`, { waitUntil: "networkidle" });
+    await page.evaluate(() => document.fonts.ready);
+    // Photos decoded, fonts swapped in: the page is as it will stay.
+    expect(await page.evaluate(() => [...document.images].every((img) => img.complete))).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts), url || "/").toEqual([]);
+    // The font really is Be Vietnam Pro, with its Vietnamese subset.
+    expect(await page.evaluate(() => document.fonts.check('700 1rem "Be Vietnam Pro"', "Đảng"))).toBe(true);
+    await page.close();
+  }
+  await context.close();
+});
+
+test("axe finds no serious or critical accessibility problem on the front, article, section, tag and 404 pages", async () => {
+  // axe is injected as a script: this context alone ignores the site's Content Security Policy.
+  const context = await browser.newContext({ ...PHONE, bypassCSP: true });
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  for (const url of NEW_PAGES) {
+    const page = await context.newPage();
+    await page.goto(`${server.url}${url}`, { waitUntil: "networkidle" });
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const result = await (
+        window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+      ).axe.run();
+      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations, url || "/").toEqual([]);
+    await page.close();
+  }
+  await context.close();
 });
