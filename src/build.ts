@@ -45,6 +45,8 @@ export class NewsroomBuild {
   #devServer = false;
   #unpublished = 0;
   #outputDir = "";
+  /** How long this build's related lists took (they are in the summary: their cost grows with the archive). */
+  #relatedSeconds = 0;
 
   constructor(settings: BuildSettings) {
     this.#settings = settings;
@@ -77,7 +79,9 @@ export class NewsroomBuild {
 
     const all = await this.#postLoader().load();
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
+    const relatedStart = performance.now();
     let published = withRelated(publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), options.related);
+    this.#relatedSeconds = (performance.now() - relatedStart) / 1000;
     if (this.images) {
       // Checks every photo (a missing or broken one stops the build naming its posts) and starts encoding them.
       await this.images.prepare(published);
@@ -187,6 +191,7 @@ export class NewsroomBuild {
       render.full
         ? `${count(archives.pages.length)} archive pages`
         : `edited in place: ${count(render.articles.length + render.homePages.length + render.archivePages.length)} pages rewritten`,
+      ...(this.#settings.options.related.count > 0 ? [`related articles ${this.#relatedSeconds.toFixed(1)} s`] : []),
     ];
     return { parts, line: () => `${parts.join(", ")} in ${((performance.now() - this.#started) / 1000).toFixed(1)} s` };
   }
