@@ -1,9 +1,17 @@
 /* Newsroom's service worker, written into the site by the build (Workbox, loaded from this site).
  * - Pages: from the network (3 s), else the copy kept from the reader's last visit, else the offline page.
  * - Search: Pagefind's script, WebAssembly, metadata and filters come with the worker; index chunks
- *   and fragments (content-hashed names) are kept once fetched, or all of them when the index is small.
+ *   and fragments (content-hashed names) are kept once fetched, each part's until a deploy changes
+ *   that part, or all of them come with the worker when the index is small.
  * - Styles and scripts: downloaded with the worker (precache), refreshed when a new build changes them. */
 const config = self.__NEWSROOM_OFFLINE__;
+// The web editor (`cms.path`) is never cached nor served offline: before Workbox's router sees its
+// requests, this listener (the first) stops them, and the browser fetches them as if no worker ran.
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (url.origin === self.location.origin && (config.bypass ?? []).some((folder) => url.pathname.startsWith(folder)))
+    event.stopImmediatePropagation();
+});
 importScripts(`${config.workbox}workbox-sw.js`);
 workbox.setConfig({ modulePathPrefix: config.workbox, debug: false });
 const { core, precaching, routing, strategies, expiration, cacheableResponse, recipes } = workbox;
@@ -45,13 +53,34 @@ routing.registerRoute(
 
 precaching.precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/^ts$/, /^utm_/, /^fbclid$/] });
 
+// Index files not downloaded with the worker are kept once fetched, each part's in a cache of its
+// own named for that part's current index (config.searchCaches): a deploy that re-indexes a part
+// drops that part's old files when the new worker activates; the other parts keep theirs.
+const partCaches = config.searchCaches ?? {};
+const partStrategies = new Map();
+const indexFile = /\.pf_(meta|index|fragment|filter)$/;
 routing.registerRoute(
-  ({ url }) => url.pathname.startsWith(config.searchBundle) && /\.pf_(meta|index|fragment|filter)$/.test(url.pathname),
-  new strategies.CacheFirst({
-    cacheName: "newsroom-search",
-    plugins: [new expiration.ExpirationPlugin({ maxEntries: 20000, purgeOnQuotaError: true })],
-  }),
+  ({ url }) => url.pathname.startsWith(config.searchBundle) && indexFile.test(url.pathname),
+  (options) => {
+    const part = /^parts\/([^/]+)\//.exec(options.url.pathname.slice(config.searchBundle.length))?.[1] ?? "";
+    const cacheName = partCaches[part];
+    if (!cacheName) return fetch(options.request); // a part this worker does not know: not kept
+    let strategy = partStrategies.get(cacheName);
+    if (!strategy) {
+      strategy = new strategies.CacheFirst({
+        cacheName,
+        plugins: [new expiration.ExpirationPlugin({ maxEntries: 20000, purgeOnQuotaError: true })],
+      });
+      partStrategies.set(cacheName, strategy);
+    }
+    return strategy.handle(options);
+  },
 );
+self.addEventListener("activate", (event) => {
+  const current = new Set(Object.values(partCaches));
+  const stale = (name) => name.startsWith("newsroom-search") && name !== "newsroom-search-entry" && !current.has(name);
+  event.waitUntil(caches.keys().then((names) => Promise.all(names.filter(stale).map((name) => caches.delete(name)))));
+});
 
 const pages = new strategies.NetworkFirst({
   cacheName: "newsroom-pages",

@@ -38,6 +38,8 @@ export interface ServiceWorkerJob {
    * folders): `offline.precache` globs skip them rather than walk them.
    */
   generated: string[];
+  /** URL folders the worker leaves alone (the web editor, `cms.path`): never downloaded, cached or served offline. */
+  bypass?: string[];
 }
 
 export interface ServiceWorkerSummary {
@@ -54,22 +56,27 @@ export interface ServiceWorkerConfig {
   searchBundle: string;
   /** The files naming the current index (the parts' list, each bundle's entry): network first. */
   searchEntries: string;
+  /** Each index part's cache, named for the part's current index ("2019" → "newsroom-search-2019-3f2a9c1e"). */
+  searchCaches: Record<string, string>;
   offlinePage: string;
   warmPages: string[];
   maxPages: number;
+  /** URL folders whose requests go to the network untouched. */
+  bypass: string[];
 }
 
 /**
  * The files (globs relative to the output folder) downloaded with the worker: the site's own
  * (`offline.precache`, looked for outside the generated pages and the index) and Newsroom's.
  */
-export function precacheGlobs(job: Pick<ServiceWorkerJob, "options" | "search" | "files" | "generated">): {
+export function precacheGlobs(job: Pick<ServiceWorkerJob, "options" | "search" | "files" | "generated" | "bypass">): {
   site: { globs: string[]; ignores: string[] };
   own: string[];
   fullIndex: boolean;
 } {
   const own = [OWN_ASSETS, ...job.files.map((file) => file.replace(/^\//, ""))];
   const ignores = [...new Set(job.generated.map(generatedFolderGlob).filter((glob) => glob !== undefined))];
+  for (const folder of job.bypass ?? []) ignores.push(`${folder.replace(/^\/+/, "")}**`);
   const site = { globs: [...job.options.precache], ignores };
   if (!job.search) return { site, own, fullIndex: false };
   const bundle = job.search.bundle.replace(/^\/|\/$/g, "");
@@ -99,15 +106,35 @@ export function generatedFolderGlob(pattern: string): string | undefined {
   return `${glob}/**`;
 }
 
-export function serviceWorkerConfig(job: ServiceWorkerJob): ServiceWorkerConfig {
+export function serviceWorkerConfig(job: ServiceWorkerJob, searchCaches: Record<string, string> = {}): ServiceWorkerConfig {
   return {
     workbox: job.prefix(WORKBOX_URL),
     searchBundle: job.search ? job.prefix(job.search.bundle) : "",
     searchEntries: job.search ? "(?:^|/)(?:pagefind-entry|parts)\\.json$" : "",
+    searchCaches,
     offlinePage: job.prefix(job.options.page),
     warmPages: job.warmPages.map(job.prefix),
     maxPages: job.options.maxPages,
+    bypass: (job.bypass ?? []).map(job.prefix),
   };
+}
+
+/**
+ * A cache name per index part, from the revision Workbox gave the part's entry file (which names
+ * every file of the part's index): a re-indexed part gets a new name, an unchanged one keeps its own.
+ */
+export function partCaches(
+  entries: readonly { url: string; revision?: string | null }[],
+  bundle: string | undefined,
+): Record<string, string> {
+  if (!bundle) return {};
+  const entry = new RegExp(`^${bundle.replace(/^\/|\/$/g, "")}/parts/([^/]+)/pagefind-entry\\.json$`);
+  const caches: Record<string, string> = {};
+  for (const { url, revision } of entries) {
+    const part = entry.exec(url)?.[1];
+    if (part && revision) caches[part] = `newsroom-search-${part}-${revision.slice(0, 8)}`;
+  }
+  return caches;
 }
 
 /** Copies Workbox's runtime and writes `/sw.js` with the list of files to download. */
@@ -142,7 +169,7 @@ export async function writeServiceWorker(job: ServiceWorkerJob): Promise<Service
 
   const template = await readFile(TEMPLATE, "utf8");
   const worker = template
-    .replace("self.__NEWSROOM_OFFLINE__", () => JSON.stringify(serviceWorkerConfig(job)))
+    .replace("self.__NEWSROOM_OFFLINE__", () => JSON.stringify(serviceWorkerConfig(job, partCaches(entries, job.search?.bundle))))
     .replace("self.__WB_MANIFEST", () => JSON.stringify(entries));
   await writeFile(path.join(job.outputDir, SERVICE_WORKER_URL), worker);
   return { files: entries.length, bytes: lists.reduce((sum, l) => sum + l.size, 0), fullIndex };

@@ -9,7 +9,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from "vitest";
 import { launchBrowser } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/server.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
@@ -56,6 +56,13 @@ async function goOffline(context: BrowserContext, server: StaticServer): Promise
 }
 
 const titles = (page: Page) => page.locator(".search-result-title a").allTextContents();
+
+/** The paths kept in the per-part search caches ("newsroom-search-{part}-{fingerprint}"), sorted. */
+const searchCached = async (page: Page): Promise<string[]> =>
+  Object.entries(await cacheContents(page))
+    .filter(([name]) => name.startsWith("newsroom-search-") && name !== "newsroom-search-entry")
+    .flatMap(([, urls]) => urls.map((url) => new URL(url).pathname))
+    .sort();
 
 describe("a big index", () => {
   let site: FixtureSite;
@@ -120,16 +127,13 @@ describe("a big index", () => {
     const fragments = fetched.filter((p) => p.endsWith(".pf_fragment"));
     expect(fragments.length).toBe(online.length);
 
-    // The rule: what the search fetched is in the worker's search cache, by its own name, byte for byte.
-    await expect
-      .poll(async () =>
-        ((await cacheContents(page))["newsroom-search"] ?? []).map((url) => new URL(url).pathname).filter((p) => INDEX_FILE.test(p)),
-      )
-      .toEqual(fetched);
-    const sizes = await page.evaluate(async (paths) => {
-      const cache = await caches.open("newsroom-search");
-      return Promise.all(paths.map(async (p) => (await (await cache.match(p))?.arrayBuffer())?.byteLength));
-    }, fetched);
+    // The rule: what the search fetched is in the worker's search caches (one per part), by its own name, byte for byte.
+    await expect.poll(async () => (await searchCached(page)).filter((p) => INDEX_FILE.test(p))).toEqual(fetched);
+    expect(Object.keys(await cacheContents(page)).filter((name) => /^newsroom-search-20(19|20)-\w{8}$/.test(name))).toHaveLength(2);
+    const sizes = await page.evaluate(
+      async (paths) => Promise.all(paths.map(async (p) => (await (await caches.match(p))?.arrayBuffer())?.byteLength)),
+      fetched,
+    );
     expect(sizes).toEqual(fetched.map((p) => statSync(path.join(site.out, p)).size));
 
     // Offline, the same search again, on the search page kept by the worker: the same results.
@@ -138,6 +142,49 @@ describe("a big index", () => {
     await page.fill("#newsroom-search-q", "thuy dien");
     await expect.poll(() => titles(page)).toEqual(online);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test("a deploy that re-indexes a part drops that part's kept files and keeps the other part's", async () => {
+    // A server of its own (the test before goes offline by closing the shared one).
+    const server = await serveStatic(site.out);
+    onTestFinished(() => server.close());
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/`);
+    await controlled(page);
+    await page.fill("#newsroom-search-q", "thuy dien");
+    await expect.poll(async () => (await titles(page)).length).toBe(10);
+    await expect.poll(async () => (await searchCached(page)).length).toBeGreaterThan(0);
+    const before = await searchCached(page);
+    const kept2020 = before.filter((p) => p.includes("/parts/2020/"));
+    expect(kept2020.length).toBeGreaterThan(0);
+
+    // A deploy: post 0 (2019, one of the "thủy điện" posts) corrected: part 2019 is re-indexed, 2020 is not.
+    site.write({
+      "posts/p0.md": postFile({ title: "Bản tin số 0", date: "2019-01-01" }, "Nhà máy thủy điện mới hòa lưới (đính chính). Bản tin số 0."),
+    });
+    await site.build({ locale: "vi", offline: { fullIndexUpTo: 100_000 } });
+    const files = new Set(site.outputFiles().map((f) => `/${f}`));
+    expect(before.filter((p) => !files.has(p)).length).toBeGreaterThan(0); // some kept 2019 files are gone from the site
+
+    // The new worker takes over (its precache is the new deploy's), and its activation drops the stale part's cache.
+    await page.goto(`${server.url}search/`);
+    const newKeys = precacheKeys(site, server.url);
+    await expect
+      .poll(
+        async () =>
+          Object.entries(await cacheContents(page))
+            .filter(([name]) => name.startsWith("newsroom-precache"))
+            .map(([, keys]) => keys),
+        { timeout: 30_000 },
+      )
+      .toEqual([newKeys]);
+    await expect.poll(async () => (await searchCached(page)).filter((p) => !files.has(p)), { timeout: 15_000 }).toEqual([]);
+    // The unchanged part's files are still kept: no download again for them.
+    expect((await searchCached(page)).filter((p) => p.includes("/parts/2020/"))).toEqual(kept2020);
+    await page.fill("#newsroom-search-q", "thuy dien");
+    await expect.poll(async () => (await titles(page)).length).toBe(10);
     await context.close();
   });
 });

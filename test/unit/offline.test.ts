@@ -67,6 +67,7 @@ test("the worker's URLs carry the path prefix", () => {
     workbox: "/tin/assets/newsroom/workbox/",
     searchBundle: "/tin/pagefind/",
     searchEntries: "(?:^|/)(?:pagefind-entry|parts)\\.json$",
+    searchCaches: {},
     offlinePage: "/tin/ngoai-tuyen/",
     warmPages: ["/tin/", "/tin/search/"],
     maxPages: 50,

@@ -9,7 +9,7 @@ import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import { PLUGIN_DIR } from "../../src/core/paths.ts";
 import { defaults } from "../../src/core/options.ts";
-import { serviceWorkerConfig } from "../../src/offline/service-worker.ts";
+import { partCaches, serviceWorkerConfig } from "../../src/offline/service-worker.ts";
 
 interface Strategy {
   kind: string;
@@ -20,15 +20,27 @@ type Matcher = (context: { url: URL; request: { mode: string } }) => boolean;
 const calls: string[] = [];
 const routes: { match: Matcher; handler: unknown }[] = [];
 const strategies: Strategy[] = [];
-const config = serviceWorkerConfig({
-  outputDir: "",
-  options: { ...defaults.offline, maxPages: 42 },
-  prefix: (url) => `/tin${url}`,
-  search: { bundle: "/pagefind/", bytes: 1 },
-  warmPages: ["/"],
-  files: [],
-  generated: [],
-});
+const config = serviceWorkerConfig(
+  {
+    outputDir: "",
+    options: { ...defaults.offline, maxPages: 42 },
+    prefix: (url) => `/tin${url}`,
+    search: { bundle: "/pagefind/", bytes: 1 },
+    warmPages: ["/"],
+    files: [],
+    generated: [],
+  },
+  partCaches(
+    [
+      { url: "pagefind/parts/2019/pagefind-entry.json", revision: "3f2a9c1e77" },
+      { url: "pagefind/parts/2020/pagefind-entry.json", revision: "b0b0b0b0b0" },
+      { url: "pagefind/pagefind.js", revision: "1234" },
+    ],
+    "/pagefind/",
+  ),
+);
+const listeners: Record<string, (event: unknown) => void> = {};
+const fetched: string[] = [];
 
 beforeAll(() => {
   const template = readFileSync(path.join(PLUGIN_DIR, "client", "service-worker.js"), "utf8");
@@ -42,6 +54,9 @@ beforeAll(() => {
       kind = kind;
       constructor(public options: Strategy["options"]) {
         strategies.push(this);
+      }
+      handle() {
+        return `${kind} ${this.options.cacheName}`;
       }
     };
   const plugin = (kind: string) =>
@@ -73,10 +88,14 @@ beforeAll(() => {
   };
   const self = {
     skipWaiting: record("skipWaiting"),
-    addEventListener: record("addEventListener"),
+    addEventListener: (type: string, listener: (event: unknown) => void) => {
+      calls.push(`addEventListener "${type}"`);
+      listeners[type] = listener;
+    },
     location: { origin: "https://tin.example" },
   };
-  new Function("self", "importScripts", "workbox", code)(self, record("importScripts"), workbox);
+  const fetch = (request: { url: string }) => void fetched.push(request.url);
+  new Function("self", "importScripts", "workbox", "fetch", code)(self, record("importScripts"), workbox, fetch);
 });
 
 const handlerFor = (pathname: string, mode = "no-cors") => {
@@ -91,15 +110,37 @@ test("pages come from the network first (3 s), then from the copy of the last vi
   expect(pages.options.plugins?.find((p) => p.kind === "ExpirationPlugin")?.options?.maxEntries).toBe(42);
 });
 
-test("index chunks, fragments, metadata and filters (content-hashed names) are kept once fetched", () => {
-  for (const file of [
-    "index/vi_1.pf_index",
-    "fragment/vi_2.pf_fragment",
-    "parts/2019/index/vi_3.pf_index",
-    "parts/2019/filter/vi_4.pf_filter",
-  ]) {
-    expect((handlerFor(`/tin/pagefind/${file}`) as Strategy).kind, file).toBe("CacheFirst");
-  }
+test("index chunks, fragments, metadata and filters (content-hashed names) are kept once fetched, each part's in its own cache", () => {
+  const handle = (file: string) => {
+    const url = new URL(`/tin/pagefind/${file}`, "https://tin.example");
+    return (handlerFor(url.pathname) as (options: unknown) => unknown)({ url, request: { url: url.href } });
+  };
+  expect(handle("parts/2019/index/vi_3.pf_index")).toBe("CacheFirst newsroom-search-2019-3f2a9c1e");
+  expect(handle("parts/2019/filter/vi_4.pf_filter")).toBe("CacheFirst newsroom-search-2019-3f2a9c1e");
+  expect(handle("parts/2020/fragment/vi_5.pf_fragment")).toBe("CacheFirst newsroom-search-2020-b0b0b0b0");
+  // A part this worker does not list (its deploy is not this one's): fetched, not kept.
+  expect(handle("parts/2031/index/vi_6.pf_index")).toBeUndefined();
+  expect(fetched).toEqual(["https://tin.example/tin/pagefind/parts/2031/index/vi_6.pf_index"]);
+});
+
+test("when a new worker activates, the search caches of parts this deploy re-indexed are deleted, the others kept", async () => {
+  const names = [
+    "newsroom-search-2019-00000000",
+    "newsroom-search-2019-3f2a9c1e",
+    "newsroom-search-2020-b0b0b0b0",
+    "newsroom-search",
+    "newsroom-search-entry",
+    "newsroom-pages",
+  ];
+  const deleted: string[] = [];
+  let done: Promise<unknown> = Promise.resolve();
+  (globalThis as unknown as { caches: unknown }).caches = {
+    keys: async () => names,
+    delete: async (name: string) => void deleted.push(name),
+  };
+  listeners.activate!({ waitUntil: (promise: Promise<unknown>) => (done = promise) });
+  await done;
+  expect(deleted.sort()).toEqual(["newsroom-search", "newsroom-search-2019-00000000"]);
 });
 
 test("the files naming the current index (parts' list, entries) come from the network first", () => {
