@@ -166,6 +166,19 @@ describe("hardening: values that would be silently altered or published unsafely
     expect(problemsOf({ updated: "2019-10-18" })).toEqual([]);
   });
 
+  test("a date is refused when the schema's date pattern refuses it, even where luxon would read it", () => {
+    // parsePostDate's own 24:00 check looks for an uppercase "T"; the pattern catches the lowercase one.
+    expect(problemsOf({ date: "2021-06-15t24:00Z" })[0]).toMatchObject({ field: "date", found: '"2021-06-15t24:00Z"' });
+    expect(problemsOf({ date: "2021-06-15t06:00Z" })).toEqual([]);
+    expect(problemsOf({ date: " 2021-06-15  06:00 " })).toEqual([]);
+  });
+
+  test("tags: YAML numbers written as such are words, others are refused; a list is not a slug", () => {
+    expect(problemsOf({ tags: [7] }, "tags: [007]")[0]).toMatchObject({ field: "tags", expected: expect.stringContaining('["7"]') });
+    expect(problemsOf({ tags: ["Sông Mã", 2020] }, "tags: [Sông Mã, 2020]")).toEqual([]);
+    expect(problemsOf({ slug: ["tin-moi"] })[0]).toMatchObject({ field: "slug", expected: "a text" });
+  });
+
   test("slugs: an explicit one over 80 characters is refused; one from a long title is cut at a word and kept unique", () => {
     expect(problemsOf({ slug: "a".repeat(81) })[0]?.expected).toMatch(/at most 80 characters/);
     expect(problemsOf({ slug: "a".repeat(80) })).toEqual([]);
