@@ -1,12 +1,14 @@
-// npm run build:lib — compiles src/ into dist/ (JavaScript and declarations) and copies the
-// files the compiled code reads at run time (layouts, partials, stylesheet, browser scripts)
-// to the same places beside it. dist/ is rebuilt from scratch (no file of an older build stays),
-// in a folder of its own swapped in at the end: a test run or dev server reading dist/ meanwhile
-// (another terminal's `npm test` rebuilds it too) sees the old files or the new, never none.
+// npm run build:lib — compiles src/ into dist/ (JavaScript and declarations), copies the files
+// the compiled code reads at run time (layouts, partials, stylesheet, browser scripts) to the
+// same places beside it, and writes the posts' JSON Schema (dist/post.schema.json). dist/ is
+// rebuilt from scratch (no file of an older build stays), in a folder of its own swapped in at
+// the end: a test run or dev server reading dist/ meanwhile (another terminal's `npm test`
+// rebuilds it too) sees the old files or the new, never none.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, `dist.next-${process.pid}`);
@@ -25,6 +27,11 @@ for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true }))
   const fixed = text.replace(/(from\s+["']|import\(["'])(\.{1,2}\/[^"']+)\.ts(["'])/g, "$1$2.js$3");
   if (fixed !== text) writeFileSync(file, fixed);
 }
+
+// The post front matter's JSON Schema, for editors and validators (exported as
+// "eleventy-plugin-newsroom/post.schema.json"), made from the compiled schema module itself.
+const { postJsonSchema } = await import(pathToFileURL(path.join(dist, "content/post-schema.js")).href);
+writeFileSync(path.join(dist, "post.schema.json"), `${JSON.stringify(postJsonSchema(), null, 2)}\n`);
 
 const live = path.join(root, "dist");
 const old = path.join(root, `dist.old-${process.pid}`);
