@@ -13,6 +13,8 @@ export default function (eleventyConfig: UserConfig) {
     sections: {
       categories: ["Thời sự", "Xây dựng Đảng", "Kinh tế", "Nông nghiệp", "Xã hội", "Văn hóa", "Giáo dục", "Y tế", "Du lịch", "Thể thao"],
     },
+    // The web editor at /admin/ (npm run cms edits posts/ locally through decap-server).
+    cms: { enabled: true, previewStyles: ["/assets/site.css"] },
     site: {
       title: "Báo Sơn La điện tử",
       description: "Tin tức thời sự, chính trị, kinh tế, văn hóa tỉnh Sơn La",

@@ -135,6 +135,7 @@ export class NewsroomBuild {
         warmPages: ["/", this.data.urls.search, this.data.urls.archiveIndex].filter((url) => url !== ""),
         files: [this.data.urls.dayIndex],
         generated: [options.permalink, options.archives.year, options.archives.month, options.archives.day, "/page/"],
+        bypass: options.cms.enabled ? [options.cms.path] : [],
       });
       summary.parts.push(
         `offline: ${count(worker.files)} files, ${megabytes(worker.bytes)}${worker.fullIndex ? " (whole search index)" : ""}`,

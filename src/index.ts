@@ -19,6 +19,7 @@ import { createFilters } from "./site/filters.ts";
 import { feedsOn } from "./site/site-data.ts";
 import { articleJsonLd } from "./site/structured-data.ts";
 import { registerTemplates } from "./site/templates.ts";
+import { registerCms } from "./site/cms.ts";
 import type { ImageRole } from "./site/images.ts";
 
 export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata, ArchivePermalinks } from "./core/options.ts";
@@ -112,6 +113,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   );
 
   registerTemplates(eleventyConfig, options, { prefix: withPrefix, absolute, sitemap: feedsOn(options) });
+  if (options.cms.enabled) registerCms(eleventyConfig, options, { projectRoot, inputDir, postsDir, prefix: withPrefix });
   if (feedsOn(options)) {
     registerFeeds(
       eleventyConfig,

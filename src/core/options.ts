@@ -359,6 +359,48 @@ export interface FeedOptions {
   sitemap: string;
 }
 
+/**
+ * The web editor for posts (Decap CMS) at `{path}`: `index.html`, a `config.yml` made from these
+ * options (posts folder, sections, language, time zone) and Decap's script, copied from the
+ * site's own `node_modules/decap-cms` (`npm install decap-cms`). Off by default.
+ */
+export interface CmsOptions {
+  /**
+   * Write the editor.
+   * @default false
+   */
+  enabled: boolean;
+  /**
+   * URL folder of the editor.
+   * @default "/admin/"
+   */
+  path: string;
+  /**
+   * Decap's `backend` section as Decap documents it (`name`, `repo`, `branch`, `base_url`,
+   * `auth_endpoint`…): where saved posts are committed.
+   * @default { name: "git-gateway", branch: "main" }
+   */
+  backend: { name: string; [setting: string]: unknown };
+  /**
+   * Folder, inside the input folder, where images uploaded in the editor go; posts refer to
+   * them by the same path from the site's root (`/images/uploads/photo.jpg`).
+   * @default "images/uploads"
+   */
+  mediaFolder: string;
+  /**
+   * Let the editor save through `decap-server` on this machine (only when opened from
+   * `localhost`): `true` for Decap's default (`http://localhost:8081/api/v1`), a URL for another
+   * port, `false` never.
+   * @default true
+   */
+  localBackend: boolean | string;
+  /**
+   * The site's own stylesheets (site paths) for the editor's preview, after Newsroom's.
+   * @default []
+   */
+  previewStyles: string[];
+}
+
 /** Everything `eleventyConfig.addPlugin(newsroom, options)` accepts. */
 export interface NewsroomOptions {
   /**
@@ -473,6 +515,10 @@ export interface NewsroomOptions {
    */
   markdown: MarkdownOptions;
   /**
+   * The web editor for posts (Decap CMS).
+   */
+  cms: CmsOptions;
+  /**
    * The page a host serves for a missing URL (in the site's language, with the search box and
    * the date widget); "" for none.
    * @default "/404.html"
@@ -542,6 +588,14 @@ export const defaults = {
   lunarDate: false,
   newPost: { file: "{yyyy}/{MM}/{slug}.md", author: "" },
   markdown: { setup: undefined, html: false },
+  cms: {
+    enabled: false,
+    path: "/admin/",
+    backend: { name: "git-gateway", branch: "main" },
+    mediaFolder: "images/uploads",
+    localBackend: true,
+    previewStyles: [],
+  },
   notFoundPage: "/404.html",
   robots: true,
   manifest: { enabled: true, shortName: "", icons: [], themeColor: "#ffffff", backgroundColor: "#ffffff" },
@@ -572,6 +626,7 @@ export function resolveOptions(user: NewsroomUserOptions = {}): NewsroomOptions 
     newPost: { ...defaults.newPost, ...definedOnly(user.newPost ?? {}) },
     markdown: { ...defaults.markdown, ...definedOnly(user.markdown ?? {}) },
     manifest: { ...defaults.manifest, ...definedOnly(user.manifest ?? {}) },
+    cms: { ...defaults.cms, ...definedOnly(user.cms ?? {}) },
   } as NewsroomOptions;
   const problems = validateOptions(merged, user);
   if (problems.length > 0) {
@@ -769,6 +824,36 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   expect(typeof o.frontPage.lead === "boolean", "frontPage.lead", "true or false", o.frontPage.lead);
   expect(typeof o.lunarDate === "boolean", "lunarDate", "true or false", o.lunarDate);
   expect(typeof o.font === "boolean", "font", "true or false", o.font);
+  expect(typeof o.cms.enabled === "boolean", "cms.enabled", "true or false", o.cms.enabled);
+  const cmsPathProblem = typeof o.cms.path === "string" ? checkPattern(o.cms.path, [], []) : "a string";
+  expect(cmsPathProblem === undefined, "cms.path", cmsPathProblem ?? "", o.cms.path);
+  expect(
+    isPlainObject(o.cms.backend) && typeof o.cms.backend.name === "string" && o.cms.backend.name.trim() !== "",
+    "cms.backend",
+    'Decap\'s backend settings with a name, such as { name: "github", repo: "owner/site", branch: "main" }',
+    o.cms.backend,
+  );
+  expect(
+    typeof o.cms.mediaFolder === "string" &&
+      /^[^/\\]/.test(o.cms.mediaFolder) &&
+      !o.cms.mediaFolder.split(/[/\\]/).some((segment) => segment === ".." || segment === ".") &&
+      !/[{}\s]/.test(o.cms.mediaFolder),
+    "cms.mediaFolder",
+    'a folder inside the input folder, without spaces, such as "images/uploads"',
+    o.cms.mediaFolder,
+  );
+  expect(
+    typeof o.cms.localBackend === "boolean" || (typeof o.cms.localBackend === "string" && isAbsoluteHttpUrl(o.cms.localBackend)),
+    "cms.localBackend",
+    'true, false, or the URL of decap-server\'s API such as "http://localhost:8082/api/v1"',
+    o.cms.localBackend,
+  );
+  expect(
+    Array.isArray(o.cms.previewStyles) && o.cms.previewStyles.every((url) => typeof url === "string" && /^\/[^/]/.test(url)),
+    "cms.previewStyles",
+    'a list of site paths such as ["/assets/site.css"]',
+    o.cms.previewStyles,
+  );
   const categoriesProblem = checkSections(o.sections.categories);
   expect(categoriesProblem === undefined, "sections.categories", categoriesProblem ?? "", o.sections.categories);
   for (const key of ["article", "home", "archive", "archiveIndex", "search", "offline", "topic", "topicIndex"] as const) {
@@ -834,6 +919,10 @@ function isSupportedLocale(tag: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isAbsoluteHttpUrl(value: string): boolean {

@@ -61,8 +61,8 @@ export interface ServiceWorkerConfig {
   offlinePage: string;
   warmPages: string[];
   maxPages: number;
-  /** URL folders whose requests go to the network untouched. */
-  bypass: string[];
+  /** URL folders whose requests go to the network untouched (absent: none). */
+  bypass?: string[];
 }
 
 /**
@@ -115,7 +115,7 @@ export function serviceWorkerConfig(job: ServiceWorkerJob, searchCaches: Record<
     offlinePage: job.prefix(job.options.page),
     warmPages: job.warmPages.map(job.prefix),
     maxPages: job.options.maxPages,
-    bypass: (job.bypass ?? []).map(job.prefix),
+    ...(job.bypass?.length ? { bypass: job.bypass.map(job.prefix) } : {}),
   };
 }
 

@@ -96,6 +96,29 @@ export function intlPack(locale: string): LocalePack {
       inDay: "Search this day",
       needsJavaScript: "Search needs JavaScript. You can still browse posts by date in the archive.",
     },
+    cms: {
+      title: "Content manager",
+      posts: "Posts",
+      post: "Post",
+      fields: {
+        title: { label: "Title", hint: "The headline; the address of the article is made from it." },
+        date: { label: "Publication date" },
+        summary: { label: "Summary", hint: "One or two sentences for lists and search engines; empty: the start of the text." },
+        author: { label: "Author" },
+        category: { label: "Section" },
+        tags: { label: "Tags", hint: "Words separated by commas." },
+        image: { label: "Photo", hint: "The lead photo, shown above the article and in lists." },
+        image_alt: { label: "Photo description", hint: "What the photo shows, for readers who cannot see it." },
+        caption: { label: "Caption", hint: "Shown under the photo." },
+        featured: { label: "Lead story", hint: "The newest lead story opens the front page." },
+        draft: { label: "Draft", hint: "A draft is not published." },
+        body: { label: "Text" },
+      },
+      dateHint: (zone) => `The site's time (${zone}). A later date schedules the post: it appears with the first build after it.`,
+      categoryHint: "One of the site's sections.",
+      decapLocale: "en",
+      dateFormat: "YYYY-MM-DD",
+    },
   };
 }
 

@@ -125,9 +125,35 @@ export interface SearchStrings {
   needsJavaScript: string;
 }
 
+/** A field's label and hint in the web editor. */
+export interface CmsFieldStrings {
+  label: string;
+  hint?: string;
+}
+
+/** Strings of the web editor (Decap CMS, option `cms`): its page, the posts collection, the fields. */
+export interface CmsStrings {
+  /** The editor page's title: "Quản trị nội dung". */
+  title: string;
+  /** The posts collection: "Bài viết", one: "Bài viết". */
+  posts: string;
+  post: string;
+  /** Each front matter field by its key, and `body`. */
+  fields: Record<string, CmsFieldStrings>;
+  /** The date field's hint, naming the site's time zone. */
+  dateHint(timeZone: string): string;
+  /** The category field's hint when the site declares its sections. */
+  categoryHint: string;
+  /** Decap's own interface language, when Decap has it ("vi", "en"). */
+  decapLocale: string;
+  /** How the date picker shows a day (dayjs tokens): "DD/MM/YYYY". */
+  dateFormat: string;
+}
+
 export interface LocalePack {
   dates: DateForms;
   ui: UiStrings;
   archive: ArchiveStrings;
   search: SearchStrings;
+  cms: CmsStrings;
 }

@@ -82,6 +82,29 @@ export const vi: LocalePack = {
     inDay: "Tìm trong ngày này",
     needsJavaScript: "Tìm kiếm cần JavaScript. Bạn vẫn có thể xem bài viết theo ngày tháng trong trang lưu trữ.",
   },
+  cms: {
+    title: "Quản trị nội dung",
+    posts: "Bài viết",
+    post: "Bài viết",
+    fields: {
+      title: { label: "Tiêu đề", hint: "Địa chỉ của bài viết được tạo từ tiêu đề." },
+      date: { label: "Ngày đăng" },
+      summary: { label: "Tóm tắt", hint: "Một hai câu cho danh sách bài và công cụ tìm kiếm; để trống: lấy đoạn đầu bài." },
+      author: { label: "Tác giả" },
+      category: { label: "Chuyên mục" },
+      tags: { label: "Từ khóa", hint: "Các từ cách nhau bằng dấu phẩy." },
+      image: { label: "Ảnh", hint: "Ảnh đại diện, hiện trên đầu bài và trong danh sách bài." },
+      image_alt: { label: "Mô tả ảnh", hint: "Ảnh chụp gì, cho người đọc không xem được ảnh." },
+      caption: { label: "Chú thích ảnh", hint: "Hiện dưới ảnh." },
+      featured: { label: "Tin nổi bật", hint: "Tin nổi bật mới nhất mở đầu trang chủ." },
+      draft: { label: "Bản nháp", hint: "Bản nháp không được đăng." },
+      body: { label: "Nội dung" },
+    },
+    dateHint: (zone) => `Giờ của tòa soạn (${zone}). Ngày giờ sau này là hẹn giờ đăng: bài hiện ra từ lần dựng trang đầu tiên sau đó.`,
+    categoryHint: "Một trong các chuyên mục của báo.",
+    decapLocale: "vi",
+    dateFormat: "DD/MM/YYYY",
+  },
 };
 
 function capitalize(text: string): string {
