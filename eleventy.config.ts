@@ -30,6 +30,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.ignores.add("src/**");
   eleventyConfig.ignores.add(".stryker-tmp/**");
   eleventyConfig.ignores.add("reports/**");
+  // The guides and screenshots are the repository's documentation, not pages of the demo site.
+  eleventyConfig.ignores.add("docs/**");
 
   return {
     dir: { input: ".", includes: "_includes", output: "_site" },
