@@ -45,7 +45,7 @@ export function parsePostDate(value: unknown, zone: string): ParsedDate {
     return { ok: false, expected: DATE_EXPECTATION, found: describe(value) };
   }
   // Luxon would read 24:00 as the next day's midnight, and any offset: both are mistakes to name.
-  const clock = /T(\d{2}):(\d{2})/.exec(text);
+  const clock = /T(\d{2}):(\d{2})/i.exec(text); // luxon takes a lowercase t too
   if (clock && Number(clock[1]) > 23) {
     const next = DateTime.fromISO(text.slice(0, 10), { zone }).plus({ days: 1 });
     const hint = next.isValid ? ` (for midnight at the end of the day, write ${next.toFormat("yyyy-MM-dd")} 00:00)` : "";

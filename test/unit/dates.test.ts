@@ -98,6 +98,8 @@ describe("times and offsets that would be silently altered", () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.expected).toContain("write 2021-06-16 00:00");
     expect(parsePostDate("2021-06-15 23:59", "Asia/Ho_Chi_Minh").ok).toBe(true);
+    // ISO 8601 allows a lowercase t, and luxon reads it: 24:00 stays refused.
+    expect(parsePostDate("2021-06-15t24:00Z", "UTC").ok).toBe(false);
   });
   test("offsets beyond ±14:00 are refused", () => {
     expect(parsePostDate("2021-06-15T06:00:00+25:00", "UTC").ok).toBe(false);
