@@ -1,0 +1,42 @@
+// Mutation testing (npm run mutation): StrykerJS changes the modules that decide what readers get,
+// one small change (a "mutant") at a time, and runs the tests that reach that code against each; a
+// mutant no test notices shows a behaviour the tests do not hold. Reports: reports/mutation/.
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  vitest: { configFile: "vitest.mutation.config.ts", pool: "forks", related: true },
+  coverageAnalysis: "perTest",
+  mutate: [
+    "src/content/post.ts",
+    "src/content/post-schema.ts",
+    "src/content/frontmatter.ts",
+    "src/content/load-posts.ts",
+    "src/core/dates.ts",
+    "src/core/slug.ts",
+    "src/core/text.ts",
+    "src/core/options.ts",
+    "src/site/archives.ts",
+    // Search records and the đ/Đ folding (the rest of the indexer drives Pagefind: integration tests).
+    "src/search/indexer.ts:28-62",
+    "src/search/parts.ts",
+    "src/offline/service-worker.ts",
+    "src/cli/build.ts",
+    "src/cli/output-lock.ts",
+  ],
+  // Code that runs when a module is loaded (constants, the defaults object) would need every test
+  // file run again for each of its mutants, most of the run's time: those mutants are listed as
+  // ignored. Mutants also reached from inside tests are still tested, by those tests.
+  ignoreStatic: true,
+  // Re-runs test only the mutants whose code or tests changed since the last run.
+  incremental: true,
+  incrementalFile: "reports/mutation/stryker-incremental.json",
+  reporters: ["clear-text", "progress", "json"],
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
+  concurrency: 2,
+  timeoutMS: 10_000,
+  tempDirName: ".stryker-tmp",
+  ignorePatterns: ["_site", "_site.*", ".cache", "bench/.work", "dist.*", "reports", ".stryker-tmp", "tmp"],
+  thresholds: { high: 90, low: 85, break: null },
+};
