@@ -1,0 +1,181 @@
+/** `newsroom build` (src/cli/build.ts): its arguments, its error report, and a build that is all or nothing. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { atomicBuild, BuildFailure, describeError, parseArgs } from "../../src/cli/build.ts";
+import { NewsroomError } from "../../src/core/errors.ts";
+
+describe("parseArgs", () => {
+  test("no arguments: Eleventy's own config lookup and input, output _site, no prefix, not quiet", () => {
+    expect(parseArgs([])).toEqual({ config: undefined, input: undefined, output: "_site", pathPrefix: undefined, quiet: false });
+  });
+
+  test("every flag the usage line names is read, a value may itself contain =", () => {
+    expect(parseArgs(["--config=site.config.js", "--input=src", "--output=public", "--pathprefix=/tin=moi/", "--quiet"])).toEqual({
+      config: "site.config.js",
+      input: "src",
+      output: "public",
+      pathPrefix: "/tin=moi/",
+      quiet: true,
+    });
+  });
+
+  test.each([["--outptu=public"], ["--output="], ["--config"], ["build"], ["-q"]])(
+    "%s is refused, naming the argument and the known flags",
+    (arg) => {
+      expect(() => parseArgs([arg])).toThrow(`unknown argument ${arg} (expected --config=, --input=, --output=, --pathprefix=, --quiet)`);
+    },
+  );
+});
+
+describe("describeError", () => {
+  // Messages Newsroom foresaw (its own errors, file-system errors) are what the user reads: no stack traces.
+  test("an error and its causes, one line each, the BuildFailure wrapper's repeated message once", () => {
+    const root = new NewsroomError("posts/a.md: date: expected a date that exists");
+    const wrapped = new Error("Problem writing Eleventy templates", { cause: root });
+    expect(describeError(new BuildFailure(wrapped.message, true, { cause: wrapped }))).toBe(
+      "Problem writing Eleventy templates\n  caused by: eleventy-plugin-newsroom: posts/a.md: date: expected a date that exists",
+    );
+  });
+
+  test("at most five lines, outermost first, however long the chain", () => {
+    let error: Error = new NewsroomError("0");
+    for (let i = 1; i < 9; i++) error = new Error(String(i), { cause: error });
+    expect(describeError(error).split("\n")).toEqual(["8", "  caused by: 7", "  caused by: 6", "  caused by: 5", "  caused by: 4"]);
+  });
+
+  test("a file-system error is told without a stack trace; Eleventy's original error is followed", () => {
+    const fsError = Object.assign(new Error("EACCES: permission denied, open '_site/2019/index.html'"), { code: "EACCES" });
+    const eleventyError = Object.assign(new Error("Having trouble writing template"), { originalError: fsError });
+    expect(describeError(eleventyError)).toBe(
+      "Having trouble writing template\n  caused by: EACCES: permission denied, open '_site/2019/index.html'",
+    );
+  });
+
+  test("an error nobody foresaw keeps the first five lines of its stack, for whoever reports it", () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'url')");
+    bug.stack = [
+      "TypeError: Cannot read properties of undefined (reading 'url')",
+      ...Array.from({ length: 8 }, (_, i) => `    at frame${i}`),
+    ].join("\n");
+    expect(describeError(new Error("Problem writing Eleventy templates", { cause: bug }))).toBe(
+      [
+        "Problem writing Eleventy templates",
+        "  caused by: Cannot read properties of undefined (reading 'url')",
+        "    at frame0",
+        "    at frame1",
+        "    at frame2",
+        "    at frame3",
+        "    at frame4",
+      ].join("\n"),
+    );
+  });
+
+  test("Eleventy's list of every page a template was writing is cut to three", () => {
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    const pages = Array.from({ length: 1200 }, (_, i) => `"_site/2019/10/${i}/index.html"`).join(", ");
+    expect(describeError(new Error(`Having trouble writing to ${pages} from "./newsroom/article.njk"`, { cause: full }))).toBe(
+      'Having trouble writing to "_site/2019/10/0/index.html", "_site/2019/10/1/index.html", "_site/2019/10/2/index.html" and 1,197 other pages from "./newsroom/article.njk"\n  caused by: ENOSPC: no space left on device, write',
+    );
+    const few = new Error('Having trouble writing to "a", "b", "c" from "t.njk"', { cause: full });
+    expect(describeError(few).split("\n")[0]).toBe('Having trouble writing to "a", "b", "c" from "t.njk"');
+    const four = new Error('Having trouble writing to "a", "b", "c", "d" from "t.njk"', { cause: full });
+    expect(describeError(four).split("\n")[0]).toBe('Having trouble writing to "a", "b", "c" and 1 other pages from "t.njk"');
+  });
+
+  test("what is thrown that is not an Error is shown as text", () => {
+    expect(describeError("disk full")).toBe("disk full");
+    expect(describeError(undefined)).toBe("undefined");
+  });
+});
+
+describe("atomicBuild", () => {
+  let dir: string;
+  let cwd: string;
+  const DEAD = 2 ** 22 + 4321; // above Linux's default pid_max: no such process
+  const args = (more: Partial<Parameters<typeof atomicBuild>[0]> = {}) => ({
+    config: "eleventy.config.mjs",
+    input: ".",
+    output: "_site",
+    pathPrefix: undefined,
+    quiet: true,
+    ...more,
+  });
+  const read = (file: string) => readFileSync(path.join(dir, "_site", file), "utf8");
+  const leftovers = () => readdirSync(dir).filter((name) => /\.(staging|previous)-\d+$|\.lock$/.test(name));
+
+  beforeEach(() => {
+    cwd = process.cwd();
+    dir = mkdtempSync(path.join(tmpdir(), "newsroom-cli-build-"));
+    writeFileSync(path.join(dir, "eleventy.config.mjs"), "export default function () {}\n");
+    writeFileSync(path.join(dir, "index.md"), "# Trang chủ\n");
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("the site is built into the output folder, which then holds the new site only; nothing is left beside it", async () => {
+    mkdirSync(path.join(dir, "_site"));
+    writeFileSync(path.join(dir, "_site", "removed-post.html"), "old");
+    await atomicBuild(args());
+    expect(read("index.html")).toContain("Trang chủ");
+    expect(existsSync(path.join(dir, "_site", "removed-post.html"))).toBe(false);
+    expect(leftovers()).toEqual([]);
+  });
+
+  test("the live output inside the input folder is never read as input, nor are other builds' folders", async () => {
+    await atomicBuild(args());
+    mkdirSync(path.join(dir, `_site.staging-${process.pid + 1}`));
+    writeFileSync(path.join(dir, `_site.staging-${process.pid + 1}`, "stray.md"), "# stray\n");
+    await atomicBuild(args());
+    expect(readdirSync(path.join(dir, "_site")).toSorted()).toEqual(["index.html"]);
+  });
+
+  test("the path prefix and the config file are Eleventy's", async () => {
+    writeFileSync(path.join(dir, "eleventy.config.mjs"), 'export default function (c) { c.addGlobalData("greeting", "Xin chào"); }\n');
+    writeFileSync(path.join(dir, "index.njk"), '{{ greeting }} <a href="{{ "/2019/" | url }}">2019</a>');
+    rmSync(path.join(dir, "index.md"));
+    await atomicBuild(args({ pathPrefix: "/tin/" }));
+    expect(read("index.html")).toBe('Xin chào <a href="/tin/2019/">2019</a>');
+  });
+
+  test("a failed build leaves the previous output as it was, says so, and removes its staging folder", async () => {
+    await atomicBuild(args());
+    const before = read("index.html");
+    writeFileSync(path.join(dir, "broken.njk"), "{% if %}");
+    const failure = await atomicBuild(args()).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(BuildFailure);
+    expect((failure as BuildFailure).outputIntact).toBe(true);
+    expect((failure as BuildFailure).message).not.toBe("");
+    expect((failure as BuildFailure).cause).toBeInstanceOf(Error);
+    expect(read("index.html")).toBe(before);
+    expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+    expect(leftovers()).toEqual([]);
+  });
+
+  test("what a killed build left is removed first, and the log says so", async () => {
+    mkdirSync(path.join(dir, `_site.staging-${DEAD}`));
+    const lines: string[] = [];
+    await atomicBuild(args(), (line) => lines.push(line));
+    expect(lines).toEqual([`removed _site.staging-${DEAD}, left by a build that died`]);
+    expect(leftovers()).toEqual([]);
+  });
+
+  test("a build waits for a live build of the same output, saying so once", async () => {
+    writeFileSync(path.join(dir, "_site.lock"), `${process.ppid}\n`);
+    const lines: string[] = [];
+    const build = atomicBuild(args(), (line) => lines.push(line));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(existsSync(path.join(dir, "_site"))).toBe(false);
+    rmSync(path.join(dir, "_site.lock"));
+    await build;
+    expect(lines).toEqual([`waiting for another build of _site (process ${process.ppid}) to finish…`]);
+    expect(read("index.html")).toContain("Trang chủ");
+  });
+});

@@ -1,0 +1,107 @@
+/** Reading a post file into front matter and body (src/content/frontmatter.ts): the forms accepted, and each refusal in words. */
+import { describe, expect, test } from "vitest";
+import { MAX_FRONT_MATTER_BYTES, splitFrontMatter } from "../../src/content/frontmatter.ts";
+
+const source = (raw: string) => {
+  const result = splitFrontMatter(raw);
+  if (!result.ok) throw new Error(`refused: ${result.found}`);
+  return result.source;
+};
+const refusal = (raw: string) => {
+  const result = splitFrontMatter(raw);
+  if (result.ok) throw new Error("accepted");
+  return { expected: result.expected, found: result.found };
+};
+
+describe("what is read", () => {
+  test("only a leading byte-order mark is dropped; one inside the text is the author's", () => {
+    expect(source("\uFEFF---\ntitle: Tin\n---\nA\uFEFFB\n")).toEqual({
+      data: { title: "Tin" },
+      body: "A\uFEFFB\n",
+      frontMatter: "title: Tin",
+    });
+  });
+
+  test("old Mac line endings (CR alone) read like LF, as CRLF do", () => {
+    expect(source("---\rtitle: Tin\rdate: 2019-10-18\r---\rDòng 1\rDòng 2\r")).toEqual({
+      data: { title: "Tin", date: "2019-10-18" },
+      body: "Dòng 1\nDòng 2\n",
+      frontMatter: "title: Tin\ndate: 2019-10-18",
+    });
+  });
+
+  test("the delimiters may carry trailing spaces; the body starts after the closing line; a file may end at it", () => {
+    expect(source("---  \ntitle: Tin\n--- \t\nThân bài\n---\nvẫn là thân bài\n")).toEqual({
+      data: { title: "Tin" },
+      body: "Thân bài\n---\nvẫn là thân bài\n",
+      frontMatter: "title: Tin",
+    });
+    expect(source("---\ntitle: Tin\n---")).toEqual({ data: { title: "Tin" }, body: "", frontMatter: "title: Tin" });
+  });
+
+  test("the front matter is kept as written, for messages that quote the author", () => {
+    expect(source("---\ntitle: 007\ntags: [1.10]\n---\n").frontMatter).toBe("title: 007\ntags: [1.10]");
+  });
+
+  test("YAML's core schema: dates stay text, null-like values are null, yes and no are text", () => {
+    expect(source("---\ndate: 2019-10-18\nupdated: 2019-10-18 14:30\nsummary: ~\ndraft: no\n---\n").data).toEqual({
+      date: "2019-10-18",
+      updated: "2019-10-18 14:30",
+      summary: null,
+      draft: "no",
+    });
+  });
+
+  test("front matter of nothing but comments is empty", () => {
+    expect(source("---\n# chưa có gì\n---\nThân bài\n").data).toEqual({});
+  });
+
+  test(`front matter up to ${MAX_FRONT_MATTER_BYTES / 1024} KB is read`, () => {
+    const yaml = `title: "${"a".repeat(MAX_FRONT_MATTER_BYTES - 9)}"`;
+    expect(Buffer.byteLength(yaml)).toBe(MAX_FRONT_MATTER_BYTES);
+    expect(source(`---\n${yaml}\n---\n`).data.title).toHaveLength(MAX_FRONT_MATTER_BYTES - 9);
+  });
+});
+
+describe("what is refused, in words", () => {
+  test("no front matter at the top", () => {
+    const expected = { expected: 'front matter between two "---" lines at the top of the file', found: "no opening ---" };
+    expect(refusal("title: Tin\n")).toEqual(expected);
+    expect(refusal("\n---\ntitle: Tin\n---\n")).toEqual(expected);
+    expect(refusal("----\ntitle: Tin\n---\n")).toEqual(expected);
+  });
+
+  test("front matter never closed", () => {
+    expect(refusal("---\ntitle: Tin\n--\n")).toEqual({ expected: 'front matter closed by a "---" line', found: "no closing ---" });
+  });
+
+  test(`front matter over ${MAX_FRONT_MATTER_BYTES / 1024} KB, counted in bytes (Vietnamese letters take two or three)`, () => {
+    const yaml = `title: "${"ạ".repeat(30_000)}"`; // 90,009 bytes, 30,009 characters
+    expect(refusal(`---\n${yaml}\n---\n`)).toEqual({ expected: "front matter of at most 64 KB", found: "88 KB" });
+    const justOver = `title: "${"a".repeat(MAX_FRONT_MATTER_BYTES - 8)}"`;
+    expect(refusal(`---\n${justOver}\n---\n`)).toEqual({ expected: "front matter of at most 64 KB", found: "65 KB" });
+  });
+
+  test("YAML anchors and aliases, wherever the anchor is", () => {
+    const expected = 'plain YAML without anchors and aliases (&name, *name); quote a value that starts with "&" or "*"';
+    expect(refusal("---\ntitle: &t Tin\nsummary: *t\n---\n")).toEqual({ expected, found: "the anchor &t" });
+    expect(refusal("---\n&top\ntitle: Tin\n---\n")).toEqual({ expected, found: "the anchor &top" });
+    expect(refusal("---\ntags: [&a x, *a]\n---\n")).toEqual({ expected, found: expect.stringMatching(/^the anchor \[?&a$/) });
+    expect(source('---\ntitle: "Tin & bài"\nauthor: "&a"\n---\n').data).toEqual({ title: "Tin & bài", author: "&a" });
+  });
+
+  test("invalid YAML: the parser's reason, its first line", () => {
+    const result = splitFrontMatter("---\ntitle: [unclosed\n---\n");
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.found).toMatch(/^a YAML error: [^\n]+$/);
+      expect(result.found).not.toContain("\n");
+    }
+  });
+
+  test("YAML that is not key: value pairs", () => {
+    expect(refusal("---\n- a\n- b\n---\n")).toEqual({ expected: "YAML key: value pairs", found: "a list" });
+    expect(refusal("---\nchỉ một dòng chữ\n---\n")).toEqual({ expected: "YAML key: value pairs", found: 'the string "chỉ một dòng chữ"' });
+    expect(refusal("---\n42\n---\n")).toEqual({ expected: "YAML key: value pairs", found: "the number 42" });
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * One post's search record (src/search/indexer.ts `searchRecord`), built inside each test: the
+ * body indexed, what a result shows (meta), the filters the search page offers, the sort key.
+ */
+import { expect, test } from "vitest";
+import type { Post } from "../../src/content/post.ts";
+import { searchRecord } from "../../src/search/indexer.ts";
+
+const base = {
+  url: "/2019/10/18/song-ma/",
+  title: "Thị trấn Sông Mã",
+  text: "Thị trấn ngày càng khang trang.",
+  date: new Date("2019-10-17T17:00:00.000Z"),
+  year: "2019",
+  month: "10",
+  day: "18",
+  category: undefined,
+  tags: [],
+  image: undefined,
+  image_alt: undefined,
+} as unknown as Post;
+const settings = { language: "vi", displayDate: (post: Post) => `ngày ${post.day}` };
+
+test("a post without image, topics or đ: body, title and date only; date filters always", () => {
+  expect(searchRecord(base, settings)).toEqual({
+    url: "/2019/10/18/song-ma/",
+    content: "Thị trấn ngày càng khang trang.",
+    language: "vi",
+    meta: { title: "Thị trấn Sông Mã", date: "ngày 18" },
+    filters: { year: ["2019"], month: ["2019-10"], day: ["2019-10-18"] },
+    sort: { date: "2019-10-17T17:00:00Z" },
+  });
+});
+
+test("the image and its text are shown with a result when the post has them", () => {
+  const record = searchRecord({ ...base, image: "/images/song-ma.jpg", image_alt: "Cầu Sông Mã" } as Post, settings);
+  expect(record.meta).toEqual({ title: "Thị trấn Sông Mã", date: "ngày 18", image: "/images/song-ma.jpg", image_alt: "Cầu Sông Mã" });
+});
+
+test("section and tags are filters when the post has them", () => {
+  const record = searchRecord({ ...base, category: "Xã hội", tags: ["Sông Mã", "đô thị"] } as Post, settings);
+  expect(record.filters).toEqual({
+    year: ["2019"],
+    month: ["2019-10"],
+    day: ["2019-10-18"],
+    category: ["Xã hội"],
+    tag: ["Sông Mã", "đô thị"],
+  });
+});
+
+test("words with đ in the title or the body are searchable without it, each once", () => {
+  const record = searchRecord({ ...base, title: "Đường điện về bản", text: "Đường điện mới, đường điện sáng." } as Post, settings);
+  expect(record.meta.fold).toBe("Dường diện dường");
+});
+
+test("the sort key is the UTC instant to the second, text that sorts as time does", () => {
+  const record = searchRecord({ ...base, date: new Date("2021-06-14T23:00:59.999Z") } as Post, settings);
+  expect(record.sort).toEqual({ date: "2021-06-14T23:00:59Z" });
+});
