@@ -83,6 +83,76 @@ describe("each wrong value is named with what is accepted and what was found", (
       { site: { language: "not a tag!" } },
       'site.language: expected a BCP 47 language tag such as "vi", found "not a tag!"',
     ],
+    ["site.url not text", { site: { url: 1 } }, "site.url: expected a string, found number 1"],
+    ["site.language not text", { site: { language: 1 } }, "site.language: expected a string, found number 1"],
+    ["font", { font: "Be Vietnam Pro" }, flag("font", '"Be Vietnam Pro"')],
+    ["cms.enabled", { cms: { enabled: "yes" } }, flag("cms.enabled", '"yes"')],
+    ["cms.path", { cms: { path: "/admin" } }, `cms.path: expected ${starts}, found "/admin"`],
+    ["cms.path not text", { cms: { path: 1 } }, "cms.path: expected a string, found number 1"],
+    ...(
+      [
+        ["git-gateway", '"git-gateway"'],
+        [["git-gateway"], 'the list ["git-gateway"]'],
+        [null, "null"],
+        [{ repo: "owner/site" }, 'the object {"repo":"owner/site"}'],
+        [{ name: 1 }, 'the object {"name":1}'],
+        [{ name: " " }, 'the object {"name":" "}'],
+      ] as const
+    ).map(
+      ([backend, found]) =>
+        [
+          `cms.backend ${found}`,
+          { cms: { backend } },
+          `cms.backend: expected Decap's backend settings with a name, such as { name: "github", repo: "owner/site", branch: "main" }, found ${found}`,
+        ] as [string, unknown, string],
+    ),
+    ...(
+      [
+        ["/images/uploads", '"/images/uploads"'],
+        ["\\images", '"\\\\images"'],
+        ["images/../../etc", '"images/../../etc"'],
+        ["./images", '"./images"'],
+        ["images/{slug}", '"images/{slug}"'],
+        ["ảnh tải lên", '"ảnh tải lên"'],
+        [1, "number 1"],
+      ] as const
+    ).map(
+      ([mediaFolder, found]) =>
+        [
+          `cms.mediaFolder ${found}`,
+          { cms: { mediaFolder } },
+          `cms.mediaFolder: expected a folder inside the input folder, without spaces, such as "images/uploads", found ${found}`,
+        ] as [string, unknown, string],
+    ),
+    ...(
+      [
+        ["localhost:8082", '"localhost:8082"'],
+        ["ftp://localhost/api", '"ftp://localhost/api"'],
+        [8081, "number 8081"],
+      ] as const
+    ).map(
+      ([localBackend, found]) =>
+        [
+          `cms.localBackend ${found}`,
+          { cms: { localBackend } },
+          `cms.localBackend: expected true, false, or the URL of decap-server's API such as "http://localhost:8082/api/v1", found ${found}`,
+        ] as [string, unknown, string],
+    ),
+    ...(
+      [
+        ["/assets/site.css", '"/assets/site.css"'],
+        [["assets/site.css"], 'the list ["assets/site.css"]'],
+        [["//cdn.example/site.css"], 'the list ["//cdn.example/site.css"]'],
+        [[1], "the list [1]"],
+      ] as const
+    ).map(
+      ([previewStyles, found]) =>
+        [
+          `cms.previewStyles ${found}`,
+          { cms: { previewStyles } },
+          `cms.previewStyles: expected a list of site paths such as ["/assets/site.css"], found ${found}`,
+        ] as [string, unknown, string],
+    ),
     [
       "archives.year token",
       { archives: { year: "/{yyyy}/{MM}/" } },
@@ -450,6 +520,22 @@ describe("the edge values the README allows are accepted", () => {
     ["drafts off", { drafts: false }],
     ["a fixed now", { now: new Date("2020-01-01T00:00:00Z") }],
     ["an http site URL and a language of its own", { site: { url: "http://news.example.org", language: "vi" } }],
+    ["an https site URL", { site: { url: "https://news.example.org/tin/" } }],
+    ["no self-hosted font", { font: false }],
+    [
+      "the web editor on, elsewhere, with a backend, a folder, decap-server's URL and styles",
+      {
+        cms: {
+          enabled: true,
+          path: "/soan-bai/",
+          backend: { name: "github", repo: "owner/site", branch: "main" },
+          mediaFolder: "images/uploads/2024",
+          localBackend: "http://localhost:8082/api/v1",
+          previewStyles: ["/assets/site.css"],
+        },
+      },
+    ],
+    ["the web editor without decap-server", { cms: { localBackend: false } }],
     ["no search cache, one index", { search: { cache: false, partSize: false } }],
     ["parts of one post", { search: { partSize: 1 } }],
     [
