@@ -7,7 +7,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { defaults } from "../../src/core/options.ts";
-import { generatedFolderGlob, precacheGlobs, writeServiceWorker, type ServiceWorkerJob } from "../../src/offline/service-worker.ts";
+import {
+  generatedFolderGlob,
+  partCaches,
+  precacheGlobs,
+  writeServiceWorker,
+  type ServiceWorkerJob,
+} from "../../src/offline/service-worker.ts";
 
 let out: string;
 beforeEach(() => {
@@ -103,6 +109,9 @@ test("a small index goes whole with the worker, with the site's styles and fonts
     warmPages: ["/", "/search/"],
     maxPages: 200,
   });
+  // Each part's search files are cached under a name of that part's current index.
+  const entry = entries.find((e) => e.url === "pagefind/parts/2019/pagefind-entry.json")!;
+  expect(config.searchCaches).toEqual({ "2019": `newsroom-search-2019-${entry.revision!.slice(0, 8)}` });
   expect(worker).not.toContain("self.__NEWSROOM_OFFLINE__");
   expect(worker).not.toContain("self.__WB_MANIFEST");
 });
@@ -139,6 +148,7 @@ test("without search, no index file and no search settings; the worker's URLs ca
     offlinePage: "/tin/offline/",
   });
   expect(config.warmPages).toEqual(["/tin/", "/tin/search/"]);
+  expect(config.searchCaches).toEqual({});
 });
 
 test("the worker and Workbox's copy are never in the list, even when a glob matches them", async () => {
@@ -171,4 +181,23 @@ test("pages at the top level (permalink /{slug}/) leave no folder to skip; other
   });
   expect(site.ignores).toEqual(["[0-9][0-9]-[0-9][0-9][0-9][0-9]/**", "tin-*/**", "chuyen-muc/**"]);
   expect(generatedFolderGlob("/{dd}.{MM}/{slug}/")).toBe("[0-9][0-9].[0-9][0-9]/**");
+});
+
+test("a cache name per index part, from its entry file's revision; other files and unrevised entries name none", () => {
+  const entries = [
+    { url: "pagefind/parts/2019/pagefind-entry.json", revision: "3f2a9c1e77aa" },
+    { url: "pagefind/parts/2020-07/pagefind-entry.json", revision: "b0b0b0b0b0" },
+    { url: "pagefind/parts/2021/pagefind-entry.json", revision: null },
+    { url: "pagefind/parts/2022/pagefind.2022.pf_meta", revision: "cccccccccc" },
+    { url: "pagefind/pagefind-entry.json", revision: "dddddddddd" },
+    { url: "other/pagefind/parts/2023/pagefind-entry.json", revision: "eeeeeeeeee" },
+  ];
+  expect(partCaches(entries, "/pagefind/")).toEqual({
+    "2019": "newsroom-search-2019-3f2a9c1e",
+    "2020-07": "newsroom-search-2020-07-b0b0b0b0",
+  });
+  expect(partCaches([{ url: "tim/pagefind/parts/2019/pagefind-entry.json", revision: "12345678ab" }], "/tim/pagefind/")).toEqual({
+    "2019": "newsroom-search-2019-12345678",
+  });
+  expect(partCaches(entries, undefined)).toEqual({});
 });
