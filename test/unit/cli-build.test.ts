@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { atomicBuild, BuildFailure, describeError, parseArgs } from "../../src/cli/build.ts";
 import { NewsroomError } from "../../src/core/errors.ts";
 
@@ -93,28 +93,37 @@ describe("describeError", () => {
 describe("atomicBuild", () => {
   let dir: string;
   let cwd: string;
+  let exitCode: typeof process.exitCode;
   const DEAD = 2 ** 22 + 4321; // above Linux's default pid_max: no such process
   const args = (more: Partial<Parameters<typeof atomicBuild>[0]> = {}) => ({
-    config: "eleventy.config.mjs",
+    config: "site.config.mjs",
     input: ".",
     output: "_site",
     pathPrefix: undefined,
     quiet: true,
     ...more,
   });
-  const read = (file: string) => readFileSync(path.join(dir, "_site", file), "utf8");
+  const read = (file: string, output = "_site") => readFileSync(path.join(dir, output, file), "utf8");
   const leftovers = () => readdirSync(dir).filter((name) => /\.(staging|previous)-\d+$|\.lock$/.test(name));
+  const failureOf = (build: Promise<void>) =>
+    build.then(
+      () => expect.fail("the build succeeded"),
+      (error: unknown) => error as BuildFailure,
+    );
 
   beforeEach(() => {
     cwd = process.cwd();
+    exitCode = process.exitCode;
     dir = mkdtempSync(path.join(tmpdir(), "newsroom-cli-build-"));
-    writeFileSync(path.join(dir, "eleventy.config.mjs"), "export default function () {}\n");
+    writeFileSync(path.join(dir, "site.config.mjs"), "export default function () {}\n");
     writeFileSync(path.join(dir, "index.md"), "# Trang chủ\n");
     process.chdir(dir);
   });
   afterEach(() => {
     process.chdir(cwd);
+    process.exitCode = exitCode; // Eleventy sets it when a build fails, as its command line would
     rmSync(dir, { recursive: true, force: true });
+    vi.restoreAllMocks();
   });
 
   test("the site is built into the output folder, which then holds the new site only; nothing is left beside it", async () => {
@@ -126,6 +135,13 @@ describe("atomicBuild", () => {
     expect(leftovers()).toEqual([]);
   });
 
+  test("a staging folder this process left earlier is emptied first: none of its files reach the output", async () => {
+    mkdirSync(path.join(dir, `_site.staging-${process.pid}`, "old"), { recursive: true });
+    writeFileSync(path.join(dir, `_site.staging-${process.pid}`, "old", "index.html"), "stale");
+    await atomicBuild(args());
+    expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+  });
+
   test("the live output inside the input folder is never read as input, nor are other builds' folders", async () => {
     await atomicBuild(args());
     mkdirSync(path.join(dir, `_site.staging-${process.pid + 1}`));
@@ -134,29 +150,78 @@ describe("atomicBuild", () => {
     expect(readdirSync(path.join(dir, "_site")).toSorted()).toEqual(["index.html"]);
   });
 
-  test("the path prefix and the config file are Eleventy's", async () => {
-    writeFileSync(path.join(dir, "eleventy.config.mjs"), 'export default function (c) { c.addGlobalData("greeting", "Xin chào"); }\n');
+  test("an output in a subfolder of the input is not read as input either", async () => {
+    mkdirSync(path.join(dir, "public"));
+    await atomicBuild(args({ output: "public/site" }));
+    await atomicBuild(args({ output: "public/site" }));
+    expect(readdirSync(path.join(dir, "public", "site")).toSorted()).toEqual(["index.html"]);
+  });
+
+  test("the path prefix and the config file named are Eleventy's", async () => {
+    writeFileSync(path.join(dir, "site.config.mjs"), 'export default function (c) { c.addGlobalData("greeting", "Xin chào"); }\n');
+    writeFileSync(path.join(dir, "eleventy.config.mjs"), 'export default function (c) { c.addGlobalData("greeting", "sai tệp"); }\n');
     writeFileSync(path.join(dir, "index.njk"), '{{ greeting }} <a href="{{ "/2019/" | url }}">2019</a>');
     rmSync(path.join(dir, "index.md"));
     await atomicBuild(args({ pathPrefix: "/tin/" }));
     expect(read("index.html")).toBe('Xin chào <a href="/tin/2019/">2019</a>');
   });
 
-  test("a failed build leaves the previous output as it was, says so, and removes its staging folder", async () => {
+  test("the command's folders win over the config file's", async () => {
+    writeFileSync(
+      path.join(dir, "site.config.mjs"),
+      'export default function () { return { dir: { input: "nowhere", output: "dist" } }; }\n',
+    );
+    await atomicBuild(args());
+    expect(read("index.html")).toContain("Trang chủ");
+    expect(existsSync(path.join(dir, "dist"))).toBe(false);
+  });
+
+  test("a failed build leaves the previous output as it was and says what failed, without Eleventy's own report", async () => {
     await atomicBuild(args());
     const before = read("index.html");
     writeFileSync(path.join(dir, "broken.njk"), "{% if %}");
-    const failure = await atomicBuild(args()).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const printed = [vi.spyOn(console, "log"), vi.spyOn(console, "warn"), vi.spyOn(console, "error")];
+    const failure = await failureOf(atomicBuild(args()));
     expect(failure).toBeInstanceOf(BuildFailure);
-    expect((failure as BuildFailure).outputIntact).toBe(true);
-    expect((failure as BuildFailure).message).not.toBe("");
-    expect((failure as BuildFailure).cause).toBeInstanceOf(Error);
+    expect(failure.name).toBe("BuildFailure");
+    expect(failure.outputIntact).toBe(true);
+    expect(failure.message).toMatch(/broken\.njk/);
+    expect(describeError(failure)).toMatch(/broken\.njk/);
+    // Eleventy's own report of the error (its message, its stack) is not printed: the command says it once.
+    expect(
+      printed
+        .flatMap((spy) => spy.mock.calls.map((call) => String(call[0])))
+        .filter((line) => !/^\[11ty\] Wrote \d+ files? in /.test(line)),
+    ).toEqual([]);
     expect(read("index.html")).toBe(before);
     expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
     expect(leftovers()).toEqual([]);
+  });
+
+  test("a build that fails after its pages are written (a step of eleventy.after) leaves no half site behind", async () => {
+    await atomicBuild(args());
+    writeFileSync(path.join(dir, "page.md"), "# Trang mới\n");
+    // (Another file name: a config module once imported stays as it was for the process.)
+    writeFileSync(
+      path.join(dir, "after.config.mjs"),
+      'export default function (c) { c.on("eleventy.after", () => { throw new Error("the search index could not be written"); }); }\n',
+    );
+    const failure = await failureOf(atomicBuild(args({ config: "after.config.mjs" })));
+    expect(failure.outputIntact).toBe(true);
+    expect(describeError(failure)).toContain("the search index could not be written");
+    expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+    expect(leftovers()).toEqual([]);
+  });
+
+  test("a build that writes nothing does not replace the output", async () => {
+    await atomicBuild(args());
+    rmSync(path.join(dir, "index.md"));
+    const failure = await failureOf(atomicBuild(args()));
+    expect(failure.message).toBe(
+      `the build wrote nothing to ${path.join(dir, "_site")}.staging-${process.pid}; the output was not replaced`,
+    );
+    expect(failure.outputIntact).toBe(true);
+    expect(read("index.html")).toContain("Trang chủ");
   });
 
   test("what a killed build left is removed first, and the log says so", async () => {

@@ -47,7 +47,7 @@ test("the limit is said in seconds", async () => {
 });
 
 test("by default a build waits for another one (up to 30 minutes), not a moment", async () => {
-  const other = spawn("sleep", ["0.5"]);
+  const other = spawn("sleep", ["1.2"]);
   writeFileSync(`${output}.lock`, `${other.pid}\n`);
   other.once("exit", () => rmSync(`${output}.lock`, { force: true }));
   const release = await lockOutput(output);
