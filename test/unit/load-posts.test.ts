@@ -65,6 +65,8 @@ describe("a post", () => {
       excerpt: "Những năm qua, Đảng bộ thị trấn Sông Mã…",
       newer: undefined,
       older: undefined,
+      related: [],
+      sameSection: [],
     });
   });
 
@@ -148,6 +150,8 @@ describe("bad posts", () => {
     write("posts/a.md", post("title: Tin\ndate: 2019-10-18\ntittle: x\nauthr: y"));
     write("posts/b.md", post("title: Tin B\ndate: 2019-10-18\nsumary: z"));
     write("posts/c.md", post("date: 2019-10-18\ntitel: z"));
+    write("posts/d.md", post("title: Tin D\ndate: 2019-10-18"));
+    write("posts/e.md", "không có front matter\n");
     await problemsOf(loader().load());
     expect(warn.mock.calls.map((call) => call[0])).toEqual([
       '[newsroom] warning: posts/a.md: unknown front matter keys "tittle", "authr" (ignored)',
@@ -186,6 +190,7 @@ describe("bad posts", () => {
         (e: unknown) => e,
       );
     expect(error).toBeInstanceOf(NewsroomError);
+    expect(((error as Error).cause as NodeJS.ErrnoException).code).toBe("ENOENT");
     expect(String((error as Error).message)).toContain(
       `cannot read the posts folder "${path.join(root, "posts")}" (option postsDir): ENOENT`,
     );
@@ -193,6 +198,14 @@ describe("bad posts", () => {
 });
 
 describe("post files", () => {
+  test("files are listed in name order, whatever order the folder gives them in", async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `${String((i * 7) % 30).padStart(2, "0")}-bai.md`);
+    for (const name of names) write(`posts/${name}`, "x");
+    write("posts/2019/a.md", "x");
+    const files = (await listPostFiles(path.join(root, "posts"))).map((f) => path.relative(path.join(root, "posts"), f));
+    expect(files).toEqual([...names.toSorted(), path.join("2019", "a.md")].toSorted());
+  });
+
   test(".md and .markdown files in any subfolder, any letter case; other files are not posts", async () => {
     for (const file of ["a.md", "b.MARKDOWN", "2019/c.Md", "notes.txt", "md", "image.jpg"]) write(`posts/${file}`, "x");
     const files = (await listPostFiles(path.join(root, "posts"))).map((f) => path.relative(path.join(root, "posts"), f));
@@ -240,6 +253,11 @@ describe("the dev server's rebuilds", () => {
     const file = path.join(root, "posts/a.md");
     utimesSync(file, new Date("2020-01-01"), new Date("2020-01-01"));
     expect((await posts.load())[0]).toBe(first);
+    expect((await posts.load())[0]).toBe(first);
+    // An edit that keeps the size (a typo fixed) is read again: the modification time says so.
+    write("posts/a.md", post("title: Tim\ndate: 2019-10-18"));
+    utimesSync(file, new Date("2020-01-02"), new Date("2020-01-02"));
+    expect((await posts.load())[0]?.title).toBe("Tim");
     write("posts/a.md", post("title: Tin mới\ndate: 2019-10-18"));
     const [edited] = await posts.load();
     expect(edited?.title).toBe("Tin mới");

@@ -22,7 +22,7 @@ const base = {
 const settings = { language: "vi", displayDate: (post: Post) => `ngày ${post.day}` };
 
 test("a post without image, topics or đ: body, title and date only; date filters always", () => {
-  expect(searchRecord(base, settings)).toEqual({
+  expect(searchRecord(base, settings)).toStrictEqual({
     url: "/2019/10/18/song-ma/",
     content: "Thị trấn ngày càng khang trang.",
     language: "vi",

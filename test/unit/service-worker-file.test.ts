@@ -201,3 +201,28 @@ test("a cache name per index part, from its entry file's revision; other files a
   });
   expect(partCaches(entries, undefined)).toEqual({});
 });
+
+test("folders the worker leaves alone (the web editor) are neither downloaded nor answered by it", async () => {
+  mkdirSync(path.join(out, "admin"), { recursive: true });
+  writeFileSync(path.join(out, "admin", "editor.css"), "x{}");
+  await writeServiceWorker(job({ bypass: ["/admin/"], prefix: (url) => `/tin${url}` }));
+  const { urls, config } = readWorker();
+  expect(urls.some((url) => url.startsWith("admin/"))).toBe(false);
+  expect(config.bypass).toEqual(["/tin/admin/"]);
+  expect(
+    precacheGlobs({ options: defaults.offline, search: undefined, files: [], generated: [], bypass: ["//admin/", "/cms/"] }).site.ignores,
+  ).toEqual(["admin/**", "cms/**"]);
+  await writeServiceWorker(job());
+  expect(readWorker().config).not.toHaveProperty("bypass");
+});
+
+test("files up to 10 MB are listed even when the index limit is smaller; the index limit raises it", async () => {
+  writeFileSync(path.join(out, "six-megabytes.css"), "x".repeat(6_000_000));
+  await writeServiceWorker(job({ options: { ...job().options, fullIndexUpTo: 5_000_000 } }));
+  expect(readWorker().urls).toContain("six-megabytes.css");
+  writeFileSync(path.join(out, "twelve-megabytes.css"), "x".repeat(12_000_000));
+  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  await writeServiceWorker(job({ options: { ...job().options, fullIndexUpTo: 13_000_000 } }));
+  expect(readWorker().urls).toContain("twelve-megabytes.css");
+  expect(warn).not.toHaveBeenCalled();
+});
