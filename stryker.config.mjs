@@ -33,7 +33,7 @@ export default {
   incrementalFile: "reports/mutation/stryker-incremental.json",
   reporters: ["clear-text", "progress", "json"],
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
-  clearTextReporter: { allowColor: false, logTests: false, reportMutants: false },
+  clearTextReporter: { allowColor: false, reportTests: false, reportMutants: false },
   concurrency: 2,
   timeoutMS: 10_000,
   tempDirName: ".stryker-tmp",

@@ -70,6 +70,7 @@ test("nor can the previous one be put back: the failure says where it is and tha
   const previous = `${path.join(dir, "_site")}.previous-${process.pid}`;
   expect(failure.message).toBe(`could not put the new site in place, nor the previous one back: it is in ${previous}`);
   expect(failure.outputIntact).toBe(false);
+  expect((failure.cause as NodeJS.ErrnoException).code).toBe("EXDEV");
   expect(readFileSync(path.join(previous, "index.html"), "utf8")).toBe("trang cũ");
 });
 

@@ -84,6 +84,13 @@ describe("describeError", () => {
     expect(describeError(four).split("\n")[0]).toBe('Having trouble writing to "a", "b", "c" and 1 other pages from "t.njk"');
   });
 
+  test("a chain of causes that loops back is told once, and ends", () => {
+    const a = new NewsroomError("a");
+    const b = new Error("b", { cause: a });
+    (a as { cause?: unknown }).cause = b;
+    expect(describeError(b)).toBe("b\n  caused by: eleventy-plugin-newsroom: a");
+  });
+
   test("what is thrown that is not an Error is shown as text", () => {
     expect(describeError("disk full")).toBe("disk full");
     expect(describeError(undefined)).toBe("undefined");
@@ -186,6 +193,8 @@ describe("atomicBuild", () => {
     expect(failure.name).toBe("BuildFailure");
     expect(failure.outputIntact).toBe(true);
     expect(failure.message).toMatch(/broken\.njk/);
+    expect(failure.cause).toBeInstanceOf(Error);
+    expect(failure.message).toBe((failure.cause as Error).message);
     expect(describeError(failure)).toMatch(/broken\.njk/);
     // Eleventy's own report of the error (its message, its stack) is not printed: the command says it once.
     expect(

@@ -122,6 +122,7 @@ describe("a post", () => {
 
 describe("bad posts", () => {
   test("every bad post is reported in one error, by file, after the good ones are read", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     write("posts/good.md", post("title: Tốt\ndate: 2019-10-18"));
     write("posts/no-front-matter.md", "Chỉ có thân bài.\n");
     write("posts/latin1.md", Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0xe9, 0x0a]));
@@ -143,6 +144,7 @@ describe("bad posts", () => {
         found: "no opening ---",
       },
     ]);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   test("an unknown front matter key is a warning naming the file and the keys, not an error", async () => {
@@ -202,8 +204,12 @@ describe("post files", () => {
     const names = Array.from({ length: 30 }, (_, i) => `${String((i * 7) % 30).padStart(2, "0")}-bai.md`);
     for (const name of names) write(`posts/${name}`, "x");
     write("posts/2019/a.md", "x");
+    // A folder is read where it is met: "a/z.md" would come before "a-b.md", which sorts first.
+    write("posts/a/z.md", "x");
+    write("posts/a-b.md", "x");
     const files = (await listPostFiles(path.join(root, "posts"))).map((f) => path.relative(path.join(root, "posts"), f));
-    expect(files).toEqual([...names.toSorted(), path.join("2019", "a.md")].toSorted());
+    expect(files).toEqual([...names, path.join("2019", "a.md"), "a-b.md", path.join("a", "z.md")].toSorted());
+    expect(files.indexOf("a-b.md")).toBeLessThan(files.indexOf(path.join("a", "z.md")));
   });
 
   test(".md and .markdown files in any subfolder, any letter case; other files are not posts", async () => {

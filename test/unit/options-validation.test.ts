@@ -89,6 +89,7 @@ describe("each wrong value is named with what is accepted and what was found", (
     ["cms.enabled", { cms: { enabled: "yes" } }, flag("cms.enabled", '"yes"')],
     ["cms.path", { cms: { path: "/admin" } }, `cms.path: expected ${starts}, found "/admin"`],
     ["cms.path not text", { cms: { path: 1 } }, "cms.path: expected a string, found number 1"],
+    ["cms.path token", { cms: { path: "/{slug}/" } }, `cms.path: expected ${fixed("slug")}, found "/{slug}/"`],
     ...(
       [
         ["git-gateway", '"git-gateway"'],

@@ -144,6 +144,11 @@ describe("slugs", () => {
     expect(head({ slug: null }).url).toBe("/2019/10/18/tin/");
   });
 
+  test("a slug field that is not URL-safe gets a suggestion, made from it when it can be", () => {
+    expect(problems({ slug: "Tin mới" })[0]?.expected).toBe('lowercase ASCII letters, digits and single hyphens, such as "tin-moi"');
+    expect(problems({ slug: "???" })[0]?.expected).toBe('lowercase ASCII letters, digits and single hyphens, such as "my-article"');
+  });
+
   test("a title with nothing to make a slug of", () => {
     expect(problems({ title: "—?!" })).toEqual([
       { field: "title", expected: 'a title with at least one letter or digit, or a "slug" field', found: '"—?!"' },
@@ -225,6 +230,7 @@ describe("the JSON Schema for editors", () => {
       properties: Record<string, { enum?: unknown; anyOf?: { enum?: string[] }[]; description?: string }>;
     };
     expect(open.required).toEqual(["title", "date"]);
+    expect((open as { $schema?: string }).$schema).toBe("http://json-schema.org/draft-07/schema#");
     expect(JSON.stringify(open.properties.category)).not.toContain("enum");
     const closed = postJsonSchema({ categories: ["Thời sự", "Kinh tế"] }) as typeof open;
     expect(JSON.stringify(closed.properties.category)).toContain('"enum":["Thời sự","Kinh tế"]');
