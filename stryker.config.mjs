@@ -26,7 +26,9 @@ export default {
   ],
   // Code that runs when a module is loaded (constants, the defaults object) would need every test
   // file run again for each of its mutants, most of the run's time: those mutants are listed as
-  // ignored. Mutants also reached from inside tests are still tested, by those tests.
+  // ignored. Mutants also reached from inside tests are still tested, by those tests. So test files
+  // import the modules at their top: a module first imported inside a test counts its load-time code
+  // (and that of every module it loads) as covered by that one test, which then judges it alone.
   ignoreStatic: true,
   // Re-runs test only the mutants whose code or tests changed since the last run.
   incremental: true,

@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { listPostFiles } from "../../src/content/load-posts.ts";
 import { splitFrontMatter } from "../../src/content/frontmatter.ts";
 import { checkImage, isLocalPath, readPostHead, shortenSlug, type PostContext } from "../../src/content/post.ts";
 
@@ -118,10 +122,6 @@ describe("readPostHead", () => {
 // Guards the planted bug "the sort of post files removed": the listing's own order must never
 // reach the build.
 test("post files are listed sorted, whatever order the file system lists them in", async () => {
-  const { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const path = await import("node:path");
-  const { listPostFiles } = await import("../../src/content/load-posts.ts");
   const dir = mkdtempSync(path.join(tmpdir(), "newsroom-order-"));
   try {
     const names = Array.from({ length: 40 }, (_, i) => `${String((i * 37) % 40).padStart(2, "0")}-bai.md`);
