@@ -30,7 +30,12 @@ vi.mock("node:fs/promises", async (importOriginal) => {
     if (code) throw failure(code, String(file));
     return fs.readFile(file, options as never);
   }) as typeof fs.readFile;
-  return { ...fs, default: { ...fs, readFile }, readFile };
+  const stat = (async (file: string, options?: object) => {
+    const code = refuse.stat.get(path.basename(String(file)));
+    if (code) throw failure(code, String(file));
+    return fs.stat(file, options as never);
+  }) as typeof fs.stat;
+  return { ...fs, default: { ...fs, readFile, stat }, readFile, stat };
 });
 
 const { PostLoader } = await import("../../src/content/load-posts.ts");
@@ -97,4 +102,27 @@ test("a file readable again is read again", async () => {
   await expect(posts.load()).rejects.toBeInstanceOf(PostsError);
   refuse.read.clear();
   expect((await posts.load()).map((p) => p.title)).toEqual(["Tin"]);
+});
+
+test("a file untouched since the last read is not read again", async () => {
+  writeFileSync(path.join(root, "posts", "a.md"), "---\ntitle: Tin\ndate: 2019-10-18\n---\n");
+  const posts = loader();
+  const [first] = await posts.load();
+  refuse.read.set("a.md", "EACCES"); // reading it now would fail
+  expect((await posts.load())[0]).toBe(first);
+});
+
+test("a post the build may list but not look at (a folder it may read but not enter) is unreadable, not a broken link", async () => {
+  writeFileSync(path.join(root, "posts", "a.md"), "---\ntitle: Tin\ndate: 2019-10-18\n---\n");
+  writeFileSync(path.join(root, "posts", "b.md"), "---\ntitle: Tin khác\ndate: 2019-10-18\n---\n");
+  refuse.stat.set("a.md", "EACCES");
+  const error = await loader()
+    .load()
+    .then(
+      () => expect.fail("loaded"),
+      (e: unknown) => e as InstanceType<typeof PostsError>,
+    );
+  expect(error.problems.map(({ file, field, expected, found }) => ({ file, field, expected, found }))).toEqual([
+    { file: "posts/a.md", field: "file", expected: "a file the build can read", found: "a file the build has no permission to read" },
+  ]);
 });

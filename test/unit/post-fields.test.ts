@@ -137,6 +137,13 @@ describe("dates", () => {
     ]);
     expect(head({ updated: "2019-10-20 08:00" }).updated).toEqual(new Date("2019-10-20T01:00:00Z"));
   });
+
+  test("a date the site's zone cannot place is named on the date, not dropped in silence", () => {
+    // The options refuse such a zone; the date parser has the last word after the schema's pattern.
+    expect(problems({}, { timeZone: "Sao Hỏa/Thủ đô" })).toEqual([
+      { field: "date", expected: 'a date that exists (the zone "Sao Hỏa/Thủ đô" is not supported)', found: '"2019-10-18"' },
+    ]);
+  });
 });
 
 describe("slugs", () => {
@@ -182,6 +189,13 @@ describe("images", () => {
     expect(imageFormProblem("/../a.jpg")).toBe(`${IMAGE_EXPECTED}, without "." or ".." segments`);
     expect(imageFormProblem("/images/a.txt")).toBe(`${IMAGE_EXPECTED} (.jpg, .jpeg, .png, .gif, .webp, .avif or .svg)`);
     expect(imageFormProblem("/images/a.JPG?v=2")).toBeUndefined();
+  });
+
+  test("a query or a fragment is not part of the path: only the path is judged", () => {
+    const extensions = `${IMAGE_EXPECTED} (.jpg, .jpeg, .png, .gif, .webp, .avif or .svg)`;
+    expect(imageFormProblem("/bai-viet/ghi-chu.txt?tu=/../anh")).toBe(extensions);
+    expect(imageFormProblem("/bai-viet/ghi-chu.txt#/./muc-1")).toBe(extensions);
+    expect(imageFormProblem("anh/song-ma.jpg?v=/2")).toBe(`${IMAGE_EXPECTED} (a relative path breaks on the article's own URL)`);
   });
 
   test("front matter checked on its own refuses a bad image form", () => {
