@@ -256,6 +256,7 @@ export function isLocalPath(path: string): boolean {
 /**
  * A slug cut to MAX_SLUG_LENGTH at a hyphen, with a short hash of the whole slug appended, so
  * that two long titles that start alike still get different URLs. Short slugs pass unchanged.
+ * The cut never ends in a hyphen: a slug's hyphens are single (slugify's, or the SLUG pattern's).
  */
 export function shortenSlug(slug: string): string {
   if (slug.length <= MAX_SLUG_LENGTH) return slug;
@@ -263,7 +264,7 @@ export function shortenSlug(slug: string): string {
   const room = MAX_SLUG_LENGTH - hash.length - 1;
   const cut = slug.slice(0, room + 1);
   const atHyphen = cut.lastIndexOf("-");
-  return `${(atHyphen > room / 2 ? cut.slice(0, atHyphen) : cut.slice(0, room)).replace(/-+$/, "")}-${hash}`;
+  return `${atHyphen > room / 2 ? cut.slice(0, atHyphen) : cut.slice(0, room)}-${hash}`;
 }
 
 /**
