@@ -647,6 +647,10 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   const expect = (ok: boolean, field: string, expected: string, value: unknown) => {
     if (!ok) problems.push(`${field}: expected ${expected}, found ${describe(value)}`);
   };
+  /** Reports what a check found wrong with a value (nothing when it found no problem). */
+  const report = (field: string, problem: string | undefined, value: unknown) => {
+    if (problem !== undefined) expect(false, field, problem, value);
+  };
   for (const key of Object.keys(user)) {
     if (!KNOWN_KEYS.has(key)) {
       problems.push(`${key}: unknown option (known: ${[...KNOWN_KEYS].join(", ")})`);
@@ -666,7 +670,7 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   );
   expect(typeof o.postsDir === "string" && o.postsDir.trim() !== "", "postsDir", "a non-empty folder path", o.postsDir);
   const permalinkProblem = typeof o.permalink === "string" ? checkPermalink(o.permalink) : "a string";
-  expect(permalinkProblem === undefined, "permalink", permalinkProblem ?? "", o.permalink);
+  report("permalink", permalinkProblem, o.permalink);
   expect(Number.isInteger(o.pageSize) && o.pageSize >= 1, "pageSize", "a whole number of at least 1", o.pageSize);
   expect(Number.isInteger(o.wordsPerMinute) && o.wordsPerMinute >= 1, "wordsPerMinute", "a whole number of at least 1", o.wordsPerMinute);
   expect(Number.isInteger(o.excerptLength) && o.excerptLength >= 10, "excerptLength", "a whole number of at least 10", o.excerptLength);
@@ -692,11 +696,11 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   for (const [level, tokens] of Object.entries(archiveTokens) as [keyof ArchivePermalinks, readonly string[]][]) {
     const pattern = o.archives[level];
     const problem = typeof pattern === "string" ? checkPattern(pattern, tokens, tokens) : "a string";
-    expect(problem === undefined, `archives.${level}`, problem ?? "", pattern);
+    report(`archives.${level}`, problem, pattern);
   }
   expect(typeof o.search.enabled === "boolean", "search.enabled", "true or false", o.search.enabled);
   const searchPageProblem = typeof o.search.page === "string" ? checkPattern(o.search.page, [], []) : "a string";
-  expect(searchPageProblem === undefined, "search.page", searchPageProblem ?? "", o.search.page);
+  report("search.page", searchPageProblem, o.search.page);
   expect(
     o.search.cache === false || (typeof o.search.cache === "string" && o.search.cache.trim() !== ""),
     "search.cache",
@@ -722,7 +726,7 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   }
   expect(typeof o.offline.enabled === "boolean", "offline.enabled", "true or false", o.offline.enabled);
   const offlinePageProblem = typeof o.offline.page === "string" ? checkPattern(o.offline.page, [], []) : "a string";
-  expect(offlinePageProblem === undefined, "offline.page", offlinePageProblem ?? "", o.offline.page);
+  report("offline.page", offlinePageProblem, o.offline.page);
   expect(
     Number.isFinite(o.offline.fullIndexUpTo) && o.offline.fullIndexUpTo >= 0,
     "offline.fullIndexUpTo",
@@ -747,9 +751,9 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   ] as const) {
     expect(typeof settings.enabled === "boolean", `${group}.enabled`, "true or false", settings.enabled);
     const urlProblem = typeof settings.url === "string" ? checkPattern(settings.url, ["slug"], ["slug"]) : "a string";
-    expect(urlProblem === undefined, `${group}.url`, urlProblem ?? "", settings.url);
+    report(`${group}.url`, urlProblem, settings.url);
     const indexProblem = typeof settings.index === "string" ? checkPattern(settings.index, [], []) : "a string";
-    expect(indexProblem === undefined, `${group}.index`, indexProblem ?? "", settings.index);
+    report(`${group}.index`, indexProblem, settings.index);
   }
   const fileProblem =
     typeof o.newPost.file !== "string" ||
@@ -759,7 +763,7 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
     o.newPost.file.split("/").includes("..")
       ? 'a path inside the posts folder with {slug}, ending in .md, such as "{yyyy}/{MM}/{slug}.md"'
       : undefined;
-  expect(fileProblem === undefined, "newPost.file", fileProblem ?? "", o.newPost.file);
+  report("newPost.file", fileProblem, o.newPost.file);
   expect(
     o.markdown.setup === undefined || typeof o.markdown.setup === "function",
     "markdown.setup",
@@ -811,7 +815,6 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
   );
   expect(
     Array.isArray(o.images.formats) &&
-      o.images.formats.length > 0 &&
       o.images.formats.every((f) => ["avif", "webp", "jpeg", "png"].includes(f)) &&
       o.images.formats.some((f) => f === "jpeg" || f === "png"),
     "images.formats",
@@ -819,14 +822,14 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
     o.images.formats,
   );
   const imageUrlProblem = typeof o.images.url === "string" ? checkPattern(o.images.url, [], []) : "a string";
-  expect(imageUrlProblem === undefined, "images.url", imageUrlProblem ?? "", o.images.url);
+  report("images.url", imageUrlProblem, o.images.url);
   expect(typeof o.images.cache === "string" && o.images.cache.trim() !== "", "images.cache", "a folder path", o.images.cache);
   expect(typeof o.frontPage.lead === "boolean", "frontPage.lead", "true or false", o.frontPage.lead);
   expect(typeof o.lunarDate === "boolean", "lunarDate", "true or false", o.lunarDate);
   expect(typeof o.font === "boolean", "font", "true or false", o.font);
   expect(typeof o.cms.enabled === "boolean", "cms.enabled", "true or false", o.cms.enabled);
   const cmsPathProblem = typeof o.cms.path === "string" ? checkPattern(o.cms.path, [], []) : "a string";
-  expect(cmsPathProblem === undefined, "cms.path", cmsPathProblem ?? "", o.cms.path);
+  report("cms.path", cmsPathProblem, o.cms.path);
   expect(
     isPlainObject(o.cms.backend) && typeof o.cms.backend.name === "string" && o.cms.backend.name.trim() !== "",
     "cms.backend",
@@ -855,7 +858,7 @@ function validateOptions(o: NewsroomOptions, user: NewsroomUserOptions): string[
     o.cms.previewStyles,
   );
   const categoriesProblem = checkSections(o.sections.categories);
-  expect(categoriesProblem === undefined, "sections.categories", categoriesProblem ?? "", o.sections.categories);
+  report("sections.categories", categoriesProblem, o.sections.categories);
   for (const key of ["article", "home", "archive", "archiveIndex", "search", "offline", "topic", "topicIndex"] as const) {
     expect(
       typeof o.layouts[key] === "string" && o.layouts[key].trim() !== "",

@@ -513,6 +513,56 @@ describe("each wrong value is named with what is accepted and what was found", (
   });
 });
 
+describe("a value of the wrong kind is refused even when it would read as a right one", () => {
+  // A list holding one right value, a URL object or a function with a name would pass the checks
+  // that turn their value into text (Intl, time zones, patterns, URLs): the option is refused as it
+  // was given, not as it reads.
+  test.each<[string, unknown, string]>([
+    [
+      "a locale in a list",
+      { locale: ["vi"] },
+      'locale: expected a BCP 47 locale supported by Intl, such as "vi" or "en", found the list ["vi"]',
+    ],
+    [
+      "a time zone in a list",
+      { timeZone: ["Asia/Ho_Chi_Minh"] },
+      'timeZone: expected an IANA time zone such as "Asia/Ho_Chi_Minh" or "UTC", found the list ["Asia/Ho_Chi_Minh"]',
+    ],
+    [
+      "a feed file in a list",
+      { feeds: { atom: ["/tin-moi.xml"] } },
+      'feeds.atom: expected a file path starting with "/", such as "/feed.xml", found the list ["/tin-moi.xml"]',
+    ],
+    [
+      "a 404 page in a list",
+      { notFoundPage: ["/khong-tim-thay.html"] },
+      'notFoundPage: expected a site path ending in .html, such as "/404.html", or "", found the list ["/khong-tim-thay.html"]',
+    ],
+    [
+      "a colour in a list",
+      { manifest: { themeColor: ["#8b1a1a"] } },
+      'manifest.themeColor: expected a colour such as "#8b1a1a", found the list ["#8b1a1a"]',
+    ],
+    [
+      "decap-server's address as a URL object",
+      { cms: { localBackend: new URL("http://localhost:8082/api/v1") } },
+      `cms.localBackend: expected true, false, or the URL of decap-server's API such as "http://localhost:8082/api/v1", found the object "http://localhost:8082/api/v1"`,
+    ],
+    [
+      "a preview style in a list of its own",
+      { cms: { previewStyles: [["/assets/site.css"]] } },
+      'cms.previewStyles: expected a list of site paths such as ["/assets/site.css"], found the list [["/assets/site.css"]]',
+    ],
+    [
+      "a backend given as a function named like one",
+      { cms: { backend: function github() {} } },
+      'cms.backend: expected Decap\'s backend settings with a name, such as { name: "github", repo: "owner/site", branch: "main" }, found function function github() {}',
+    ],
+  ])("%s", (_, user, line) => {
+    expect(problems(user)).toEqual([line]);
+  });
+});
+
 describe("the edge values the README allows are accepted", () => {
   test.each<[string, NewsroomUserOptions]>([
     ["smallest page size, reading speed and excerpt", { pageSize: 1, wordsPerMinute: 1, excerptLength: 10 }],
