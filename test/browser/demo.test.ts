@@ -75,6 +75,36 @@ test("on a phone, the front page and a photo-led article load without a layout s
   await context.close();
 });
 
+test("until the font arrives, text shows in a stand-in with its metrics: the swap moves little", async () => {
+  // Without the stand-ins (fonts.css's "Be Vietnam Pro Fallback: …" faces), the seed article's
+  // headline took three lines in the system font and two in Be Vietnam Pro, and the page's height
+  // changed by 3.4% when the font arrived (the front page's by 1.3%).
+  const context = await browser.newContext(PHONE);
+  const layout = async (url: string, font: boolean) => {
+    const page = await context.newPage();
+    if (!font) await page.route("**/*.woff2", (route) => route.abort());
+    await page.goto(`${server.url}${url}`, { waitUntil: "networkidle" });
+    await page.evaluate(() => document.fonts.ready);
+    const result = await page.evaluate(() => ({
+      font: document.fonts.check('700 1rem "Be Vietnam Pro"', "Đảng"),
+      height: document.documentElement.scrollHeight,
+      headlines: [...document.querySelectorAll("h1, h2")].map((h) => Math.round(h.getBoundingClientRect().height)),
+    }));
+    await page.close();
+    return result;
+  };
+  for (const url of ["2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/", ""]) {
+    const [standIn, font] = [await layout(url, false), await layout(url, true)];
+    expect([standIn.font, font.font], url).toEqual([false, true]);
+    expect(standIn.headlines, `${url || "/"}: headline heights in the stand-in and in the font`).toEqual(font.headlines);
+    expect(
+      Math.abs(standIn.height - font.height) / font.height,
+      `${url || "/"}: ${standIn.height} px, then ${font.height} px`,
+    ).toBeLessThan(0.015);
+  }
+  await context.close();
+});
+
 test("axe finds no serious or critical accessibility problem on the front, article, section, tag and 404 pages", async () => {
   // axe is injected as a script: this context alone ignores the site's Content Security Policy.
   const context = await browser.newContext({ ...PHONE, bypassCSP: true });
