@@ -66,7 +66,7 @@ export function parsePostDate(value: unknown, zone: string): ParsedDate {
 /** Anything a template may hand a date filter: a Date, a luxon DateTime, an ISO string or epoch milliseconds. */
 export type DateInput = Date | DateTime | string | number;
 
-/** The instant `input`, seen in `zone`. Throws on input that is not a date. */
+/** The instant `input`, seen in `zone`. Throws on input that is not a date, and on a zone that does not exist. */
 export function inZone(input: DateInput, zone: string): DateTime {
   let dt: DateTime;
   if (DateTime.isDateTime(input)) dt = input;
@@ -80,7 +80,10 @@ export function inZone(input: DateInput, zone: string): DateTime {
     throw new TypeError(`expected a date, found ${describe(input)}`);
   }
   if (!dt.isValid) throw new TypeError(`expected a valid date, found ${describe(input)}`);
-  return dt.setZone(zone);
+  // Luxon gives an unknown zone an invalid date, which formats as "Invalid DateTime" or nothing.
+  const seen = dt.setZone(zone);
+  if (!seen.isValid) throw new TypeError(`expected an IANA time zone such as "Asia/Ho_Chi_Minh", found ${describe(zone)}`);
+  return seen;
 }
 
 /** Calendar parts in `zone`. */

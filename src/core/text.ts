@@ -1,6 +1,6 @@
 /** Plain-text helpers for excerpts, reading time and search. Pure functions. */
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", apos: "'", nbsp: " " };
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
 
 /** Visible text of an HTML fragment: tags dropped, block boundaries kept as spaces, entities decoded. */
 export function htmlToText(html: string): string {
@@ -8,12 +8,17 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, " ")
     .replace(/<[^>]*>/g, " ")
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (entity, name: string) => {
-      if (name.startsWith("#x") || name.startsWith("#X")) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith("#") && name !== "#39") return String.fromCodePoint(parseInt(name.slice(1), 10));
+      if (name.startsWith("#x") || name.startsWith("#X")) return character(parseInt(name.slice(2), 16));
+      if (name.startsWith("#")) return character(parseInt(name.slice(1), 10));
       return ENTITIES[name.toLowerCase()] ?? entity;
     })
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** The character of a numeric reference; beyond U+10FFFF there is none, and browsers show U+FFFD. */
+function character(codePoint: number): string {
+  return codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : "\uFFFD";
 }
 
 /** Number of words in a text (runs of letters or digits; Vietnamese syllables count as words). */

@@ -90,6 +90,13 @@ describe("dateParts and isoDate", () => {
     expect(() => inZone("not a date", HCM)).toThrow(/expected/);
     expect(() => inZone({} as never, HCM)).toThrow(/expected a date/);
   });
+
+  test("a time zone that does not exist is refused by name, not printed as an empty or invalid date", () => {
+    const date = new Date("2019-10-17T17:00:00Z");
+    expect(() => isoDate(date, "Asia/Ha_Noi")).toThrow('expected an IANA time zone such as "Asia/Ho_Chi_Minh", found "Asia/Ha_Noi"');
+    expect(() => dateParts(date, "Asia/Ha_Noi")).toThrow(/IANA time zone/);
+    expect(() => inZone(Date.UTC(2019, 9, 17), "Asia/Ha_Noi")).toThrow(/IANA time zone/);
+  });
 });
 
 describe("times and offsets that would be silently altered", () => {
@@ -100,6 +107,11 @@ describe("times and offsets that would be silently altered", () => {
     expect(parsePostDate("2021-06-15 23:59", "Asia/Ho_Chi_Minh").ok).toBe(true);
     // ISO 8601 allows a lowercase t, and luxon reads it: 24:00 stays refused.
     expect(parsePostDate("2021-06-15t24:00Z", "UTC").ok).toBe(false);
+  });
+  test("the day pointed at after 24:00 is the next day in the site's zone, even when the zone skipped one", () => {
+    // Samoa crossed the date line at the end of 29 December 2011: 30 December never happened in Apia.
+    const result = parsePostDate("2011-12-29 24:00", "Pacific/Apia");
+    expect(!result.ok && result.expected).toContain("write 2011-12-31 00:00");
   });
   test("offsets beyond ±14:00 are refused", () => {
     expect(parsePostDate("2021-06-15T06:00:00+25:00", "UTC").ok).toBe(false);
