@@ -129,7 +129,8 @@ export const postFields = {
   caption: optional(text()).meta({ description: "the caption shown under the image" }),
   slug: string()
     .regex(SLUG, {
-      error: (issue) => `lowercase ASCII letters, digits and single hyphens, such as "${slugify(String(issue.input)) || "my-article"}"`,
+      error: (issue) =>
+        `lowercase ASCII letters, digits and single hyphens, such as "${shortenSlug(slugify(String(issue.input))) || "my-article"}"`,
       abort: true,
     })
     .max(MAX_SLUG_LENGTH, { error: (issue) => `at most ${MAX_SLUG_LENGTH} characters, such as "${shortenSlug(String(issue.input))}"` })

@@ -3,6 +3,7 @@
  * The plugin registers each under the same name (`{{ post.date | articleDate }}`).
  */
 import { type DateInput, inZone, isoDate } from "../core/dates.ts";
+import { NewsroomError } from "../core/errors.ts";
 import { localePack } from "../core/i18n/index.ts";
 import { lunarDay } from "../core/lunar.ts";
 import { defaults } from "../core/options.ts";
@@ -50,6 +51,9 @@ export function createFilters(partial: Partial<FilterSettings> = {}): NewsroomFi
     isoDate: memoizeByInstant((date) => isoDate(date, zone)),
     lunarDate: memoizeByInstant((date) => dates.lunar(lunarDay(inZone(date, zone)))),
     excerpt(source, maxLength = settings.excerptLength) {
+      if (!Number.isInteger(maxLength) || maxLength < 1) {
+        throw new NewsroomError(`excerpt: expected a length in characters (a whole number from 1), found ${JSON.stringify(maxLength)}`);
+      }
       if (typeof source === "string") return truncateText(htmlToText(source), maxLength);
       if (maxLength === settings.excerptLength) return source.excerpt; // made once, when the post was read
       return source.summary ?? truncateText(source.text, maxLength);

@@ -154,6 +154,11 @@ describe("slugs", () => {
   test("a slug field that is not URL-safe gets a suggestion, made from it when it can be", () => {
     expect(problems({ slug: "Tin mới" })[0]?.expected).toBe('lowercase ASCII letters, digits and single hyphens, such as "tin-moi"');
     expect(problems({ slug: "???" })[0]?.expected).toBe('lowercase ASCII letters, digits and single hyphens, such as "my-article"');
+    // The suggestion is itself a slug the build accepts: cut to 80 characters when the slug is long.
+    const long = `${"duong-dien-ve-ban-na-hin-".repeat(3)}-${"x".repeat(16)}`;
+    const suggested = /such as "([^"]+)"/.exec(problems({ slug: long })[0]?.expected ?? "")?.[1] ?? "";
+    expect(suggested.length).toBeLessThanOrEqual(80);
+    expect(problems({ slug: suggested })).toEqual([]);
   });
 
   test("a title with nothing to make a slug of", () => {

@@ -48,6 +48,13 @@ describe("excerpt and reading time", () => {
     expect(vi.excerpt("<p>Đảng bộ <b>thị trấn</b></p>", 100)).toBe("Đảng bộ thị trấn");
   });
 
+  test("excerpt refuses a length that is not a whole number of characters from 1, naming the filter", () => {
+    for (const length of [0, -5, 2.5, Number.NaN, "40" as unknown as number]) {
+      expect(() => vi.excerpt(post, length), String(length)).toThrow(/excerpt: expected a length in characters/);
+    }
+    expect(vi.excerpt(post, 1)).toMatch(/…$/);
+  });
+
   test("reading time in the site's language", () => {
     expect(vi.readingTime(post)).toBe("3 phút đọc");
     expect(en.readingTime("<p>short</p>")).toBe("1 min read");
