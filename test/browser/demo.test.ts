@@ -88,7 +88,7 @@ test("until the font arrives, text shows in a stand-in with its metrics: the swa
     const result = await page.evaluate(() => ({
       font: document.fonts.check('700 1rem "Be Vietnam Pro"', "Đảng"),
       height: document.documentElement.scrollHeight,
-      headlines: [...document.querySelectorAll("h1, h2")].map((h) => Math.round(h.getBoundingClientRect().height)),
+      headlines: Array.from(document.querySelectorAll("h1, h2")).map((h) => Math.round(h.getBoundingClientRect().height)),
     }));
     await page.close();
     return result;
