@@ -88,7 +88,7 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
       ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
     });
     // The command says what failed itself (describeError), once, without Eleventy's stack traces.
-    (eleventy as unknown as { errorHandler: { logger: object } }).errorHandler.logger = { isVerbose: false, message() {} };
+    (eleventy as unknown as { errorHandler: { logger: object } }).errorHandler.logger = { message() {} };
     await eleventy.write();
   } catch (error) {
     await rm(staging, { recursive: true, force: true });

@@ -163,7 +163,7 @@ export async function writeServiceWorker(job: ServiceWorkerJob): Promise<Service
     });
   const lists = await Promise.all([list(site.globs, site.ignores), list(own, [])]);
   const seen = new Set<string>();
-  const entries = lists.flatMap((l) => l.manifestEntries ?? []).filter((e) => !seen.has(e.url) && seen.add(e.url));
+  const entries = lists.flatMap((l) => l.manifestEntries).filter((e) => !seen.has(e.url) && seen.add(e.url));
   // A glob matching nothing is normal (no fonts, say); anything else (a file too large) is worth a word.
   for (const warning of lists.flatMap((l) => l.warnings)) if (!/match any files/.test(warning)) log.warn(`offline: ${warning}`);
 

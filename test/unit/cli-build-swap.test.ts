@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 
-const refuse = vi.hoisted(() => ({ renames: [] as number[], calls: 0 }));
+const refuse = vi.hoisted(() => ({ renames: [] as number[], vanish: [] as number[], calls: 0 }));
 vi.mock("node:fs/promises", async (importOriginal) => {
   const fs = await importOriginal<typeof import("node:fs/promises")>();
   return {
@@ -17,6 +17,8 @@ vi.mock("node:fs/promises", async (importOriginal) => {
       refuse.calls++;
       if (refuse.renames.includes(refuse.calls))
         throw Object.assign(new Error(`EXDEV: cross-device link not permitted, rename '${from}' -> '${to}'`), { code: "EXDEV" });
+      // Another program removes the folder just before it is renamed: the file system's own refusal follows.
+      if (refuse.vanish.includes(refuse.calls)) await fs.rm(from, { recursive: true, force: true });
       return fs.rename(from, to);
     },
   };
@@ -45,6 +47,7 @@ beforeEach(() => {
   writeFileSync(path.join(dir, "_site", "index.html"), "trang cũ");
   process.chdir(dir);
   refuse.renames = [];
+  refuse.vanish = [];
   refuse.calls = 0;
 });
 afterEach(() => {
@@ -80,4 +83,14 @@ test("a first build that cannot be put in place leaves no output and no staging 
   const failure = await failureOf(atomicBuild(args));
   expect(failure.outputIntact).toBe(true);
   expect(entries()).toEqual(["index.md", "site.config.mjs"]);
+});
+
+test("a staging folder gone before it could be put in place: the previous site is put back, and the failure says why", async () => {
+  refuse.vanish = [2];
+  const failure = await failureOf(atomicBuild(args));
+  expect(failure).toBeInstanceOf(BuildFailure);
+  expect(failure.message).toMatch(/^could not put the new site in place: ENOENT: no such file or directory, rename/);
+  expect(failure.outputIntact).toBe(true);
+  expect(readFileSync(path.join(dir, "_site", "index.html"), "utf8")).toBe("trang cũ");
+  expect(entries()).toEqual(["_site", "index.md", "site.config.mjs"]);
 });

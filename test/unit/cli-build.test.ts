@@ -84,6 +84,11 @@ describe("describeError", () => {
     expect(describeError(four).split("\n")[0]).toBe('Having trouble writing to "a", "b", "c" and 1 other pages from "t.njk"');
   });
 
+  test("only a message that is Eleventy's list is cut: one that quotes such a list further on is told whole", () => {
+    const message = 'posts/a.md: a hook failed: Having trouble writing to "a", "b", "c", "d" from "t.njk"';
+    expect(describeError(new NewsroomError(message))).toBe(`eleventy-plugin-newsroom: ${message}`);
+  });
+
   test("a chain of causes that loops back is told once, and ends", () => {
     const a = new NewsroomError("a");
     const b = new Error("b", { cause: a });
@@ -157,6 +162,21 @@ describe("atomicBuild", () => {
     expect(readdirSync(path.join(dir, "_site")).toSorted()).toEqual(["index.html"]);
   });
 
+  test("another build's staging or previous folder that appears once the clean-up is done is not read as input either", async () => {
+    mkdirSync(path.join(dir, `_site.staging-${DEAD}`)); // what a killed build left: removed, and the log says so
+    const lines: string[] = [];
+    // Meanwhile a build of the same output elsewhere (another container, whose process this one cannot see) starts.
+    await atomicBuild(args(), (line) => {
+      lines.push(line);
+      for (const folder of [`_site.staging-${DEAD + 1}`, `_site.previous-${DEAD + 2}`]) {
+        mkdirSync(path.join(dir, folder));
+        writeFileSync(path.join(dir, folder, "bai-la.md"), "# Bài lạ\n");
+      }
+    });
+    expect(lines).toEqual([`removed _site.staging-${DEAD}, left by a build that died`]);
+    expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+  });
+
   test("an output in a subfolder of the input is not read as input either", async () => {
     mkdirSync(path.join(dir, "public"));
     await atomicBuild(args({ output: "public/site" }));
@@ -219,6 +239,19 @@ describe("atomicBuild", () => {
     expect(failure.outputIntact).toBe(true);
     expect(describeError(failure)).toContain("the search index could not be written");
     expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+    expect(leftovers()).toEqual([]);
+  });
+
+  test("a page the file system refuses to write (its name is too long) fails the build with that error; the output is intact", async () => {
+    await atomicBuild(args());
+    const before = read("index.html");
+    writeFileSync(path.join(dir, "dai.md"), `---\npermalink: /${"d".repeat(300)}/\n---\n# Bài có đường dẫn quá dài\n`);
+    const failure = await failureOf(atomicBuild(args()));
+    expect(failure).toBeInstanceOf(BuildFailure);
+    expect(failure.outputIntact).toBe(true);
+    expect(failure.message).toMatch(/^Having trouble writing to ".*dddd\/index\.html" from "\.\/dai\.md"/);
+    expect(describeError(failure)).toMatch(/\n {2}caused by: ENAMETOOLONG: name too long/);
+    expect(read("index.html")).toBe(before);
     expect(leftovers()).toEqual([]);
   });
 

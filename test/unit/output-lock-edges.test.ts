@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { cleanDebris, lockOutput } from "../../src/cli/output-lock.ts";
 
 let dir: string;
@@ -43,6 +43,27 @@ test("the limit is said in seconds", async () => {
     );
   } finally {
     other.kill();
+  }
+});
+
+test("a build waits its whole limit: it gives up once the limit has passed, not the moment it is reached", async () => {
+  vi.useFakeTimers({ now: 0 });
+  try {
+    writeFileSync(`${output}.lock`, `${process.pid}\n`); // a live process: this one
+    let outcome = "waiting";
+    const locking = lockOutput(output, { waitMs: 1000 }).then(
+      () => (outcome = "locked"),
+      (error: Error) => (outcome = error.message),
+    );
+    await vi.advanceTimersByTimeAsync(1000); // it looks again every 200 ms: the last look at exactly 1000 ms still waits
+    expect(outcome).toBe("waiting");
+    await vi.advanceTimersByTimeAsync(200);
+    await locking;
+    expect(outcome).toBe(
+      `eleventy-plugin-newsroom: another build of ${output} (process ${process.pid}) is still running after 1 s; nothing was changed. Wait for it, or stop it and build again.`,
+    );
+  } finally {
+    vi.useRealTimers();
   }
 });
 

@@ -116,6 +116,13 @@ test("a small index goes whole with the worker, with the site's styles and fonts
   expect(worker).not.toContain("self.__WB_MANIFEST");
 });
 
+test("only the index's own files go without a revision: a site file that merely has .pf_meta in its name keeps one", async () => {
+  writeFileSync(path.join(out, "ban-in.pf_meta.css"), "p{}");
+  await writeServiceWorker(job());
+  const entry = readWorker().entries.find((e) => e.url === "ban-in.pf_meta.css");
+  expect(entry?.revision).toMatch(/^[0-9a-f]{32}$/);
+});
+
 test("the summary counts the files downloaded with the worker and their bytes", async () => {
   const summary = await writeServiceWorker(job({ options: { ...job().options, precache: ["*.css", "fonts/*.woff2"] } }));
   const { urls } = readWorker();
