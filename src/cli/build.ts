@@ -69,7 +69,6 @@ export async function atomicBuild(args: BuildArgs, log: (message: string) => voi
 async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
   const staging = `${output}.staging-${process.pid}`;
   const previous = `${output}.previous-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
   let eleventyConfig: object | undefined;
   try {
     const outputGlob = path.relative(process.cwd(), output).split(path.sep).join("/") || ".";

@@ -6,10 +6,10 @@
  * Holding the lock, a build removes what killed builds left: staging folders, and previous
  * outputs — one of which becomes the output again if a build died between its two renames.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NewsroomError } from "../core/errors.ts";
-import { ownerPid, processAlive } from "../core/processes.ts";
+import { processAlive } from "../core/processes.ts";
 
 export interface LockOptions {
   /** How long to wait for another build of the same output, in ms. @default 30 minutes */
@@ -25,7 +25,7 @@ export async function lockOutput(output: string, options: LockOptions = {}): Pro
   let told = false;
   for (;;) {
     try {
-      writeFileSync(lock, `${process.pid}\n`, { flag: "wx" });
+      takeLock(lock);
       return () => {
         if (readHolder(lock) === process.pid) rmSync(lock, { force: true });
       };
@@ -48,6 +48,21 @@ export async function lockOutput(output: string, options: LockOptions = {}): Pro
   }
 }
 
+/**
+ * Creates the lock with this process's id already inside: written to a file of its own first, then
+ * linked to the lock's name, which fails with EEXIST when the lock exists. Created empty and then
+ * written, a lock read in between would look like a dead build's and be taken over.
+ */
+function takeLock(lock: string): void {
+  const own = `${lock}.${process.pid}`;
+  writeFileSync(own, `${process.pid}\n`);
+  try {
+    linkSync(own, lock);
+  } finally {
+    rmSync(own, { force: true });
+  }
+}
+
 function readHolder(lock: string): number | undefined {
   try {
     const pid = Number(readFileSync(lock, "utf8").trim());
@@ -58,7 +73,9 @@ function readHolder(lock: string): number | undefined {
 }
 
 /**
- * Removes the staging and previous folders of builds that died (call it holding the lock). When
+ * Removes the staging and previous folders of builds that died (call it holding the lock: then
+ * every one is a dead build's, even one named with this process's id, which a dead build had too
+ * when process ids come round again, as they do in containers). When
  * the output itself is missing and a previous one is there, a build died mid-swap: the newest
  * previous output is put back first. Returns what was done, for the log.
  */
@@ -66,9 +83,7 @@ export function cleanDebris(output: string): string[] {
   const dir = path.dirname(output);
   const base = path.basename(output);
   if (!existsSync(dir)) return [];
-  const leftovers = readdirSync(dir).filter(
-    (name) => (name.startsWith(`${base}.staging-`) || name.startsWith(`${base}.previous-`)) && ownerPid(name) !== process.pid,
-  );
+  const leftovers = readdirSync(dir).filter((name) => name.startsWith(`${base}.staging-`) || name.startsWith(`${base}.previous-`));
   const done: string[] = [];
   const previous = leftovers
     .filter((name) => name.startsWith(`${base}.previous-`))

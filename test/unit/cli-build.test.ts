@@ -266,6 +266,17 @@ describe("atomicBuild", () => {
     expect(read("index.html")).toContain("Trang chủ");
   });
 
+  test("a dead build's previous output named with this build's own process id does not stop the swap", async () => {
+    // Process ids come round again (containers start at 1): a killed build's _site.previous-<pid>
+    // once made every later build with that id fail with ENOTEMPTY and leave its staging folder.
+    mkdirSync(path.join(dir, "_site"));
+    mkdirSync(path.join(dir, `_site.previous-${process.pid}`));
+    writeFileSync(path.join(dir, `_site.previous-${process.pid}`, "index.html"), "old");
+    await atomicBuild(args());
+    expect(read("index.html")).toContain("Trang chủ");
+    expect(leftovers()).toEqual([]);
+  });
+
   test("what a killed build left is removed first, and the log says so", async () => {
     mkdirSync(path.join(dir, `_site.staging-${DEAD}`));
     const lines: string[] = [];

@@ -80,10 +80,25 @@ test("nothing to clean beside an output whose folder does not exist", () => {
   expect(cleanDebris(path.join(dir, "missing", "_site"))).toEqual([]);
 });
 
-test("this process's own staging folder is not debris", () => {
+test("leftovers named with this process's own id are a dead build's too (process ids come round again, as in containers)", () => {
+  // Called holding the lock, no live build has folders beside the output.
   mkdirSync(`${output}.staging-${process.pid}`);
-  expect(cleanDebris(output)).toEqual([]);
-  expect(existsSync(`${output}.staging-${process.pid}`)).toBe(true);
+  mkdirSync(`${output}.previous-${process.pid}`);
+  writeFileSync(path.join(`${output}.previous-${process.pid}`, "index.html"), "trước");
+  expect(cleanDebris(output)).toEqual([
+    `restored _site from _site.previous-${process.pid} (a build had died while replacing it)`,
+    `removed _site.staging-${process.pid}, left by a build that died`,
+  ]);
+  expect(readFileSync(path.join(output, "index.html"), "utf8")).toBe("trước");
+  expect(readdirSync(dir)).toEqual(["_site"]);
+});
+
+test("the lock leaves nothing else beside the output, held or released", async () => {
+  const release = await lockOutput(output, { waitMs: 1000 });
+  expect(readdirSync(dir)).toEqual(["_site.lock"]);
+  expect(readFileSync(`${output}.lock`, "utf8")).toBe(`${process.pid}\n`);
+  release();
+  expect(readdirSync(dir)).toEqual([]);
 });
 
 test("of several previous outputs the newest is put back, the others removed; the log says each once", () => {
