@@ -7,6 +7,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
+import { readReport } from "./mutation-report.mjs";
+
 const root = path.resolve(import.meta.dirname, "..");
 const core = path.join(root, "node_modules/@stryker-mutator/core/dist/src/stryker.js");
 const { Stryker } = await import(pathToFileURL(core).href);
@@ -16,3 +18,12 @@ const started = Date.now();
 const results = await new Stryker({ configFile: path.join(root, "stryker.config.mjs"), ...(force ? { force } : {}) }).runMutationTest();
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(`[mutation] ${results.length} mutants in ${minutes} min; report: reports/mutation/mutation.json`);
+
+// What the report leaves to do: test/unit/mutation-report.test.ts fails until it is done.
+const { summary } = readReport();
+console.log(`[mutation] ${summary.score.toFixed(1)}% detected (${summary.detected} of ${summary.valid})`);
+const todo = [
+  ["undetected, neither killed by a test nor listed in reports/mutation/EQUIVALENT.md", summary.unexplained],
+  ["listed in EQUIVALENT.md but no longer undetected: remove their rows", summary.stale],
+];
+for (const [what, keys] of todo) if (keys.length) console.log(`[mutation] ${keys.length} ${what}:\n  ${keys.join("\n  ")}`);
