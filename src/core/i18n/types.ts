@@ -146,8 +146,6 @@ export interface CmsStrings {
   categoryHint: string;
   /** Decap's own interface language, when Decap has it ("vi", "en"). */
   decapLocale: string;
-  /** How the date picker shows a day (dayjs tokens): "DD/MM/YYYY". */
-  dateFormat: string;
 }
 
 export interface LocalePack {

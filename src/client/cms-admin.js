@@ -1,0 +1,106 @@
+/* Newsroom's additions to Decap CMS: the web editor's admin.js, loaded after decap-cms.js as a plain
+ * script. The build puts the settings (JSON made from the site's options and locale pack) in place of
+ * the placeholder below. It registers
+ * - the date field's widget, `newsroom-datetime`: the picker shows and sets the time in the site's
+ *   zone whatever the browser's, writes "YYYY-MM-DD HH:mm" (the site's wall clock) when the writer
+ *   changes the date, and leaves the date as the file had it otherwise;
+ * - the site's stylesheets for the preview. Decap gives `CMS`, `h` (React.createElement) and
+ *   `createClass`. */
+(function () {
+  /**
+   * @typedef {object} Settings
+   * @property {string} timeZone the site's IANA zone
+   * @property {string[]} previewStyles the stylesheets of the preview
+   */
+  /** @type {Settings} */
+  // @ts-expect-error: a placeholder, which the build replaces with the settings
+  const settings = self.__NEWSROOM_CMS__;
+  const { CMS, h, createClass } = /** @type {any} */ (window);
+  const zone = settings.timeZone;
+
+  // The forms the build reads (core/dates.ts), once spaces after the day are a "T": a day, a
+  // wall-clock time in the site's zone, an instant (its "T" and "Z" in either case).
+  const LOCAL = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(?::\d{2}(?:\.\d{1,9})?)?)?$/;
+  const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+  const clock = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+
+  /** "YYYY-MM-DDTHH:mm": the instant's wall clock in the site's zone. */
+  function wallClock(/** @type {Date} */ instant) {
+    /** @type {Record<string, string>} */
+    const parts = {};
+    for (const part of clock.formatToParts(instant)) parts[part.type] = part.value;
+    return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  }
+
+  /**
+   * The date field's value as the site reads it, "YYYY-MM-DDTHH:mm" in the site's zone (the
+   * datetime-local input's form), or "" when it is none of the build's forms. Decap hands over what
+   * the file says: a string, or a Date for a UTC timestamp ("2019-10-18T01:30:00Z").
+   * @param {unknown} value
+   */
+  function siteTime(value) {
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : wallClock(value);
+    if (typeof value !== "string") return "";
+    const text = value.trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d)/, "$1T");
+    const local = LOCAL.exec(text);
+    if (local) return `${local[1]}T${local[2] ?? "00:00"}`;
+    const instant = INSTANT.exec(text);
+    if (!instant) return "";
+    const [, day, time, offset] = instant;
+    const utcOffset = /^z$/i.test(offset) ? "Z" : `${offset.slice(0, 3)}:${offset.slice(3).replace(":", "") || "00"}`;
+    const date = new Date(`${day}T${time}${utcOffset}`);
+    return Number.isNaN(date.getTime()) ? "" : wallClock(date);
+  }
+
+  /** What the widget writes: the site's wall clock, "YYYY-MM-DD HH:mm" (CMS_DATE_FORMAT in site/cms.ts). */
+  const stored = (/** @type {string} */ input) => input.replace("T", " ");
+
+  const DateTimeControl = createClass({
+    componentDidMount() {
+      // New posts: the field's default is "{{now}}", as for Decap's own datetime widget.
+      if (this.props.value === "{{now}}") this.props.onChange(stored(wallClock(new Date())));
+    },
+    render() {
+      const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle, t, isDisabled } = this.props;
+      return h(
+        "div",
+        { className: classNameWrapper, style: { display: "flex", gap: "1rem", alignItems: "center", flexWrap: "wrap" } },
+        h("input", {
+          id: forID,
+          type: "datetime-local",
+          value: siteTime(value),
+          disabled: isDisabled,
+          onFocus: setActiveStyle,
+          onBlur: setInactiveStyle,
+          onChange: (/** @type {{ target: HTMLInputElement }} */ event) => onChange(event.target.value ? stored(event.target.value) : ""),
+        }),
+        h("span", { style: { color: "#666", fontSize: "0.85em" } }, zone),
+        isDisabled
+          ? null
+          : h(
+              "button",
+              { type: "button", style: { cursor: "pointer" }, onClick: () => onChange(stored(wallClock(new Date()))) },
+              t ? t("editor.editorWidgets.datetime.now") : "Now",
+            ),
+      );
+    },
+  });
+
+  const DateTimePreview = createClass({
+    render() {
+      const time = siteTime(this.props.value);
+      return time ? h("time", { dateTime: time }, stored(time)) : null;
+    },
+  });
+
+  for (const url of settings.previewStyles) CMS.registerPreviewStyle(url);
+  CMS.registerWidget("newsroom-datetime", DateTimeControl, DateTimePreview);
+})();

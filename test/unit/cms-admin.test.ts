@@ -1,0 +1,149 @@
+/**
+ * admin.js (src/client/cms-admin.js, with the settings the build writes into it), run against a
+ * stand-in of Decap's globals: `h` builds a plain tree, `createClass` returns the component's spec.
+ * The date widget reads every date form as the build does (core/dates.ts), in the site's zone
+ * whatever the machine's; it writes the site's wall clock.
+ */
+import { DateTime } from "luxon";
+import { describe, expect, test } from "vitest";
+import { parsePostDate } from "../../src/core/dates.ts";
+import { resolveOptions } from "../../src/core/options.ts";
+import { adminScript, adminSettings } from "../../src/site/cms.ts";
+
+interface Node {
+  type: unknown;
+  props: Record<string, any>;
+  children: unknown[];
+}
+type Spec = {
+  render(this: { props: Record<string, unknown> }): Node | null;
+  componentDidMount?(this: { props: Record<string, unknown> }): void;
+};
+
+const h = (type: unknown, props: Record<string, any> | null, ...children: unknown[]): Node => ({
+  type,
+  props: props ?? {},
+  children: children.flat(),
+});
+
+/** Runs admin.js for a site; what it registered with Decap. */
+function load(user: Parameters<typeof resolveOptions>[0], prefix = "/") {
+  const options = resolveOptions(user);
+  const script = adminScript(adminSettings(options, (url) => `${prefix.slice(0, -1)}${url}`));
+  const styles: string[] = [];
+  const widgets: Record<string, { control: Spec; preview: Spec }> = {};
+  const templates: Record<string, Spec> = {};
+  const CMS = {
+    registerPreviewStyle: (url: string) => styles.push(url),
+    registerWidget: (name: string, control: Spec, preview: Spec) => (widgets[name] = { control, preview }),
+    registerPreviewTemplate: (name: string, template: Spec) => (templates[name] = template),
+  };
+  new Function("window", "self", script)({ CMS, h, createClass: (spec: Spec) => spec }, {});
+  return { styles, widgets, templates };
+}
+
+/** Every node of a tree, depth first. */
+function nodes(tree: unknown): Node[] {
+  if (!tree || typeof tree !== "object" || !("type" in tree)) return [];
+  const node = tree as Node;
+  return [node, ...node.children.flatMap(nodes)];
+}
+
+const text = (tree: unknown): string =>
+  typeof tree === "string" || typeof tree === "number"
+    ? String(tree)
+    : tree && typeof tree === "object" && "children" in tree
+      ? (tree as Node).children.map(text).join("")
+      : "";
+
+const ZONE = "Asia/Ho_Chi_Minh";
+const site = load({ locale: "vi", timeZone: ZONE }, "/tin/");
+const control = site.widgets["newsroom-datetime"]!.control;
+
+/** The datetime-local input the date widget renders for a value. */
+function input(value: unknown, onChange: (value: string) => void = () => {}): Node {
+  const tree = control.render.call({ props: { value, onChange, forID: "date", classNameWrapper: "w", t: (key: string) => key } });
+  return nodes(tree).find((n) => n.type === "input")!;
+}
+
+describe("the date widget, in the site's zone", () => {
+  // Machines' zones differ; these forms must read the same anywhere (the build never looks at TZ either).
+  const forms: [unknown, string][] = [
+    ["2019-10-18", "2019-10-18T00:00"],
+    ["2019-10-18 08:30", "2019-10-18T08:30"],
+    ["2019-10-18  08:30", "2019-10-18T08:30"],
+    ["2019-10-18T08:30", "2019-10-18T08:30"],
+    ["2019-10-18t08:30z", "2019-10-18T15:30"],
+    ["2019-10-18T08:30:45.123", "2019-10-18T08:30"],
+    ["2019-10-18T08:30:45.123456789+07:00", "2019-10-18T08:30"],
+    ["2019-10-18T08:30:00+07:00", "2019-10-18T08:30"],
+    ["2019-10-18T08:30+0700", "2019-10-18T08:30"],
+    ["2019-10-18T08:30+07", "2019-10-18T08:30"],
+    ["2019-10-18T01:30:00Z", "2019-10-18T08:30"],
+    ["2019-10-18T01:30:00.000z", "2019-10-18T08:30"],
+    ["2019-10-17T21:30:00-04:00", "2019-10-18T08:30"],
+    ["2019-10-18T23:30:00-02:00", "2019-10-19T08:30"],
+    ["2019-12-31T17:30:00Z", "2020-01-01T00:30"],
+  ];
+
+  test.each(forms)("%j shows as %s, the time the build reads", (value, shown) => {
+    expect(input(value).props.value).toBe(shown);
+    const parsed = parsePostDate(value, ZONE);
+    expect(parsed.ok && parsed.date.toFormat("yyyy-MM-dd'T'HH:mm")).toBe(shown);
+  });
+
+  test("a UTC timestamp, which Decap's YAML reads as a Date, shows in the site's zone", () => {
+    expect(input(new Date("2019-10-18T01:30:00Z")).props.value).toBe("2019-10-18T08:30");
+  });
+
+  test.each([
+    ["18/10/2019"],
+    ["2019-10-18 8:30"],
+    ["2019-10-18t08:30"],
+    ["2019-10-18+07:00"],
+    ["{{now}}"],
+    [""],
+    [undefined],
+    [20191018],
+    [new Date("nonsense")],
+  ])("%j, which the build does not read as a date, shows nothing", (value) => {
+    expect(input(value).props.value).toBe("");
+    expect(parsePostDate(value, ZONE).ok).toBe(false);
+  });
+
+  test("a time set is written as the site's wall clock, CMS_DATE_FORMAT; an emptied picker empties the field", () => {
+    const written: string[] = [];
+    const field = input("2019-10-18T01:30:00Z", (value) => written.push(value));
+    field.props.onChange({ target: { value: "2019-10-19T06:45" } });
+    field.props.onChange({ target: { value: "" } });
+    expect(written).toEqual(["2019-10-19 06:45", ""]);
+  });
+
+  test('a new post\'s "{{now}}", and the "now" button, are the site\'s now; a date already there is left alone', () => {
+    const written: string[] = [];
+    const props = { value: "{{now}}", onChange: (value: string) => written.push(value), t: (key: string) => key };
+    const before = DateTime.now().setZone(ZONE).startOf("minute");
+    control.componentDidMount!.call({ props });
+    control.componentDidMount!.call({ props: { ...props, value: "2019-10-18" } });
+    const button = nodes(control.render.call({ props })).find((n) => n.type === "button")!;
+    expect(text(button)).toBe("editor.editorWidgets.datetime.now");
+    button.props.onClick();
+    expect(written).toHaveLength(2);
+    for (const value of written) {
+      const at = DateTime.fromFormat(value, "yyyy-MM-dd HH:mm", { zone: ZONE });
+      expect(at.isValid).toBe(true);
+      expect(at.diff(before, "minutes").minutes).toBeGreaterThanOrEqual(0);
+      expect(at.diff(before, "minutes").minutes).toBeLessThan(2);
+    }
+  });
+});
+
+test("admin.js registers the site's stylesheets for the preview and the date widget", () => {
+  expect(site.styles).toEqual(["/tin/assets/newsroom/newsroom.css", "/tin/assets/newsroom/fonts.css"]);
+  expect(Object.keys(site.widgets)).toEqual(["newsroom-datetime"]);
+  expect(Object.keys(site.templates)).toEqual([]);
+  expect(load({ font: false, cms: { previewStyles: ["/assets/site.css"] } }).styles).toEqual([
+    "/assets/newsroom/newsroom.css",
+    "/assets/site.css",
+  ]);
+});
