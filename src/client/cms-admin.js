@@ -4,13 +4,15 @@
  * - the date field's widget, `newsroom-datetime`: the picker shows and sets the time in the site's
  *   zone whatever the browser's, writes "YYYY-MM-DD HH:mm" (the site's wall clock) when the writer
  *   changes the date, and leaves the date as the file had it otherwise;
- * - the site's stylesheets for the preview. Decap gives `CMS`, `h` (React.createElement) and
- *   `createClass`. */
+ * - the posts' preview: the article page's structure and classes (src/layouts/article.njk), in the
+ *   site's stylesheets. Decap gives `CMS`, `h` (React.createElement) and `createClass`. */
 (function () {
   /**
    * @typedef {object} Settings
    * @property {string} timeZone the site's IANA zone
    * @property {string[]} previewStyles the stylesheets of the preview
+   * @property {{ pattern: string } | { locale: string }} articleDate the article page's date line
+   * @property {{ author: string, tags: string }} labels
    */
   /** @type {Settings} */
   // @ts-expect-error: a placeholder, which the build replaces with the settings
@@ -94,13 +96,95 @@
     },
   });
 
+  /** The article page's date line for a site time ("YYYY-MM-DDTHH:mm"): locale pack, `dates.article`. */
+  function articleDate(/** @type {string} */ time) {
+    const [y, M, d] = time.slice(0, 10).split("-").map(Number);
+    const form = settings.articleDate;
+    if ("pattern" in form) return form.pattern.replace(/\{([yMd])\}/g, (_, key) => String({ y, M, d }[key]));
+    const format = new Intl.DateTimeFormat(form.locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    return format.format(Date.UTC(y, M - 1, d));
+  }
+
   const DateTimePreview = createClass({
     render() {
       const time = siteTime(this.props.value);
-      return time ? h("time", { dateTime: time }, stored(time)) : null;
+      return time ? h("time", { dateTime: time }, articleDate(time)) : null;
+    },
+  });
+
+  /** A list field's value (an Immutable List in Decap) as an array of strings. */
+  function strings(/** @type {any} */ value) {
+    const items = value && typeof value.toArray === "function" ? value.toArray() : Array.isArray(value) ? value : [];
+    return items.filter((/** @type {unknown} */ item) => typeof item === "string" && item.trim() !== "");
+  }
+
+  /** The posts' preview: src/layouts/article.njk's structure and classes, inside the page's main. */
+  const ArticlePreview = createClass({
+    render() {
+      const { entry, widgetFor, getAsset } = this.props;
+      const data = (/** @type {string} */ key) => entry.getIn(["data", key]);
+      const text = (/** @type {string} */ key) => {
+        const value = data(key);
+        return typeof value === "string" && value.trim() !== "" ? value : "";
+      };
+      const time = siteTime(data("date"));
+      const author = text("author");
+      const image = text("image");
+      const tags = strings(data("tags"));
+      return h(
+        "main",
+        { className: "site-main" },
+        h(
+          "article",
+          { className: "article" },
+          h(
+            "header",
+            { className: "article-header" },
+            text("category") ? h("p", { className: "article-category" }, text("category")) : null,
+            h("h1", { className: "article-title" }, text("title")),
+            h(
+              "p",
+              { className: "article-meta" },
+              time ? h("time", { className: "article-date", dateTime: time }, articleDate(time)) : null,
+              time && author ? " · " : null,
+              author
+                ? h(
+                    "span",
+                    { className: "article-author" },
+                    h("span", { className: "visually-hidden" }, `${settings.labels.author}: `),
+                    author,
+                  )
+                : null,
+            ),
+          ),
+          text("summary") ? h("p", { className: "article-summary" }, text("summary")) : null,
+          image
+            ? h(
+                "figure",
+                { className: "article-figure" },
+                h("img", { src: String(getAsset(image)), alt: text("image_alt") }),
+                text("caption") ? h("figcaption", null, text("caption")) : null,
+              )
+            : null,
+          h("div", { className: "article-body" }, widgetFor("body")),
+          tags.length > 0
+            ? h(
+                "footer",
+                { className: "article-footer" },
+                h("h2", { className: "article-tags-heading" }, settings.labels.tags),
+                h(
+                  "ul",
+                  { className: "article-tags" },
+                  tags.map((tag, i) => h("li", { key: i }, tag)),
+                ),
+              )
+            : null,
+        ),
+      );
     },
   });
 
   for (const url of settings.previewStyles) CMS.registerPreviewStyle(url);
   CMS.registerWidget("newsroom-datetime", DateTimeControl, DateTimePreview);
+  CMS.registerPreviewTemplate("posts", ArticlePreview);
 })();

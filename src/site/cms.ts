@@ -17,7 +17,7 @@ import yaml from "js-yaml";
 import type { PostFrontMatter } from "../content/post.ts";
 import type { EleventyConfig } from "../core/eleventy.ts";
 import { NewsroomError } from "../core/errors.ts";
-import { localePack } from "../core/i18n/index.ts";
+import { type CmsStrings, localePack } from "../core/i18n/index.ts";
 import type { NewsroomOptions } from "../core/options.ts";
 import { FONT_STYLESHEET_URL, PLUGIN_DIR } from "../core/paths.ts";
 
@@ -180,21 +180,31 @@ export function previewStyles(options: NewsroomOptions, prefix: (url: string) =>
   return ["/assets/newsroom/newsroom.css", ...(options.font ? [FONT_STYLESHEET_URL] : []), ...options.cms.previewStyles].map(prefix);
 }
 
-/** What admin.js (client/cms-admin.js) reads: the site's zone, the preview's stylesheets. */
+/** What admin.js (client/cms-admin.js) reads: the site's zone, the preview's stylesheets and words. */
 export interface AdminSettings {
   /** The site's time zone: the date widget's. */
   timeZone: string;
   /** The preview's stylesheets, path prefix applied. */
   previewStyles: string[];
+  /** The article page's date line (locale pack, `cms.articleDate`). */
+  articleDate: CmsStrings["articleDate"];
+  /** The article page's words the preview shows (locale pack, `ui`). */
+  labels: { author: string; tags: string };
 }
 
 export function adminSettings(options: NewsroomOptions, prefix: (url: string) => string): AdminSettings {
-  return { timeZone: options.timeZone, previewStyles: previewStyles(options, prefix) };
+  const pack = localePack(options.locale);
+  return {
+    timeZone: options.timeZone,
+    previewStyles: previewStyles(options, prefix),
+    articleDate: pack.cms.articleDate,
+    labels: { author: pack.ui.author, tags: pack.ui.tags },
+  };
 }
 
 const ADMIN_SCRIPT = path.join(PLUGIN_DIR, "client", "cms-admin.js");
 
-/** admin.js: the date widget in the site's zone and the preview's stylesheets, with the site's settings. */
+/** admin.js: the date widget in the site's zone and the article-like preview, with the site's settings. */
 export function adminScript(settings: AdminSettings): string {
   return readFileSync(ADMIN_SCRIPT, "utf8").replace("self.__NEWSROOM_CMS__", () => JSON.stringify(settings));
 }

@@ -6,7 +6,8 @@
  *   folder with valid front matter dated by the newsroom's clock, and the next build publishes it;
  * - posts dated in each form the build reads (a day, the site's wall clock, an offset, UTC) keep
  *   their day and time when a journalist in New York or in Hồ Chí Minh City edits only the body,
- *   and the picker shows the newsroom's time; a date set in the picker is written as that time.
+ *   and the picker shows the newsroom's time; a date set in the picker is written as that time;
+ * - the preview pane is the article page (its classes, the site's stylesheet and font).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -334,4 +335,64 @@ test("from a browser in New York, the picker sets the newsroom's time: its \"now
       ?.text.trim(),
   ).toBe(post.title);
   writeFileSync(path.join(dir, "posts/2019/10", `${post.slug}.md`), seed(post));
+}, 240_000);
+
+test("the preview is the article page: the same classes and words, in the site's stylesheet and font", async () => {
+  const seen = await inEditor(await openAdmin(), async (page) => {
+    await openPost(page, "thi-tran-song-ma");
+    const frame = page.frameLocator("#preview-pane");
+    await expect
+      .poll(() => frame.locator("article img").evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth > 0)), {
+        timeout: 30_000,
+      })
+      .toEqual([true, true]);
+    return frame.locator("body").evaluate(async (body) => {
+      const doc = body.ownerDocument;
+      const title = doc.querySelector(".article-title")!;
+      const style = doc.defaultView!.getComputedStyle(title);
+      await doc.fonts.ready;
+      const loaded: string[] = [];
+      doc.fonts.forEach((face) => void (face.status === "loaded" && loaded.push(face.family.replaceAll('"', ""))));
+      const text = (selector: string) => doc.querySelector(selector)?.textContent?.trim();
+      return {
+        classes: [...new Set(Array.from(doc.querySelectorAll("article.article [class]")).flatMap((e) => Array.from(e.classList)))],
+        title: text(".article-title"),
+        category: text(".article-category"),
+        date: text(".article-date"),
+        summary: text(".article-summary"),
+        caption: text(".article-figure figcaption"),
+        body: text(".article-body"),
+        tags: Array.from(doc.querySelectorAll(".article-tags li")).map((li) => li.textContent),
+        stylesheets: Array.from(doc.querySelectorAll("link[rel=stylesheet]")).map((l) => l.getAttribute("href")),
+        titleFont: { family: style.fontFamily, weight: style.fontWeight, size: style.fontSize },
+        fontsLoaded: loaded,
+      };
+    });
+  });
+  const built = parse(readFileSync(path.join(dir, "_site/2019/10/18/thi-tran-song-ma/index.html"), "utf8"));
+  const builtClasses = new Set(built.querySelectorAll("article.article [class]").flatMap((e) => e.classList.value));
+  const builtText = (selector: string) => built.querySelector(selector)?.text.trim();
+  // Every class of the preview is one of the article page's, and the page's parts are all there.
+  expect(seen.classes.filter((c) => !builtClasses.has(c) && !/^css-|^es\w+$/.test(c))).toEqual([]);
+  expect(seen.classes).toEqual(
+    expect.arrayContaining(["article-header", "article-category", "article-title", "article-meta", "article-date", "article-author"]),
+  );
+  expect(seen.classes).toEqual(
+    expect.arrayContaining(["article-summary", "article-figure", "article-body", "article-footer", "article-tags"]),
+  );
+  expect(seen).toMatchObject({
+    title: builtText(".article-title"),
+    category: builtText(".article-category"),
+    date: builtText(".article-date"),
+    summary: builtText(".article-summary"),
+    caption: builtText(".article-figure figcaption"),
+    tags: built.querySelectorAll(".article-tags li").map((li) => li.text.trim()),
+  });
+  expect(seen.date).toBe("Ngày 18 tháng 10 năm 2019");
+  expect(seen.body).toContain("Thị trấn Sông Mã ngày càng khang trang.");
+  expect(seen.stylesheets).toEqual(expect.arrayContaining(["/assets/newsroom/newsroom.css", "/assets/newsroom/fonts.css"]));
+  // newsroom.css's headline, in the site's own font (its file fetched under the editor's CSP).
+  expect(seen.titleFont).toMatchObject({ weight: "700", size: "32px" });
+  expect(seen.titleFont.family).toMatch(/^"Be Vietnam Pro"/);
+  expect(seen.fontsLoaded).toContain("Be Vietnam Pro");
 }, 240_000);

@@ -108,7 +108,7 @@ test("config.yml: the fields, in order, labelled in Vietnamese; the category a s
   expect(byName.body).toMatchObject({ label: "Nội dung", widget: "markdown" });
 });
 
-test("the admin page loads Decap's script and ours from /admin/, nothing inline; ours registers the date widget and the preview's stylesheets", () => {
+test("the admin page loads Decap's script and ours from /admin/, nothing inline; ours registers the date widget and the preview in the site's stylesheets", () => {
   const page = site.page("/admin/");
   expect(page.querySelectorAll("script").map((s) => s.getAttribute("src"))).toEqual(["/admin/decap-cms.js", "/admin/admin.js"]);
   expect(page.querySelectorAll("script").every((s) => s.text.trim() === "")).toBe(true);
@@ -125,7 +125,7 @@ test("the admin page loads Decap's script and ours from /admin/, nothing inline;
   };
   new Function("window", "self", site.readOutput("admin/admin.js"))({ CMS, h: () => null, createClass: (spec: object) => spec }, {});
   expect(styles).toEqual(["/assets/newsroom/newsroom.css", "/assets/newsroom/fonts.css", "/assets/site.css"]);
-  expect(registered).toEqual(["widget newsroom-datetime"]);
+  expect(registered).toEqual(["widget newsroom-datetime", "preview posts"]);
   expect(site.readOutput("admin/admin.js")).toContain('"timeZone":"Asia/Ho_Chi_Minh"');
 });
 

@@ -2,11 +2,13 @@
  * admin.js (src/client/cms-admin.js, with the settings the build writes into it), run against a
  * stand-in of Decap's globals: `h` builds a plain tree, `createClass` returns the component's spec.
  * The date widget reads every date form as the build does (core/dates.ts), in the site's zone
- * whatever the machine's; it writes the site's wall clock.
+ * whatever the machine's; it writes the site's wall clock; the preview's date line is the article
+ * page's (the locale pack's `dates.article`).
  */
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
 import { parsePostDate } from "../../src/core/dates.ts";
+import { localePack } from "../../src/core/i18n/index.ts";
 import { resolveOptions } from "../../src/core/options.ts";
 import { adminScript, adminSettings } from "../../src/site/cms.ts";
 
@@ -49,6 +51,7 @@ function nodes(tree: unknown): Node[] {
   return [node, ...node.children.flatMap(nodes)];
 }
 
+const byClass = (tree: unknown, name: string) => nodes(tree).find((n) => n.props.className === name);
 const text = (tree: unknown): string =>
   typeof tree === "string" || typeof tree === "number"
     ? String(tree)
@@ -138,10 +141,71 @@ describe("the date widget, in the site's zone", () => {
   });
 });
 
-test("admin.js registers the site's stylesheets for the preview and the date widget", () => {
+/** The preview of a post with these fields, rendered. */
+function preview(templates: Record<string, Spec>, data: Record<string, unknown>): Node {
+  const props = {
+    entry: { getIn: ([, key]: string[]) => data[key!] },
+    widgetFor: (name: string) => `«${name}»`,
+    getAsset: (path: string) => ({ toString: () => `decap:${path}` }),
+  };
+  return templates.posts!.render.call({ props })!;
+}
+
+describe("the posts' preview", () => {
+  test("is the article page's structure and words: category, headline, date line, author, summary, photo and caption, body, tags", () => {
+    const tree = preview(site.templates, {
+      title: "Thị trấn Sông Mã",
+      date: "2019-10-18T01:30:00Z",
+      author: "Lò Văn Hưng",
+      category: "Thời sự",
+      summary: "Khang trang, sạch, đẹp.",
+      image: "/images/uploads/song-ma.jpg",
+      image_alt: "Phố chính",
+      caption: "Thị trấn Sông Mã.",
+      tags: { toArray: () => ["Sông Mã", " ", "đô thị"] },
+    });
+    expect(tree.props.className).toBe("site-main");
+    expect(text(byClass(tree, "article-title"))).toBe("Thị trấn Sông Mã");
+    expect(text(byClass(tree, "article-category"))).toBe("Thời sự");
+    expect(byClass(tree, "article-date")!.props.dateTime).toBe("2019-10-18T08:30");
+    expect(text(byClass(tree, "article-meta"))).toBe("Ngày 18 tháng 10 năm 2019 · Tác giả: Lò Văn Hưng");
+    expect(text(byClass(tree, "article-summary"))).toBe("Khang trang, sạch, đẹp.");
+    const figure = byClass(tree, "article-figure")!;
+    expect(nodes(figure).find((n) => n.type === "img")!.props).toEqual({ src: "decap:/images/uploads/song-ma.jpg", alt: "Phố chính" });
+    expect(text(nodes(figure).find((n) => n.type === "figcaption"))).toBe("Thị trấn Sông Mã.");
+    expect(text(byClass(tree, "article-body"))).toBe("«body»");
+    expect(text(byClass(tree, "article-tags-heading"))).toBe("Từ khóa");
+    expect(
+      nodes(byClass(tree, "article-tags"))
+        .filter((n) => n.type === "li")
+        .map(text),
+    ).toEqual(["Sông Mã", "đô thị"]);
+  });
+
+  test("leaves out what the post does not have, as the article page does", () => {
+    const tree = preview(site.templates, { title: "Tin", date: "2019-10-18", summary: " ", tags: [] });
+    const classes = nodes(tree).map((n) => n.props.className);
+    for (const absent of ["article-category", "article-author", "article-summary", "article-figure", "article-footer"]) {
+      expect(classes).not.toContain(absent);
+    }
+    expect(text(byClass(tree, "article-meta"))).toBe("Ngày 18 tháng 10 năm 2019");
+  });
+
+  test.each(["vi", "en", "fr", "de"])("the date line is the article page's in %s", (locale) => {
+    const { templates } = load({ locale, timeZone: "Europe/Paris" });
+    const pack = localePack(locale);
+    for (const date of ["2019-10-18 08:30", "2020-01-01T00:30:00+01:00", "2024-02-29", "2019-12-31T23:30:00Z"]) {
+      const parsed = parsePostDate(date, "Europe/Paris");
+      if (!parsed.ok) throw new Error(date);
+      expect(text(byClass(preview(templates, { title: "T", date }), "article-date"))).toBe(pack.dates.article(parsed.date));
+    }
+  });
+});
+
+test("admin.js registers the site's stylesheets for the preview, the date widget and the posts' preview", () => {
   expect(site.styles).toEqual(["/tin/assets/newsroom/newsroom.css", "/tin/assets/newsroom/fonts.css"]);
   expect(Object.keys(site.widgets)).toEqual(["newsroom-datetime"]);
-  expect(Object.keys(site.templates)).toEqual([]);
+  expect(Object.keys(site.templates)).toEqual(["posts"]);
   expect(load({ font: false, cms: { previewStyles: ["/assets/site.css"] } }).styles).toEqual([
     "/assets/newsroom/newsroom.css",
     "/assets/site.css",
