@@ -13,6 +13,8 @@
    * @property {string[]} previewStyles the stylesheets of the preview
    * @property {{ pattern: string } | { locale: string }} articleDate the article page's date line
    * @property {{ author: string, tags: string }} labels
+   * @property {string} mediaFolder the uploads' site path, as posts name them ("/images/uploads")
+   * @property {string} pathPrefix the site's path prefix ("/", "/tin/")
    */
   /** @type {Settings} */
   // @ts-expect-error: a placeholder, which the build replaces with the settings
@@ -118,8 +120,42 @@
     return items.filter((/** @type {unknown} */ item) => typeof item === "string" && item.trim() !== "");
   }
 
+  /**
+   * Where the preview finds an image a post names by its site path ("/images/uploads/song-ma.jpg",
+   * the form the build checks). Decap takes any path that starts with "/" for a URL and has the
+   * browser fetch it from the editor's origin as it is: under a path prefix that is nowhere, and
+   * an image uploaded since the last build is not on the site yet. So an upload is asked of Decap
+   * by its name in the media folder (Decap reads it from the repository, or from the upload itself
+   * before publishing), and any other site path gets the path prefix, as on the article page.
+   * @param {string} image
+   * @param {(path: string) => unknown} getAsset
+   */
+  function imageSource(image, getAsset) {
+    const uploads = `${settings.mediaFolder}/`;
+    if (image.startsWith(uploads) && !image.slice(uploads.length).includes("/")) return String(getAsset(image.slice(uploads.length)));
+    if (image.startsWith("/") && !image.startsWith("//")) return settings.pathPrefix + image.slice(1);
+    return String(getAsset(image));
+  }
+
   /** The posts' preview: src/layouts/article.njk's structure and classes, inside the page's main. */
   const ArticlePreview = createClass({
+    componentDidMount() {
+      this.bodyImages();
+    },
+    componentDidUpdate() {
+      this.bodyImages();
+    },
+    /** The body's images (Decap's markdown preview, not ours to render) found as the lead image is. */
+    bodyImages() {
+      const { document, getAsset } = this.props;
+      for (const img of document ? document.querySelectorAll(".article-body img") : []) {
+        const image = img.getAttribute("data-newsroom-src") ?? img.getAttribute("src") ?? "";
+        if (!image.startsWith("/") || image.startsWith("//")) continue;
+        img.setAttribute("data-newsroom-src", image);
+        const source = imageSource(image, getAsset);
+        if (img.getAttribute("src") !== source) img.setAttribute("src", source);
+      }
+    },
     render() {
       const { entry, widgetFor, getAsset } = this.props;
       const data = (/** @type {string} */ key) => entry.getIn(["data", key]);
@@ -162,7 +198,7 @@
             ? h(
                 "figure",
                 { className: "article-figure" },
-                h("img", { src: String(getAsset(image)), alt: text("image_alt") }),
+                h("img", { src: imageSource(image, getAsset), alt: text("image_alt") }),
                 text("caption") ? h("figcaption", null, text("caption")) : null,
               )
             : null,

@@ -117,7 +117,6 @@ export function cmsConfig(options: NewsroomOptions, paths: CmsPaths): Record<str
   const { cms } = options;
   const strings = localePack(options.locale).cms;
   const post = cmsPostPath(options.newPost.file);
-  const mediaFolder = trimSlashes(cms.mediaFolder);
   return {
     backend: { ...cms.backend },
     ...(cms.localBackend === false ? {} : { local_backend: cms.localBackend === true ? true : { url: cms.localBackend } }),
@@ -125,7 +124,7 @@ export function cmsConfig(options: NewsroomOptions, paths: CmsPaths): Record<str
     ...(options.site.url ? { site_url: options.site.url, display_url: options.site.url } : {}),
     media_folder: trimSlashes(paths.mediaFolder),
     // The site path posts refer to the images by (the build checks that it exists in the input folder).
-    public_folder: `/${mediaFolder}`,
+    public_folder: publicFolder(options),
     // Titles in Vietnamese (or any language) become ASCII file names, as the build's slugs are.
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections: [
@@ -137,6 +136,10 @@ export function cmsConfig(options: NewsroomOptions, paths: CmsPaths): Record<str
         path: post.path,
         extension: post.extension,
         format: "frontmatter",
+        // Decap gives a collection with a `path` its own media folder, the post's folder, unless
+        // it has one: uploads go to the site's media folder ("/…": from the repository's root).
+        media_folder: `/${trimSlashes(paths.mediaFolder)}`,
+        public_folder: publicFolder(options),
         create: true,
         slug: "{{slug}}",
         summary: "{{title}}",
@@ -190,6 +193,10 @@ export interface AdminSettings {
   articleDate: CmsStrings["articleDate"];
   /** The article page's words the preview shows (locale pack, `ui`). */
   labels: { author: string; tags: string };
+  /** Decap's `public_folder`: the site path of the uploads, as posts name them ("/images/uploads"). */
+  mediaFolder: string;
+  /** The site's path prefix ("/", "/tin/"): the preview's images are the site's. */
+  pathPrefix: string;
 }
 
 export function adminSettings(options: NewsroomOptions, prefix: (url: string) => string): AdminSettings {
@@ -199,6 +206,8 @@ export function adminSettings(options: NewsroomOptions, prefix: (url: string) =>
     previewStyles: previewStyles(options, prefix),
     articleDate: pack.cms.articleDate,
     labels: { author: pack.ui.author, tags: pack.ui.tags },
+    mediaFolder: publicFolder(options),
+    pathPrefix: prefix("/"),
   };
 }
 
@@ -255,6 +264,11 @@ export function registerCms(
   add("script", `${admin}admin.js`, () => adminScript(adminSettings(options, where.prefix)));
 }
 
+/** The site path of the uploads, from the site's root (not the path prefix): what posts are given. */
+function publicFolder(options: NewsroomOptions): string {
+  return `/${trimSlashes(options.cms.mediaFolder)}`;
+}
+
 function trimSlashes(folder: string): string {
   return folder.replace(/^\/+|\/+$/g, "");
 }
@@ -263,7 +277,8 @@ function trimSlashes(folder: string): string {
  * The Content-Security-Policy the editor works under (for `cms.path` only: the rest of the site
  * keeps core/csp.ts's). Decap needs `'unsafe-eval'` (its config validation compiles code) and
  * `'unsafe-inline'` styles (CSS-in-JS); `connect` adds the backend's origins (decap-server's,
- * `https://api.github.com`…), `blob:` images are uploads previewed before saving.
+ * `https://api.github.com`…), `blob:` images are uploads previewed before saving, and Decap reads
+ * them back (`fetch` of their `blob:` URLs) to keep a draft and to publish them.
  */
 export function adminContentSecurityPolicy(...connect: string[]): string {
   const origins = connect.map((url) => new URL(url).origin);
@@ -273,7 +288,7 @@ export function adminContentSecurityPolicy(...connect: string[]): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
-    `connect-src ${["'self'", ...origins].join(" ")}`,
+    `connect-src ${["'self'", "blob:", ...origins].join(" ")}`,
     "frame-src 'self' blob:",
     "worker-src 'self' blob:",
     "object-src 'none'",

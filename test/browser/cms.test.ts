@@ -1,16 +1,18 @@
 /**
  * The web editor end to end: a small site (in a temp folder, built by the Eleventy CLI as a site
- * would be) with `cms` on, decap-server as its
+ * would be, once as it is and once under the path prefix /tin/) with `cms` on, decap-server as its
  * local backend, /admin/ served under the editor's CSP (any violation fails a test). In Decap's UI:
  * - a post written and published from a browser in another time zone lands in the site's posts
  *   folder with valid front matter dated by the newsroom's clock, and the next build publishes it;
  * - posts dated in each form the build reads (a day, the site's wall clock, an offset, UTC) keep
  *   their day and time when a journalist in New York or in Hồ Chí Minh City edits only the body,
  *   and the picker shows the newsroom's time; a date set in the picker is written as that time;
- * - the preview pane is the article page (its classes, the site's stylesheet and font).
+ * - the preview pane is the article page (its classes, the site's stylesheet and font);
+ * - under a path prefix, the lead photo and the body's images preview, and an uploaded photo goes
+ *   to the media folder, is written as /images/uploads/…, and is published under the prefix.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -81,6 +83,8 @@ let dir: string;
 let decap: ChildProcess | undefined;
 let decapLog = "";
 let server: StaticServer;
+/** The site built with --pathprefix=/tin/, served under /tin/. */
+let prefixed: StaticServer;
 let browser: Browser;
 let backend: string;
 
@@ -104,6 +108,8 @@ function build(...args: string[]): void {
 function seed(post: (typeof DATED)[number]): string {
   return post.slug === "thi-tran-song-ma" ? SONG_MA : `---\ntitle: ${post.title}\ndate: ${post.date}\n---\n\nTin.\n`;
 }
+
+const buildPrefixed = () => build("--pathprefix=/tin/", "--output=_site-tin");
 
 /** A post's `date` as written in its file (the YAML text, not a parsed value). */
 function writtenDate(slug: string): string | undefined {
@@ -152,6 +158,7 @@ export default function (eleventyConfig) {
   mkdirSync(path.join(dir, "node_modules"));
   symlinkSync(path.join(repoRoot, "node_modules", "decap-cms"), path.join(dir, "node_modules", "decap-cms"), "dir");
   build();
+  buildPrefixed();
 
   // decap-server: the repository is its working folder (or GIT_REPO_DIRECTORY), its port PORT.
   decap = spawn(process.execPath, [path.join(repoRoot, "node_modules", "decap-server", "dist", "index.js")], {
@@ -169,12 +176,14 @@ export default function (eleventyConfig) {
 
   const csp = adminContentSecurityPolicy(backend);
   server = await serveStatic(path.join(dir, "_site"), "/", { "content-security-policy": csp });
+  prefixed = await serveStatic(path.join(dir, "_site-tin"), "/tin/", { "content-security-policy": csp });
   browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await prefixed?.close();
   if (decap && decap.exitCode === null) {
     const exited = new Promise((r) => decap!.once("exit", r));
     decap.kill("SIGTERM");
@@ -395,4 +404,44 @@ test("the preview is the article page: the same classes and words, in the site's
   expect(seen.titleFont).toMatchObject({ weight: "700", size: "32px" });
   expect(seen.titleFont.family).toMatch(/^"Be Vietnam Pro"/);
   expect(seen.fontsLoaded).toContain("Be Vietnam Pro");
+}, 240_000);
+
+test("under a path prefix, the preview shows the lead photo and the body's images; a photo uploaded in the editor goes to the media folder and is published under the prefix", async () => {
+  const file = path.join(dir, "posts/2019/10/thi-tran-song-ma.md");
+  writeFileSync(file, SONG_MA);
+  const images = await inEditor(await openAdmin(ZONE, prefixed), async (page) => {
+    await openPost(page, "thi-tran-song-ma", prefixed);
+    const frame = page.frameLocator("#preview-pane");
+    const shown = () =>
+      frame
+        .locator("article img")
+        .evaluateAll((imgs) => imgs.map((i) => ({ loaded: (i as HTMLImageElement).naturalWidth > 0, src: (i as HTMLImageElement).src })));
+    await expect.poll(async () => (await shown()).map((i) => i.loaded), { timeout: 30_000 }).toEqual([true, true]);
+    const before = await shown();
+
+    // A new lead photo, uploaded through Decap's media library.
+    await page.getByRole("button", { name: "Chọn hình khác" }).first().click();
+    await page.locator('input[type="file"]').first().setInputFiles(path.join(repoRoot, "images/photos/cau-na-hin.jpg"));
+    await page.getByText("cau-na-hin.jpg").waitFor();
+    await page.getByRole("button", { name: "Lấy những cái đã chọn" }).click();
+    await expect
+      .poll(async () => {
+        const [lead] = await shown();
+        return lead!.loaded && lead!.src !== before[0]!.src;
+      })
+      .toBe(true);
+    await publish(page);
+    await expect.poll(() => readFileSync(file, "utf8"), { timeout: 30_000 }).toContain("image: /images/uploads/cau-na-hin.jpg");
+    return before;
+  });
+  // Before the upload, Decap had the photos from the repository (decap-server), not from the site.
+  expect(images.map((i) => i.src.startsWith("blob:"))).toEqual([true, true]);
+  expect(existsSync(path.join(dir, "images/uploads/cau-na-hin.jpg"))).toBe(true);
+  // …not beside the post, where Decap puts a collection's uploads when its files have a path.
+  expect((readdirSync(path.join(dir, "posts"), { recursive: true }) as string[]).filter((f) => f.endsWith(".jpg"))).toEqual([]);
+
+  buildPrefixed();
+  const article = parse(readFileSync(path.join(dir, "_site-tin/2019/10/18/thi-tran-song-ma/index.html"), "utf8"));
+  expect(article.querySelector(".article-figure img")?.getAttribute("src")).toBe("/tin/images/uploads/cau-na-hin.jpg");
+  expect(existsSync(path.join(dir, "_site-tin/images/uploads/cau-na-hin.jpg"))).toBe(true);
 }, 240_000);

@@ -37,6 +37,8 @@ interface DecapConfig {
     path: string;
     extension: string;
     format: string;
+    media_folder: string;
+    public_folder: string;
     create: boolean;
     fields: { name: string; label: string; widget: string; hint?: string; options?: { label: string; value: string }[]; format?: string }[];
   }[];
@@ -71,6 +73,8 @@ test("config.yml: the posts collection in the posts folder, named like `newsroom
   expect(posts!.folder).toBe(`${path.basename(site.dir)}/posts`);
   expect(config.media_folder).toBe(`${path.basename(site.dir)}/images/uploads`);
   expect(config.public_folder).toBe("/images/uploads");
+  // The collection's own media folder: without it, Decap puts uploads beside the post (its `path`).
+  expect(posts).toMatchObject({ media_folder: `/${path.basename(site.dir)}/images/uploads`, public_folder: "/images/uploads" });
   expect(config).toMatchObject({ backend: { name: "git-gateway", branch: "main" }, local_backend: true, locale: "vi" });
 });
 

@@ -3,7 +3,7 @@
  * stand-in of Decap's globals: `h` builds a plain tree, `createClass` returns the component's spec.
  * The date widget reads every date form as the build does (core/dates.ts), in the site's zone
  * whatever the machine's; it writes the site's wall clock; the preview's date line is the article
- * page's (the locale pack's `dates.article`).
+ * page's (the locale pack's `dates.article`); the preview's images are the site's or Decap's.
  */
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
@@ -171,7 +171,8 @@ describe("the posts' preview", () => {
     expect(text(byClass(tree, "article-meta"))).toBe("Ngày 18 tháng 10 năm 2019 · Tác giả: Lò Văn Hưng");
     expect(text(byClass(tree, "article-summary"))).toBe("Khang trang, sạch, đẹp.");
     const figure = byClass(tree, "article-figure")!;
-    expect(nodes(figure).find((n) => n.type === "img")!.props).toEqual({ src: "decap:/images/uploads/song-ma.jpg", alt: "Phố chính" });
+    // An upload is asked of Decap by its name in the media folder.
+    expect(nodes(figure).find((n) => n.type === "img")!.props).toEqual({ src: "decap:song-ma.jpg", alt: "Phố chính" });
     expect(text(nodes(figure).find((n) => n.type === "figcaption"))).toBe("Thị trấn Sông Mã.");
     expect(text(byClass(tree, "article-body"))).toBe("«body»");
     expect(text(byClass(tree, "article-tags-heading"))).toBe("Từ khóa");
@@ -189,6 +190,17 @@ describe("the posts' preview", () => {
       expect(classes).not.toContain(absent);
     }
     expect(text(byClass(tree, "article-meta"))).toBe("Ngày 18 tháng 10 năm 2019");
+  });
+
+  test("shows a photo outside the media folder at its site URL, under the path prefix; a remote one as Decap has it", () => {
+    const src = (image: string) => nodes(preview(site.templates, { title: "T", image })).find((n) => n.type === "img")!.props.src;
+    expect(src("/images/photos/cau.jpg")).toBe("/tin/images/photos/cau.jpg");
+    expect(src("/images/uploads/2019/cau.jpg")).toBe("/tin/images/uploads/2019/cau.jpg");
+    expect(src("https://anh.example/cau.jpg")).toBe("decap:https://anh.example/cau.jpg");
+    const other = load({ cms: { mediaFolder: "media" } });
+    const otherSrc = (image: string) => nodes(preview(other.templates, { title: "T", image })).find((n) => n.type === "img")!.props.src;
+    expect(otherSrc("/media/cau.jpg")).toBe("decap:cau.jpg");
+    expect(otherSrc("/images/uploads/cau.jpg")).toBe("/images/uploads/cau.jpg");
   });
 
   test.each(["vi", "en", "fr", "de"])("the date line is the article page's in %s", (locale) => {
