@@ -10,7 +10,7 @@
  * compile here until it has a widget or is left out on purpose. Labels and hints, written for
  * journalists rather than developers, are in the locale packs (core/i18n, `cms`).
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import yaml from "js-yaml";
@@ -19,13 +19,21 @@ import type { EleventyConfig } from "../core/eleventy.ts";
 import { NewsroomError } from "../core/errors.ts";
 import { type CmsStrings, localePack } from "../core/i18n/index.ts";
 import type { NewsroomOptions } from "../core/options.ts";
-import { FONT_STYLESHEET_URL } from "../core/paths.ts";
+import { FONT_STYLESHEET_URL, PLUGIN_DIR } from "../core/paths.ts";
 
 /** A Decap field, as config.yml writes it. */
 export type DecapField = { name: string; label: string; widget: string; hint?: string; required?: boolean } & Record<string, unknown>;
 
-/** How the dates are stored: wall-clock time without an offset, which the build reads in the site's zone. */
+/** How the editor writes a date it sets: wall-clock time without an offset, which the build reads in the site's zone. */
 export const CMS_DATE_FORMAT = "YYYY-MM-DD HH:mm";
+
+/**
+ * The date field's widget, registered by admin.js (client/cms-admin.js): a datetime picker in the
+ * site's time zone, whatever the browser's. It shows any date form the build reads as the site's
+ * wall clock, writes CMS_DATE_FORMAT when the writer sets the date (or "now", the site's now), and
+ * leaves a date the writer does not touch as the file had it.
+ */
+export const DATE_WIDGET = "newsroom-datetime";
 
 type Widget = { widget: string; required?: boolean } & Record<string, unknown>;
 
@@ -34,19 +42,13 @@ type Widget = { widget: string; required?: boolean } & Record<string, unknown>;
  * `updated` are left out: the build makes the slug from the title (a writer who needs another
  * one edits the file), and an emptied date widget would write `updated: ""`.
  */
-function editorFields(options: NewsroomOptions, strings: CmsStrings): Record<keyof PostFrontMatter, Widget | null> {
+function editorFields(options: NewsroomOptions): Record<keyof PostFrontMatter, Widget | null> {
   const sections = options.sections.categories.map((s) => (typeof s === "string" ? { name: s } : s));
   return {
     title: { widget: "string", required: true },
-    date: {
-      widget: "datetime",
-      required: true,
-      format: CMS_DATE_FORMAT,
-      date_format: strings.dateFormat,
-      time_format: "HH:mm",
-      picker_utc: false,
-      default: "{{now}}",
-    },
+    // Newsroom's widget (admin.js): Decap's datetime widget knows the browser's zone and UTC only.
+    // `format` says what it writes; "{{now}}", as for Decap's widget, is the site's time of opening.
+    date: { widget: DATE_WIDGET, required: true, format: CMS_DATE_FORMAT, default: "{{now}}" },
     summary: { widget: "text", required: false },
     author: { widget: "string", required: false, ...(options.newPost.author ? { default: options.newPost.author } : {}) },
     category:
@@ -69,7 +71,7 @@ export function cmsFields(options: NewsroomOptions): DecapField[] {
   const strings = localePack(options.locale).cms;
   const text = (name: string) => strings.fields[name] ?? { label: name };
   const fields: DecapField[] = [];
-  for (const [name, widget] of Object.entries(editorFields(options, strings))) {
+  for (const [name, widget] of Object.entries(editorFields(options))) {
     if (!widget) continue;
     const { label, hint } = text(name);
     const fieldHint =
@@ -95,6 +97,9 @@ export interface CmsPaths {
 /**
  * Decap's path of a new post inside the posts folder, from `newPost.file` (so that the editor and
  * `newsroom new` name posts alike): "{yyyy}/{MM}/{slug}.md" → "{{year}}/{{month}}/{{slug}}".
+ * Decap's year, month and day are the time of saving, in UTC: its path templates cannot format
+ * the date field (Decap lowercases them and drops their quotes: `{{fields.date | date('YYYY')}}`
+ * comes out empty).
  */
 export function cmsPostPath(file: string): { path: string; extension: string } {
   const extension = path.extname(file).slice(1);
@@ -112,7 +117,6 @@ export function cmsConfig(options: NewsroomOptions, paths: CmsPaths): Record<str
   const { cms } = options;
   const strings = localePack(options.locale).cms;
   const post = cmsPostPath(options.newPost.file);
-  const mediaFolder = trimSlashes(cms.mediaFolder);
   return {
     backend: { ...cms.backend },
     ...(cms.localBackend === false ? {} : { local_backend: cms.localBackend === true ? true : { url: cms.localBackend } }),
@@ -120,7 +124,7 @@ export function cmsConfig(options: NewsroomOptions, paths: CmsPaths): Record<str
     ...(options.site.url ? { site_url: options.site.url, display_url: options.site.url } : {}),
     media_folder: trimSlashes(paths.mediaFolder),
     // The site path posts refer to the images by (the build checks that it exists in the input folder).
-    public_folder: `/${mediaFolder}`,
+    public_folder: publicFolder(options),
     // Titles in Vietnamese (or any language) become ASCII file names, as the build's slugs are.
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections: [
@@ -132,6 +136,10 @@ export function cmsConfig(options: NewsroomOptions, paths: CmsPaths): Record<str
         path: post.path,
         extension: post.extension,
         format: "frontmatter",
+        // Decap gives a collection with a `path` its own media folder, the post's folder, unless
+        // it has one: uploads go to the site's media folder ("/…": from the repository's root).
+        media_folder: `/${trimSlashes(paths.mediaFolder)}`,
+        public_folder: publicFolder(options),
         create: true,
         slug: "{{slug}}",
         summary: "{{title}}",
@@ -175,11 +183,39 @@ export function previewStyles(options: NewsroomOptions, prefix: (url: string) =>
   return ["/assets/newsroom/newsroom.css", ...(options.font ? [FONT_STYLESHEET_URL] : []), ...options.cms.previewStyles].map(prefix);
 }
 
-/** admin.js: the preview in the site's stylesheets. */
-export function adminScript(styles: readonly string[]): string {
-  return `/* Newsroom's web editor: the preview uses the site's stylesheets. */\n${styles
-    .map((url) => `CMS.registerPreviewStyle(${JSON.stringify(url)});`)
-    .join("\n")}\n`;
+/** What admin.js (client/cms-admin.js) reads: the site's zone, the preview's stylesheets and words. */
+export interface AdminSettings {
+  /** The site's time zone: the date widget's. */
+  timeZone: string;
+  /** The preview's stylesheets, path prefix applied. */
+  previewStyles: string[];
+  /** The article page's date line (locale pack, `cms.articleDate`). */
+  articleDate: CmsStrings["articleDate"];
+  /** The article page's words the preview shows (locale pack, `ui`). */
+  labels: { author: string; tags: string };
+  /** Decap's `public_folder`: the site path of the uploads, as posts name them ("/images/uploads"). */
+  mediaFolder: string;
+  /** The site's path prefix ("/", "/tin/"): the preview's images are the site's. */
+  pathPrefix: string;
+}
+
+export function adminSettings(options: NewsroomOptions, prefix: (url: string) => string): AdminSettings {
+  const pack = localePack(options.locale);
+  return {
+    timeZone: options.timeZone,
+    previewStyles: previewStyles(options, prefix),
+    articleDate: pack.cms.articleDate,
+    labels: { author: pack.ui.author, tags: pack.ui.tags },
+    mediaFolder: publicFolder(options),
+    pathPrefix: prefix("/"),
+  };
+}
+
+const ADMIN_SCRIPT = path.join(PLUGIN_DIR, "client", "cms-admin.js");
+
+/** admin.js: the date widget in the site's zone and the article-like preview, with the site's settings. */
+export function adminScript(settings: AdminSettings): string {
+  return readFileSync(ADMIN_SCRIPT, "utf8").replace("self.__NEWSROOM_CMS__", () => JSON.stringify(settings));
 }
 
 const DECAP_SCRIPT = "decap-cms.js";
@@ -225,7 +261,12 @@ export function registerCms(
     eleventyConfig.addTemplate(`newsroom-pages/cms-${name}.11ty.js`, { data: { permalink, eleventyExcludeFromCollections: true }, render });
   add("index", `${admin}index.html`, () => adminPage(options, where.prefix));
   add("config", `${admin}config.yml`, () => cmsConfigYaml(options, paths));
-  add("script", `${admin}admin.js`, () => adminScript(previewStyles(options, where.prefix)));
+  add("script", `${admin}admin.js`, () => adminScript(adminSettings(options, where.prefix)));
+}
+
+/** The site path of the uploads, from the site's root (not the path prefix): what posts are given. */
+function publicFolder(options: NewsroomOptions): string {
+  return `/${trimSlashes(options.cms.mediaFolder)}`;
 }
 
 function trimSlashes(folder: string): string {
@@ -236,7 +277,8 @@ function trimSlashes(folder: string): string {
  * The Content-Security-Policy the editor works under (for `cms.path` only: the rest of the site
  * keeps core/csp.ts's). Decap needs `'unsafe-eval'` (its config validation compiles code) and
  * `'unsafe-inline'` styles (CSS-in-JS); `connect` adds the backend's origins (decap-server's,
- * `https://api.github.com`…), `blob:` images are uploads previewed before saving.
+ * `https://api.github.com`…), `blob:` images are uploads previewed before saving, and Decap reads
+ * them back (`fetch` of their `blob:` URLs) to keep a draft and to publish them.
  */
 export function adminContentSecurityPolicy(...connect: string[]): string {
   const origins = connect.map((url) => new URL(url).origin);
@@ -246,7 +288,7 @@ export function adminContentSecurityPolicy(...connect: string[]): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
-    `connect-src ${["'self'", ...origins].join(" ")}`,
+    `connect-src ${["'self'", "blob:", ...origins].join(" ")}`,
     "frame-src 'self' blob:",
     "worker-src 'self' blob:",
     "object-src 'none'",

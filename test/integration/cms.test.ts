@@ -37,6 +37,8 @@ interface DecapConfig {
     path: string;
     extension: string;
     format: string;
+    media_folder: string;
+    public_folder: string;
     create: boolean;
     fields: { name: string; label: string; widget: string; hint?: string; options?: { label: string; value: string }[]; format?: string }[];
   }[];
@@ -71,6 +73,8 @@ test("config.yml: the posts collection in the posts folder, named like `newsroom
   expect(posts!.folder).toBe(`${path.basename(site.dir)}/posts`);
   expect(config.media_folder).toBe(`${path.basename(site.dir)}/images/uploads`);
   expect(config.public_folder).toBe("/images/uploads");
+  // The collection's own media folder: without it, Decap puts uploads beside the post (its `path`).
+  expect(posts).toMatchObject({ media_folder: `/${path.basename(site.dir)}/images/uploads`, public_folder: "/images/uploads" });
   expect(config).toMatchObject({ backend: { name: "git-gateway", branch: "main" }, local_backend: true, locale: "vi" });
 });
 
@@ -92,7 +96,8 @@ test("config.yml: the fields, in order, labelled in Vietnamese; the category a s
   ]);
   const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
   expect(byName.title).toMatchObject({ label: "Tiêu đề", widget: "string", required: true });
-  expect(byName.date).toMatchObject({ label: "Ngày đăng", widget: "datetime", format: "YYYY-MM-DD HH:mm", picker_utc: false });
+  // Newsroom's date widget (admin.js): the site's zone, whatever the browser's.
+  expect(byName.date).toMatchObject({ label: "Ngày đăng", widget: "newsroom-datetime", format: "YYYY-MM-DD HH:mm", default: "{{now}}" });
   expect(byName.date!.hint).toContain("Asia/Ho_Chi_Minh");
   expect(byName.category).toMatchObject({ label: "Chuyên mục", widget: "select" });
   expect(byName.category!.options).toEqual([
@@ -107,17 +112,25 @@ test("config.yml: the fields, in order, labelled in Vietnamese; the category a s
   expect(byName.body).toMatchObject({ label: "Nội dung", widget: "markdown" });
 });
 
-test("the admin page loads Decap's script and ours from /admin/, nothing inline; the preview uses the site's stylesheets", () => {
+test("the admin page loads Decap's script and ours from /admin/, nothing inline; ours registers the date widget and the preview in the site's stylesheets", () => {
   const page = site.page("/admin/");
   expect(page.querySelectorAll("script").map((s) => s.getAttribute("src"))).toEqual(["/admin/decap-cms.js", "/admin/admin.js"]);
   expect(page.querySelectorAll("script").every((s) => s.text.trim() === "")).toBe(true);
   expect(page.querySelector("meta[name=robots]")?.getAttribute("content")).toContain("noindex");
   expect(page.querySelector("body")?.getAttribute("data-pagefind-ignore")).toBe("all");
   expect(page.querySelector("title")?.text).toBe("Quản trị nội dung – Báo Sơn La");
-  const script = site.readOutput("admin/admin.js");
-  for (const style of ["/assets/newsroom/newsroom.css", "/assets/newsroom/fonts.css", "/assets/site.css"]) {
-    expect(script).toContain(`CMS.registerPreviewStyle(${JSON.stringify(style)})`);
-  }
+  // admin.js, run against a stand-in of Decap's globals.
+  const styles: string[] = [];
+  const registered: string[] = [];
+  const CMS = {
+    registerPreviewStyle: (url: string) => styles.push(url),
+    registerWidget: (name: string) => registered.push(`widget ${name}`),
+    registerPreviewTemplate: (name: string) => registered.push(`preview ${name}`),
+  };
+  new Function("window", "self", site.readOutput("admin/admin.js"))({ CMS, h: () => null, createClass: (spec: object) => spec }, {});
+  expect(styles).toEqual(["/assets/newsroom/newsroom.css", "/assets/newsroom/fonts.css", "/assets/site.css"]);
+  expect(registered).toEqual(["widget newsroom-datetime", "preview posts"]);
+  expect(site.readOutput("admin/admin.js")).toContain('"timeZone":"Asia/Ho_Chi_Minh"');
 });
 
 test("Decap's script and the chunks it loads come from the site's node_modules", () => {

@@ -117,7 +117,7 @@ export function intlPack(locale: string): LocalePack {
       dateHint: (zone) => `The site's time (${zone}). A later date schedules the post: it appears with the first build after it.`,
       categoryHint: "One of the site's sections.",
       decapLocale: "en",
-      dateFormat: "YYYY-MM-DD",
+      articleDate: { locale },
     },
   };
 }

@@ -146,8 +146,12 @@ export interface CmsStrings {
   categoryHint: string;
   /** Decap's own interface language, when Decap has it ("vi", "en"). */
   decapLocale: string;
-  /** How the date picker shows a day (dayjs tokens): "DD/MM/YYYY". */
-  dateFormat: string;
+  /**
+   * The article page's date line (`dates.article`) for the editor's preview, which runs in the
+   * browser: a pattern of {d}, {M} and {y} ("Ngày {d} tháng {M} năm {y}"), or Intl's long date
+   * (year, month name, day) in a locale.
+   */
+  articleDate: { pattern: string } | { locale: string };
 }
 
 export interface LocalePack {

@@ -103,7 +103,7 @@ export const vi: LocalePack = {
     dateHint: (zone) => `Giờ của tòa soạn (${zone}). Ngày giờ sau này là hẹn giờ đăng: bài hiện ra từ lần dựng trang đầu tiên sau đó.`,
     categoryHint: "Một trong các chuyên mục của báo.",
     decapLocale: "vi",
-    dateFormat: "DD/MM/YYYY",
+    articleDate: { pattern: "Ngày {d} tháng {M} năm {y}" },
   },
 };
 
