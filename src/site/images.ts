@@ -17,9 +17,26 @@
 import { existsSync, statSync } from "node:fs";
 import { link, mkdir, readdir, copyFile } from "node:fs/promises";
 import path from "node:path";
-import Image, { generateHTML } from "@11ty/eleventy-img";
 import { type PostProblem, PostsError } from "../core/errors.ts";
 import type { Post } from "../content/post.ts";
+
+type ImageLibrary = typeof import("@11ty/eleventy-img");
+let library: ImageLibrary | undefined;
+
+/**
+ * @11ty/eleventy-img, and sharp under it: 34 MB of memory once loaded, so loaded by the first build
+ * that has a photo to read. A site without photos (or with SVGs only) never loads it.
+ */
+async function imageLibrary(): Promise<ImageLibrary> {
+  library ??= await import("@11ty/eleventy-img");
+  return library;
+}
+
+/** The library, where a photo's metadata (read through it) shows it is loaded. */
+function loadedLibrary(): ImageLibrary {
+  if (!library) throw new Error("@11ty/eleventy-img used before a photo was read");
+  return library;
+}
 
 export interface ImageSettings {
   /** The site's input folder: a site path "/images/a.jpg" is this folder's images/a.jpg. */
@@ -103,7 +120,9 @@ export class ResponsiveImages {
     );
     if (problems.length > 0) throw new PostsError(problems.sort((a, b) => a.file.localeCompare(b.file)));
     this.#sources = sources;
-    this.#encoding = Promise.all([...new Set(sources.values())].map(async (file) => Image(file, await this.#options(file))));
+    this.#encoding = Promise.all(
+      [...new Set(sources.values())].map(async (file) => (await imageLibrary()).default(file, await this.#options(file))),
+    );
     this.#encoding.catch(() => undefined); // awaited, and its error raised, in publish()
   }
 
@@ -134,7 +153,7 @@ export class ResponsiveImages {
     const metadata = this.#prepared(src);
     if (!metadata) return "";
     const { sizes, lazy } = ROLES[role];
-    return generateHTML(this.#prefixed(metadata), {
+    return loadedLibrary().generateHTML(this.#prefixed(metadata), {
       alt,
       sizes,
       loading: lazy ? "lazy" : "eager",
@@ -182,6 +201,7 @@ export class ResponsiveImages {
     const key = statKey(file);
     let metadata = this.#stats.get(key);
     if (!metadata) {
+      const { default: Image } = await imageLibrary();
       metadata = (await Image(file, { ...(await this.#options(file)), statsOnly: true })) as unknown as Metadata;
       this.#stats.set(key, metadata);
     }
@@ -192,6 +212,7 @@ export class ResponsiveImages {
   async #options(file: string) {
     const { cacheDir, url, widths, formats } = this.#settings;
     const base = { formats: [...formats], outputDir: cacheDir, urlPath: url, failOnError: true };
+    const { default: Image } = await imageLibrary();
     const own = (await Image(file, { ...base, widths: ["auto"], statsOnly: true })) as unknown as Metadata;
     const width = Object.values(own)[0]![0]!.width;
     const fitting = widths.filter((w) => w <= width);

@@ -1,9 +1,12 @@
 /** Responsive photos: renditions, markup, sharing image, cache, and the errors of a missing or broken photo. */
-import { readdirSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { PostsError } from "../../src/core/errors.ts";
+import { repoRoot, runBuild } from "../helpers/cli.ts";
 import { createSite, type FixtureSite, postFile, postsErrorOf } from "../helpers/site.ts";
 
 let site: FixtureSite;
@@ -129,3 +132,41 @@ test("with images off, photos are served as written", async () => {
     plain.remove();
   }
 });
+
+test("a site without photos never loads the image library (sharp alone is 34 MB); one photo does", async () => {
+  // Each site is built by `newsroom build` in a child process whose preload script lists, at exit,
+  // the files of sharp (a CommonJS package) that Node loaded.
+  const dir = mkdtempSync(path.join(tmpdir(), "newsroom-img-lazy-"));
+  try {
+    const preload = path.join(dir, "list-sharp.mjs");
+    writeFileSync(
+      preload,
+      `import { createRequire } from "node:module";\nimport { writeFileSync } from "node:fs";\nconst { cache } = createRequire(import.meta.url);\nprocess.on("exit", () => writeFileSync(process.env.SHARP_LIST, Object.keys(cache).filter((f) => f.includes("sharp")).join("\\n")));\n`,
+    );
+    const config = path.join(dir, "eleventy.config.ts");
+    writeFileSync(
+      config,
+      `import newsroom from ${JSON.stringify(path.join(repoRoot, "src/index.ts"))};\nexport default (c: any) => { c.addPlugin(newsroom, { locale: "vi", search: { cache: false }, images: { cache: ${JSON.stringify(path.join(dir, "cache"))} } }); c.addPassthroughCopy("images"); };\n`,
+    );
+    const sharpLoaded = (files: Record<string, string | Buffer>) => {
+      const fixture = createSite(files);
+      try {
+        const list = path.join(dir, "sharp.txt");
+        const result = runBuild([`--config=${config}`, `--input=${fixture.dir}`, `--output=${fixture.out}`, "--quiet"], {
+          cwd: fixture.dir,
+          env: { NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`, SHARP_LIST: list },
+        });
+        expect(result.status, result.output).toBe(0);
+        return readFileSync(list, "utf8") !== "";
+      } finally {
+        fixture.remove();
+      }
+    };
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>';
+    const post = (image: string) => postFile({ title: "Tin", date: "2020-01-02", image, image_alt: "Ảnh" }, "Thân bài.");
+    expect(sharpLoaded({ "images/logo.svg": svg, "posts/a.md": post("/images/logo.svg") })).toBe(false);
+    expect(sharpLoaded({ "images/lead.jpg": await photo(800, 500), "posts/a.md": post("/images/lead.jpg") })).toBe(true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 120_000);
