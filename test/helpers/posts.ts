@@ -1,5 +1,22 @@
-/** Posts made in memory for unit tests of pure functions: every field of a `Post`, overridable. */
+/** Posts made in memory for unit tests of pure functions: every field of a `Post`, overridable; the post loader's settings. */
+import path from "node:path";
+import type { LoaderSettings } from "../../src/content/load-posts.ts";
 import type { Post } from "../../src/content/post.ts";
+import { defaults } from "../../src/core/options.ts";
+
+/** The post loader's settings for a project in `root` (posts in root/posts, Asia/Ho_Chi_Minh), the plugin's defaults otherwise. */
+export function loaderSettings(root: string, more: Partial<LoaderSettings> = {}): LoaderSettings {
+  return {
+    postsDir: path.join(root, "posts"),
+    projectRoot: root,
+    inputDir: root,
+    timeZone: "Asia/Ho_Chi_Minh",
+    permalink: defaults.permalink,
+    archives: defaults.archives,
+    excerptLength: 200,
+    ...more,
+  };
+}
 
 /** Post number `n`, dated 2019-10-{day} at n o'clock UTC, with a body of its own number unless `extra` says otherwise. */
 export function post(n: number, day: number, extra: Partial<Post> = {}): Post {

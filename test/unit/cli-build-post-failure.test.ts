@@ -4,11 +4,11 @@
  * article comes from. The plugin is a stand-in here: what it tells the command (which post's page
  * is at a file) is the only part of it the command uses. The real plugin: test/integration/write-failure.test.ts.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { beforeEach, expect, test, vi } from "vitest";
 import { atomicBuild, BuildFailure, describeError } from "../../src/cli/build.ts";
+import { buildArgs, failureOf as failureOfBuild, useBuildFolder } from "../helpers/build-folder.ts";
 
 const LONG = "d".repeat(300); // longer than a file name may be: the page's folder cannot be made
 const plugin = vi.hoisted(() => ({
@@ -27,31 +27,16 @@ vi.mock("../../src/index.ts", () => ({
   }),
 }));
 
-let dir: string;
-let cwd: string;
-let exitCode: typeof process.exitCode;
-const args = { config: "site.config.mjs", input: ".", output: "_site", pathPrefix: undefined, quiet: true };
-const failureOf = (build: Promise<void>) =>
-  build.then(
-    () => expect.fail("the build succeeded"),
-    (error: unknown) => error as BuildFailure,
-  );
+const folder = useBuildFolder("newsroom-post-failure-", {
+  "index.md": "# Trang chủ\n",
+  "dai.md": `---\npermalink: /${LONG}/\n---\n# Bài có đường dẫn quá dài\n`,
+});
+const args = buildArgs;
+const failureOf = (build: Promise<void>) => failureOfBuild<BuildFailure>(build);
 
 beforeEach(() => {
-  cwd = process.cwd();
-  exitCode = process.exitCode;
-  dir = mkdtempSync(path.join(tmpdir(), "newsroom-post-failure-"));
-  writeFileSync(path.join(dir, "site.config.mjs"), "export default function () {}\n");
-  writeFileSync(path.join(dir, "index.md"), "# Trang chủ\n");
-  writeFileSync(path.join(dir, "dai.md"), `---\npermalink: /${LONG}/\n---\n# Bài có đường dẫn quá dài\n`);
-  process.chdir(dir);
   plugin.posts = [];
   plugin.asked = [];
-});
-afterEach(() => {
-  process.chdir(cwd);
-  process.exitCode = exitCode;
-  rmSync(dir, { recursive: true, force: true });
 });
 
 test("a post's page that cannot be written: the failure names the post and its page, the file system's error as its cause", async () => {
@@ -68,7 +53,7 @@ test("a post's page that cannot be written: the failure names the post and its p
   // The post is looked up by the file the file system refused, not by Eleventy's errors around it.
   expect(plugin.asked).toEqual([cause.path]);
   expect(describeError(failure)).toBe(`${failure.message}\n  caused by: ${cause.message}`);
-  expect(readdirSync(dir).toSorted()).toEqual(["dai.md", "index.md", "site.config.mjs"]);
+  expect(readdirSync(folder.path).toSorted()).toEqual(["dai.md", "index.md", "site.config.mjs"]);
 });
 
 test("a page that is no post's is told in Eleventy's words, naming its template", async () => {
@@ -78,5 +63,5 @@ test("a page that is no post's is told in Eleventy's words, naming its template"
   expect(failure.message).toMatch(/^Having trouble writing to ".*dddd\/index\.html" from "\.\/dai\.md"/);
   expect(failure.outputIntact).toBe(true);
   expect(plugin.asked).toHaveLength(1);
-  expect(readFileSync(path.join(dir, "dai.md"), "utf8")).toContain("Bài có đường dẫn quá dài");
+  expect(readFileSync(path.join(folder.path, "dai.md"), "utf8")).toContain("Bài có đường dẫn quá dài");
 });

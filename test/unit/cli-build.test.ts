@@ -1,10 +1,10 @@
 /** `newsroom build` (src/cli/build.ts): its arguments, its error report, and a build that is all or nothing. */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { atomicBuild, BuildFailure, describeError, parseArgs } from "../../src/cli/build.ts";
 import { NewsroomError } from "../../src/core/errors.ts";
+import { buildArgs, failureOf as failureOfBuild, useBuildFolder } from "../helpers/build-folder.ts";
 
 describe("parseArgs", () => {
   test("no arguments: Eleventy's own config lookup and input, output _site, no prefix, not quiet", () => {
@@ -103,110 +103,87 @@ describe("describeError", () => {
 });
 
 describe("atomicBuild", () => {
-  let dir: string;
-  let cwd: string;
-  let exitCode: typeof process.exitCode;
+  const folder = useBuildFolder("newsroom-cli-build-", { "index.md": "# Trang chủ\n" });
   const DEAD = 2 ** 22 + 4321; // above Linux's default pid_max: no such process
-  const args = (more: Partial<Parameters<typeof atomicBuild>[0]> = {}) => ({
-    config: "site.config.mjs",
-    input: ".",
-    output: "_site",
-    pathPrefix: undefined,
-    quiet: true,
-    ...more,
-  });
-  const read = (file: string, output = "_site") => readFileSync(path.join(dir, output, file), "utf8");
-  const leftovers = () => readdirSync(dir).filter((name) => /\.(staging|previous)-\d+$|\.lock$/.test(name));
-  const failureOf = (build: Promise<void>) =>
-    build.then(
-      () => expect.fail("the build succeeded"),
-      (error: unknown) => error as BuildFailure,
-    );
+  const args = (more: Partial<Parameters<typeof atomicBuild>[0]> = {}) => ({ ...buildArgs, ...more });
+  const read = (file: string, output = "_site") => readFileSync(path.join(folder.path, output, file), "utf8");
+  const leftovers = () => readdirSync(folder.path).filter((name) => /\.(staging|previous)-\d+$|\.lock$/.test(name));
+  const failureOf = (build: Promise<void>) => failureOfBuild<BuildFailure>(build);
 
-  beforeEach(() => {
-    cwd = process.cwd();
-    exitCode = process.exitCode;
-    dir = mkdtempSync(path.join(tmpdir(), "newsroom-cli-build-"));
-    writeFileSync(path.join(dir, "site.config.mjs"), "export default function () {}\n");
-    writeFileSync(path.join(dir, "index.md"), "# Trang chủ\n");
-    process.chdir(dir);
-  });
-  afterEach(() => {
-    process.chdir(cwd);
-    process.exitCode = exitCode; // Eleventy sets it when a build fails, as its command line would
-    rmSync(dir, { recursive: true, force: true });
-    vi.restoreAllMocks();
-  });
+  afterEach(() => vi.restoreAllMocks());
 
   test("the site is built into the output folder, which then holds the new site only; nothing is left beside it", async () => {
-    mkdirSync(path.join(dir, "_site"));
-    writeFileSync(path.join(dir, "_site", "removed-post.html"), "old");
+    mkdirSync(path.join(folder.path, "_site"));
+    writeFileSync(path.join(folder.path, "_site", "removed-post.html"), "old");
     await atomicBuild(args());
     expect(read("index.html")).toContain("Trang chủ");
-    expect(existsSync(path.join(dir, "_site", "removed-post.html"))).toBe(false);
+    expect(existsSync(path.join(folder.path, "_site", "removed-post.html"))).toBe(false);
     expect(leftovers()).toEqual([]);
   });
 
   test("a staging folder this process left earlier is emptied first: none of its files reach the output", async () => {
-    mkdirSync(path.join(dir, `_site.staging-${process.pid}`, "old"), { recursive: true });
-    writeFileSync(path.join(dir, `_site.staging-${process.pid}`, "old", "index.html"), "stale");
+    mkdirSync(path.join(folder.path, `_site.staging-${process.pid}`, "old"), { recursive: true });
+    writeFileSync(path.join(folder.path, `_site.staging-${process.pid}`, "old", "index.html"), "stale");
     await atomicBuild(args());
-    expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "_site"))).toEqual(["index.html"]);
   });
 
   test("the live output inside the input folder is never read as input, nor are other builds' folders", async () => {
     await atomicBuild(args());
-    mkdirSync(path.join(dir, `_site.staging-${process.pid + 1}`));
-    writeFileSync(path.join(dir, `_site.staging-${process.pid + 1}`, "stray.md"), "# stray\n");
+    mkdirSync(path.join(folder.path, `_site.staging-${process.pid + 1}`));
+    writeFileSync(path.join(folder.path, `_site.staging-${process.pid + 1}`, "stray.md"), "# stray\n");
     await atomicBuild(args());
-    expect(readdirSync(path.join(dir, "_site")).toSorted()).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "_site")).toSorted()).toEqual(["index.html"]);
   });
 
   test("another build's staging or previous folder that appears once the clean-up is done is not read as input either", async () => {
-    mkdirSync(path.join(dir, `_site.staging-${DEAD}`)); // what a killed build left: removed, and the log says so
+    mkdirSync(path.join(folder.path, `_site.staging-${DEAD}`)); // what a killed build left: removed, and the log says so
     const lines: string[] = [];
     // Meanwhile a build of the same output elsewhere (another container, whose process this one cannot see) starts.
     await atomicBuild(args(), (line) => {
       lines.push(line);
-      for (const folder of [`_site.staging-${DEAD + 1}`, `_site.previous-${DEAD + 2}`]) {
-        mkdirSync(path.join(dir, folder));
-        writeFileSync(path.join(dir, folder, "bai-la.md"), "# Bài lạ\n");
+      for (const name of [`_site.staging-${DEAD + 1}`, `_site.previous-${DEAD + 2}`]) {
+        mkdirSync(path.join(folder.path, name));
+        writeFileSync(path.join(folder.path, name, "bai-la.md"), "# Bài lạ\n");
       }
     });
     expect(lines).toEqual([`removed _site.staging-${DEAD}, left by a build that died`]);
-    expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "_site"))).toEqual(["index.html"]);
   });
 
   test("an output in a subfolder of the input is not read as input either", async () => {
-    mkdirSync(path.join(dir, "public"));
+    mkdirSync(path.join(folder.path, "public"));
     await atomicBuild(args({ output: "public/site" }));
     await atomicBuild(args({ output: "public/site" }));
-    expect(readdirSync(path.join(dir, "public", "site")).toSorted()).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "public", "site")).toSorted()).toEqual(["index.html"]);
   });
 
   test("the path prefix and the config file named are Eleventy's", async () => {
-    writeFileSync(path.join(dir, "site.config.mjs"), 'export default function (c) { c.addGlobalData("greeting", "Xin chào"); }\n');
-    writeFileSync(path.join(dir, "eleventy.config.mjs"), 'export default function (c) { c.addGlobalData("greeting", "sai tệp"); }\n');
-    writeFileSync(path.join(dir, "index.njk"), '{{ greeting }} <a href="{{ "/2019/" | url }}">2019</a>');
-    rmSync(path.join(dir, "index.md"));
+    writeFileSync(path.join(folder.path, "site.config.mjs"), 'export default function (c) { c.addGlobalData("greeting", "Xin chào"); }\n');
+    writeFileSync(
+      path.join(folder.path, "eleventy.config.mjs"),
+      'export default function (c) { c.addGlobalData("greeting", "sai tệp"); }\n',
+    );
+    writeFileSync(path.join(folder.path, "index.njk"), '{{ greeting }} <a href="{{ "/2019/" | url }}">2019</a>');
+    rmSync(path.join(folder.path, "index.md"));
     await atomicBuild(args({ pathPrefix: "/tin/" }));
     expect(read("index.html")).toBe('Xin chào <a href="/tin/2019/">2019</a>');
   });
 
   test("the command's folders win over the config file's", async () => {
     writeFileSync(
-      path.join(dir, "site.config.mjs"),
+      path.join(folder.path, "site.config.mjs"),
       'export default function () { return { dir: { input: "nowhere", output: "dist" } }; }\n',
     );
     await atomicBuild(args());
     expect(read("index.html")).toContain("Trang chủ");
-    expect(existsSync(path.join(dir, "dist"))).toBe(false);
+    expect(existsSync(path.join(folder.path, "dist"))).toBe(false);
   });
 
   test("a failed build leaves the previous output as it was and says what failed, without Eleventy's own report", async () => {
     await atomicBuild(args());
     const before = read("index.html");
-    writeFileSync(path.join(dir, "broken.njk"), "{% if %}");
+    writeFileSync(path.join(folder.path, "broken.njk"), "{% if %}");
     const printed = [vi.spyOn(console, "log"), vi.spyOn(console, "warn"), vi.spyOn(console, "error")];
     const failure = await failureOf(atomicBuild(args()));
     expect(failure).toBeInstanceOf(BuildFailure);
@@ -223,29 +200,29 @@ describe("atomicBuild", () => {
         .filter((line) => !/^\[11ty\] Wrote \d+ files? in /.test(line)),
     ).toEqual([]);
     expect(read("index.html")).toBe(before);
-    expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "_site"))).toEqual(["index.html"]);
     expect(leftovers()).toEqual([]);
   });
 
   test("a build that fails after its pages are written (a step of eleventy.after) leaves no half site behind", async () => {
     await atomicBuild(args());
-    writeFileSync(path.join(dir, "page.md"), "# Trang mới\n");
+    writeFileSync(path.join(folder.path, "page.md"), "# Trang mới\n");
     // (Another file name: a config module once imported stays as it was for the process.)
     writeFileSync(
-      path.join(dir, "after.config.mjs"),
+      path.join(folder.path, "after.config.mjs"),
       'export default function (c) { c.on("eleventy.after", () => { throw new Error("the search index could not be written"); }); }\n',
     );
     const failure = await failureOf(atomicBuild(args({ config: "after.config.mjs" })));
     expect(failure.outputIntact).toBe(true);
     expect(describeError(failure)).toContain("the search index could not be written");
-    expect(readdirSync(path.join(dir, "_site"))).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "_site"))).toEqual(["index.html"]);
     expect(leftovers()).toEqual([]);
   });
 
   test("a page the file system refuses to write (its name is too long) fails the build with that error; the output is intact", async () => {
     await atomicBuild(args());
     const before = read("index.html");
-    writeFileSync(path.join(dir, "dai.md"), `---\npermalink: /${"d".repeat(300)}/\n---\n# Bài có đường dẫn quá dài\n`);
+    writeFileSync(path.join(folder.path, "dai.md"), `---\npermalink: /${"d".repeat(300)}/\n---\n# Bài có đường dẫn quá dài\n`);
     const failure = await failureOf(atomicBuild(args()));
     expect(failure).toBeInstanceOf(BuildFailure);
     expect(failure.outputIntact).toBe(true);
@@ -257,10 +234,10 @@ describe("atomicBuild", () => {
 
   test("a build that writes nothing does not replace the output", async () => {
     await atomicBuild(args());
-    rmSync(path.join(dir, "index.md"));
+    rmSync(path.join(folder.path, "index.md"));
     const failure = await failureOf(atomicBuild(args()));
     expect(failure.message).toBe(
-      `the build wrote nothing to ${path.join(dir, "_site")}.staging-${process.pid}; the output was not replaced`,
+      `the build wrote nothing to ${path.join(folder.path, "_site")}.staging-${process.pid}; the output was not replaced`,
     );
     expect(failure.outputIntact).toBe(true);
     expect(read("index.html")).toContain("Trang chủ");
@@ -269,16 +246,16 @@ describe("atomicBuild", () => {
   test("a dead build's previous output named with this build's own process id does not stop the swap", async () => {
     // Process ids come round again (containers start at 1): a killed build's _site.previous-<pid>
     // once made every later build with that id fail with ENOTEMPTY and leave its staging folder.
-    mkdirSync(path.join(dir, "_site"));
-    mkdirSync(path.join(dir, `_site.previous-${process.pid}`));
-    writeFileSync(path.join(dir, `_site.previous-${process.pid}`, "index.html"), "old");
+    mkdirSync(path.join(folder.path, "_site"));
+    mkdirSync(path.join(folder.path, `_site.previous-${process.pid}`));
+    writeFileSync(path.join(folder.path, `_site.previous-${process.pid}`, "index.html"), "old");
     await atomicBuild(args());
     expect(read("index.html")).toContain("Trang chủ");
     expect(leftovers()).toEqual([]);
   });
 
   test("what a killed build left is removed first, and the log says so", async () => {
-    mkdirSync(path.join(dir, `_site.staging-${DEAD}`));
+    mkdirSync(path.join(folder.path, `_site.staging-${DEAD}`));
     const lines: string[] = [];
     await atomicBuild(args(), (line) => lines.push(line));
     expect(lines).toEqual([`removed _site.staging-${DEAD}, left by a build that died`]);
@@ -286,12 +263,12 @@ describe("atomicBuild", () => {
   });
 
   test("a build waits for a live build of the same output, saying so once", async () => {
-    writeFileSync(path.join(dir, "_site.lock"), `${process.ppid}\n`);
+    writeFileSync(path.join(folder.path, "_site.lock"), `${process.ppid}\n`);
     const lines: string[] = [];
     const build = atomicBuild(args(), (line) => lines.push(line));
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(existsSync(path.join(dir, "_site"))).toBe(false);
-    rmSync(path.join(dir, "_site.lock"));
+    expect(existsSync(path.join(folder.path, "_site"))).toBe(false);
+    rmSync(path.join(folder.path, "_site.lock"));
     await build;
     expect(lines).toEqual([`waiting for another build of _site (process ${process.ppid}) to finish…`]);
     expect(read("index.html")).toContain("Trang chủ");

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { PostLoader } from "../../src/content/load-posts.ts";
-import { defaults } from "../../src/core/options.ts";
+import { loaderSettings } from "../helpers/posts.ts";
 
 const reads = vi.hoisted(() => ({ open: 0, most: 0 }));
 vi.mock("node:fs/promises", async (importOriginal) => {
@@ -40,15 +40,7 @@ test("at most 32 post files are read at once, and every post is read", async () 
   for (const [i, name] of names.entries()) {
     writeFileSync(path.join(root, "posts", name), `---\ntitle: Tin số ${i}\ndate: 2019-10-18\nslug: tin-${i}\n---\n`);
   }
-  const posts = await new PostLoader({
-    postsDir: path.join(root, "posts"),
-    projectRoot: root,
-    inputDir: root,
-    timeZone: "Asia/Ho_Chi_Minh",
-    permalink: defaults.permalink,
-    archives: defaults.archives,
-    excerptLength: 200,
-  }).load();
+  const posts = await new PostLoader(loaderSettings(root)).load();
   expect(posts.map((p) => p.title)).toEqual(names.map((_, i) => `Tin số ${i}`));
   expect(reads.most).toBeGreaterThan(1);
   expect(reads.most).toBeLessThanOrEqual(32);

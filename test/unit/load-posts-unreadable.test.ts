@@ -40,7 +40,7 @@ vi.mock("node:fs/promises", async (importOriginal) => {
 
 const { PostLoader } = await import("../../src/content/load-posts.ts");
 const { PostsError } = await import("../../src/core/errors.ts");
-const { defaults } = await import("../../src/core/options.ts");
+const { loaderSettings } = await import("../helpers/posts.ts");
 
 let root: string;
 beforeEach(() => {
@@ -51,16 +51,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const loader = () =>
-  new PostLoader({
-    postsDir: path.join(root, "posts"),
-    projectRoot: root,
-    inputDir: root,
-    timeZone: "UTC",
-    permalink: defaults.permalink,
-    archives: defaults.archives,
-    excerptLength: 200,
-  });
+const loader = () => new PostLoader(loaderSettings(root, { timeZone: "UTC" }));
 
 test("each refusal is named in words, with every other bad post, and no warning", async () => {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});

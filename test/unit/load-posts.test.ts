@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { NewsroomError, PostsError } from "../../src/core/errors.ts";
-import { defaults } from "../../src/core/options.ts";
+import { loaderSettings } from "../helpers/posts.ts";
 import { findUrlCollisions, listPostFiles, PostLoader, type LoaderSettings } from "../../src/content/load-posts.ts";
 import type { Post } from "../../src/content/post.ts";
 
@@ -26,17 +26,7 @@ const write = (file: string, text: string | Buffer) => {
   writeFileSync(path.join(root, file), text);
 };
 const post = (fields: string, body = "Nội dung bài viết.") => `---\n${fields}\n---\n\n${body}\n`;
-const loader = (more: Partial<LoaderSettings> = {}) =>
-  new PostLoader({
-    postsDir: path.join(root, "posts"),
-    projectRoot: root,
-    inputDir: root,
-    timeZone: "Asia/Ho_Chi_Minh",
-    permalink: defaults.permalink,
-    archives: defaults.archives,
-    excerptLength: 40,
-    ...more,
-  });
+const loader = (more: Partial<LoaderSettings> = {}) => new PostLoader(loaderSettings(root, { excerptLength: 40, ...more }));
 const problemsOf = async (load: Promise<unknown>) => {
   const error = await load.then(
     () => undefined,
