@@ -4,7 +4,10 @@
  * so a failed build (a bad post, a template error) leaves the previous site exactly as it
  * was and a deploy step can never ship half a site.
  *
- *   newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet]
+ *   newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet] [--replace-output]
+ *
+ * The output folder is checked before anything is touched (output-guard.ts): never the project, its
+ * input, posts or config, and never a non-empty folder no build wrote unless `--replace-output` says so.
  */
 import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
@@ -12,6 +15,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { newsroomSettings, type NewsroomSettings } from "../index.ts";
 import { cleanDebris, lockOutput } from "./output-lock.ts";
+import { checkOutputFolder, markAsBuildOutput, protectedPaths, type ProtectedPath } from "./output-guard.ts";
 
 export interface BuildArgs {
   /** Eleventy's config file; undefined: Eleventy looks for its usual names (eleventy.config.js, …). */
@@ -20,18 +24,28 @@ export interface BuildArgs {
   output: string;
   pathPrefix: string | undefined;
   quiet: boolean;
+  /** Replace an output folder that holds files no build wrote. */
+  replaceOutput: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): BuildArgs {
-  const args: BuildArgs = { config: undefined, input: undefined, output: "_site", pathPrefix: undefined, quiet: false };
+  const args: BuildArgs = {
+    config: undefined,
+    input: undefined,
+    output: "_site",
+    pathPrefix: undefined,
+    quiet: false,
+    replaceOutput: false,
+  };
   for (const arg of argv) {
     const [flag, value] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
     if (flag === "--quiet") args.quiet = true;
+    else if (flag === "--replace-output") args.replaceOutput = true;
     else if (flag === "--config" && value) args.config = value;
     else if (flag === "--input" && value) args.input = value;
     else if (flag === "--output" && value) args.output = value;
     else if (flag === "--pathprefix" && value) args.pathPrefix = value;
-    else throw new Error(`unknown argument ${arg} (expected --config=, --input=, --output=, --pathprefix=, --quiet)`);
+    else throw new Error(`unknown argument ${arg} (expected --config=, --input=, --output=, --pathprefix=, --quiet, --replace-output)`);
   }
   return args;
 }
@@ -55,6 +69,7 @@ export class BuildFailure extends Error {
  */
 export async function atomicBuild(args: BuildArgs, log: (message: string) => void = () => {}): Promise<void> {
   const output = path.resolve(args.output);
+  checkOutput(args, []);
   const release = await lockOutput(output, {
     onWait: (holder) => log(`waiting for another build of ${path.basename(output)} (process ${holder}) to finish…`),
   });
@@ -88,6 +103,9 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
     });
     // The command says what failed itself (describeError), once, without Eleventy's stack traces.
     (eleventy as unknown as { errorHandler: { logger: object } }).errorHandler.logger = { message() {} };
+    await eleventy.init();
+    // The config is loaded: the input and posts folders it names are known before anything is written.
+    checkOutput(args, configuredPaths(eleventy, eleventyConfig));
     await eleventy.write();
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -97,6 +115,7 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
     );
   }
   if (!existsSync(staging)) throw new BuildFailure(`the build wrote nothing to ${staging}; the output was not replaced`, true);
+  markAsBuildOutput(staging);
   const hadOutput = existsSync(output);
   if (hadOutput) await rename(output, previous);
   try {
@@ -113,6 +132,33 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
     throw new BuildFailure(`could not put the new site in place: ${(error as Error).message}`, true, { cause: error });
   }
   await rm(previous, { recursive: true, force: true });
+}
+
+/** Refuses (a BuildFailure, output intact) an output folder that would take the project's files with it. */
+function checkOutput(args: BuildArgs, configured: readonly ProtectedPath[]): void {
+  const named: ProtectedPath[] = [...configured];
+  if (args.input) named.push({ path: args.input, what: "the input folder (--input)" });
+  if (args.config) named.push({ path: args.config, what: "the config file (--config)" });
+  try {
+    checkOutputFolder({ output: args.output, protect: protectedPaths(process.cwd(), named), replaceForeign: args.replaceOutput });
+  } catch (error) {
+    throw new BuildFailure((error as Error).message, true, { cause: error });
+  }
+}
+
+/** The input folder, config file and posts folder of the loaded configuration. */
+function configuredPaths(eleventy: object, eleventyConfig: object | undefined): ProtectedPath[] {
+  const found: ProtectedPath[] = [];
+  const { directories, eleventyConfig: config } = eleventy as {
+    directories?: { input?: string };
+    eleventyConfig?: { getLocalProjectConfigFile?: () => string | undefined };
+  };
+  if (directories?.input) found.push({ path: directories.input, what: "the input folder" });
+  const configFile = config?.getLocalProjectConfigFile?.();
+  if (configFile) found.push({ path: configFile, what: "the config file" });
+  const settings = eleventyConfig && newsroomSettings(eleventyConfig);
+  if (settings) found.push({ path: settings.postsDir, what: "the posts folder" });
+  return found;
 }
 
 /**

@@ -2,16 +2,18 @@
 /**
  * The `newsroom` command.
  *
- *   newsroom build [--config=…] [--input=…] [--output=…] [--pathprefix=…] [--quiet]
+ *   newsroom build [--config=…] [--input=…] [--output=…] [--pathprefix=…] [--quiet] [--replace-output]
  *       An all-or-nothing Eleventy build: the site, its search index and its service worker
  *       are built into a staging folder and replace the output folder only when all succeeded.
+ *       The output folder is never the project, its input, posts or config, nor (without
+ *       --replace-output) a non-empty folder that no build wrote.
  *   newsroom new "Tiêu đề bài viết" [--config=…] [--input=…]
  *       A new post in the posts folder (never overwriting one); prints its path.
  */
 import { atomicBuild, BuildFailure, describeError, parseArgs } from "./build.ts";
 import { parseNewPostArgs, writeNewPost } from "./new-post.ts";
 
-const USAGE = `usage: newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet]
+const USAGE = `usage: newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet] [--replace-output]
        newsroom new "Tiêu đề bài viết" [--config=eleventy.config.js] [--input=.]`;
 
 async function main(argv: readonly string[]): Promise<number> {

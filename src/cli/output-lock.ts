@@ -6,7 +6,7 @@
  * Holding the lock, a build removes what killed builds left: staging folders, and previous
  * outputs — one of which becomes the output again if a build died between its two renames.
  */
-import { existsSync, linkSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NewsroomError } from "../core/errors.ts";
 import { processAlive } from "../core/processes.ts";
@@ -21,6 +21,7 @@ export interface LockOptions {
 /** Takes the output's lock (waiting for a live holder); returns the function that releases it. */
 export async function lockOutput(output: string, options: LockOptions = {}): Promise<() => void> {
   const lock = `${output}.lock`;
+  mkdirSync(path.dirname(output), { recursive: true });
   const deadline = Date.now() + (options.waitMs ?? 30 * 60 * 1000);
   let told = false;
   for (;;) {

@@ -33,7 +33,14 @@ export function useBuildFolder(prefix: string, files: Record<string, string>): {
 }
 
 /** `newsroom build`'s arguments in that folder: its config, the folder as input, `_site` as output. */
-export const buildArgs = { config: "site.config.mjs", input: ".", output: "_site", pathPrefix: undefined, quiet: true };
+export const buildArgs = {
+  config: "site.config.mjs",
+  input: ".",
+  output: "_site",
+  pathPrefix: undefined,
+  quiet: true,
+  replaceOutput: false,
+};
 
 /** The error a build fails with; the test fails if the build succeeds. */
 export function failureOf<E>(build: Promise<void>): Promise<E> {

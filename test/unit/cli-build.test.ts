@@ -8,23 +8,35 @@ import { buildArgs, failureOf as failureOfBuild, useBuildFolder } from "../helpe
 
 describe("parseArgs", () => {
   test("no arguments: Eleventy's own config lookup and input, output _site, no prefix, not quiet", () => {
-    expect(parseArgs([])).toEqual({ config: undefined, input: undefined, output: "_site", pathPrefix: undefined, quiet: false });
+    expect(parseArgs([])).toEqual({
+      config: undefined,
+      input: undefined,
+      output: "_site",
+      pathPrefix: undefined,
+      quiet: false,
+      replaceOutput: false,
+    });
   });
 
   test("every flag the usage line names is read, a value may itself contain =", () => {
-    expect(parseArgs(["--config=site.config.js", "--input=src", "--output=public", "--pathprefix=/tin=moi/", "--quiet"])).toEqual({
+    expect(
+      parseArgs(["--config=site.config.js", "--input=src", "--output=public", "--pathprefix=/tin=moi/", "--quiet", "--replace-output"]),
+    ).toEqual({
       config: "site.config.js",
       input: "src",
       output: "public",
       pathPrefix: "/tin=moi/",
       quiet: true,
+      replaceOutput: true,
     });
   });
 
   test.each([["--outptu=public"], ["--output="], ["--config"], ["build"], ["-q"]])(
     "%s is refused, naming the argument and the known flags",
     (arg) => {
-      expect(() => parseArgs([arg])).toThrow(`unknown argument ${arg} (expected --config=, --input=, --output=, --pathprefix=, --quiet)`);
+      expect(() => parseArgs([arg])).toThrow(
+        `unknown argument ${arg} (expected --config=, --input=, --output=, --pathprefix=, --quiet, --replace-output)`,
+      );
     },
   );
 });
@@ -114,6 +126,7 @@ describe("atomicBuild", () => {
 
   test("the site is built into the output folder, which then holds the new site only; nothing is left beside it", async () => {
     mkdirSync(path.join(folder.path, "_site"));
+    writeFileSync(path.join(folder.path, "_site", ".newsroom-output"), ""); // a previous build's output
     writeFileSync(path.join(folder.path, "_site", "removed-post.html"), "old");
     await atomicBuild(args());
     expect(read("index.html")).toContain("Trang chủ");
@@ -125,7 +138,7 @@ describe("atomicBuild", () => {
     mkdirSync(path.join(folder.path, `_site.staging-${process.pid}`, "old"), { recursive: true });
     writeFileSync(path.join(folder.path, `_site.staging-${process.pid}`, "old", "index.html"), "stale");
     await atomicBuild(args());
-    expect(readdirSync(path.join(folder.path, "_site"))).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "_site")).toSorted()).toEqual([".newsroom-output", "index.html"]);
   });
 
   test("the live output inside the input folder is never read as input, nor are other builds' folders", async () => {
@@ -133,7 +146,7 @@ describe("atomicBuild", () => {
     mkdirSync(path.join(folder.path, `_site.staging-${process.pid + 1}`));
     writeFileSync(path.join(folder.path, `_site.staging-${process.pid + 1}`, "stray.md"), "# stray\n");
     await atomicBuild(args());
-    expect(readdirSync(path.join(folder.path, "_site")).toSorted()).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "_site")).toSorted()).toEqual([".newsroom-output", "index.html"]);
   });
 
   test("another build's staging or previous folder that appears once the clean-up is done is not read as input either", async () => {
@@ -148,14 +161,14 @@ describe("atomicBuild", () => {
       }
     });
     expect(lines).toEqual([`removed _site.staging-${DEAD}, left by a build that died`]);
-    expect(readdirSync(path.join(folder.path, "_site"))).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "_site")).toSorted()).toEqual([".newsroom-output", "index.html"]);
   });
 
   test("an output in a subfolder of the input is not read as input either", async () => {
     mkdirSync(path.join(folder.path, "public"));
     await atomicBuild(args({ output: "public/site" }));
     await atomicBuild(args({ output: "public/site" }));
-    expect(readdirSync(path.join(folder.path, "public", "site")).toSorted()).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "public", "site")).toSorted()).toEqual([".newsroom-output", "index.html"]);
   });
 
   test("the path prefix and the config file named are Eleventy's", async () => {
@@ -200,7 +213,7 @@ describe("atomicBuild", () => {
         .filter((line) => !/^\[11ty\] Wrote \d+ files? in /.test(line)),
     ).toEqual([]);
     expect(read("index.html")).toBe(before);
-    expect(readdirSync(path.join(folder.path, "_site"))).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "_site")).toSorted()).toEqual([".newsroom-output", "index.html"]);
     expect(leftovers()).toEqual([]);
   });
 
@@ -215,7 +228,7 @@ describe("atomicBuild", () => {
     const failure = await failureOf(atomicBuild(args({ config: "after.config.mjs" })));
     expect(failure.outputIntact).toBe(true);
     expect(describeError(failure)).toContain("the search index could not be written");
-    expect(readdirSync(path.join(folder.path, "_site"))).toEqual(["index.html"]);
+    expect(readdirSync(path.join(folder.path, "_site")).toSorted()).toEqual([".newsroom-output", "index.html"]);
     expect(leftovers()).toEqual([]);
   });
 
