@@ -56,7 +56,7 @@ describe("planParts (#20: parts only when needed, whole years up to the cap, the
 });
 
 describe("admits: the parts a filter can match", () => {
-  const part = { key: "2020-05", first: "2020-05", last: "2020-08", posts: 1 };
+  const part = { key: "2020-05", first: "2020-05", last: "2020-08", posts: 1, hash: "", path: "parts/2020-05/" };
   test("year, month and day values must fall in the part's months", () => {
     expect(admits(part, { year: "2020" })).toBe(true);
     expect(admits(part, { year: "2021" })).toBe(false);
@@ -75,7 +75,7 @@ describe("admits: the parts a filter can match", () => {
 });
 
 describe("idfWeights: parts' scores onto one scale", () => {
-  const part = (key: string, posts: number) => ({ key, first: `${key}-01`, last: `${key}-12`, posts });
+  const part = (key: string, posts: number) => ({ key, first: `${key}-01`, last: `${key}-12`, posts, hash: "", path: `parts/${key}/` });
   test("a word common in one part and rare in another: the first part's scores go up, the second's down", () => {
     const weights = idfWeights([part("2019", 100), part("2020", 100)], [{ "2019": 90, "2020": 10 }]);
     expect(weights.get("2019")).toBeGreaterThan(1);
