@@ -18,7 +18,7 @@ export default {
     "src/core/options.ts",
     "src/site/archives.ts",
     // Search records and the đ/Đ folding (the rest of the indexer drives Pagefind: integration tests).
-    "src/search/indexer.ts:28-62",
+    "src/search/indexer.ts:28-98",
     "src/search/parts.ts",
     "src/offline/service-worker.ts",
     "src/cli/build.ts",
