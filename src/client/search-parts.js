@@ -267,10 +267,11 @@ function wordsOf(query) {
 }
 
 /**
- * Results where the query's words stand together rank first: each result's phrase rank is the
- * length of the longest run of query words found next to each other, in order (Pagefind's quoted
- * search over the words the query loaded anyway: no more downloads); ties keep Pagefind's order.
- * A query the reader quoted is a phrase search already.
+ * Results where the query's words stand together rank first: those holding the whole query as a
+ * phrase, then by how many of its pairs of neighbouring words they hold side by side, in order
+ * (Pagefind's quoted search over the words the query loaded anyway: no more downloads; one search
+ * per pair and one for the whole); ties keep Pagefind's order. A query the reader quoted is a
+ * phrase search already.
  * @param {PagefindInstance} instance
  * @param {string} query
  * @param {SearchOptions} options
@@ -279,20 +280,19 @@ function wordsOf(query) {
 export async function phrasesFirst(instance, query, options, results) {
   const words = wordsOf(query);
   if (words.length < 2 || query.includes('"') || results.length < 2) return results;
-  /** @type {Map<string, number>} */
-  const runOf = new Map();
-  // Longest runs first: a result in a run of n is in runs of every shorter length too.
-  for (let length = words.length; length >= 2; length--) {
-    const phrases = [];
-    for (let start = 0; start + length <= words.length; start++) phrases.push(words.slice(start, start + length).join(" "));
-    const found = await Promise.all(phrases.map((phrase) => instance.search(`"${phrase}"`, { filters: options.filters })));
-    for (const response of found) for (const result of response.results) if (!runOf.has(result.id)) runOf.set(result.id, length);
-    if (runOf.size >= results.length) break;
-  }
-  if (runOf.size === 0) return results;
+  const phrases = words.slice(1).map((word, i) => `${words[i]} ${word}`);
+  if (words.length > 2) phrases.push(words.join(" "));
+  const found = await Promise.all(phrases.map((phrase) => instance.search(`"${phrase}"`, { filters: options.filters })));
+  /** @type {Map<string, number>} result id → rank: whole phrase first, then pairs held */
+  const rank = new Map();
+  found.forEach((response, i) => {
+    const weight = i === words.length - 1 ? words.length : 1; // the last search is the whole query's
+    for (const { id } of response.results) rank.set(id, (rank.get(id) ?? 0) + weight);
+  });
+  if (rank.size === 0) return results;
   return results
-    .map((result, order) => ({ result, order, run: runOf.get(result.id) ?? 1 }))
-    .sort((a, b) => b.run - a.run || a.order - b.order)
+    .map((result, order) => ({ result, order, rank: rank.get(result.id) ?? 0 }))
+    .sort((a, b) => b.rank - a.rank || a.order - b.order)
     .map(({ result }) => result);
 }
 
