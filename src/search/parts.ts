@@ -4,7 +4,9 @@
  * An archive of at most `partSize` posts is one index: one standard Pagefind bundle, which
  * Pagefind's own API and UI search unchanged. A bigger archive is split by publication date, so
  * that Pagefind's memory while writing and a rebuild's work grow with a part, not with the archive:
- *   - the newest year is a part of its own (a new post re-indexes that part only);
+ *   - the newest year is a part of its own (a new post re-indexes that part only), which the search
+ *     page searches first — joined by the year before while it has fewer than a tenth of
+ *     `partSize` posts, so that early in a year the first results still come from a year of news;
  *   - the older years are grouped, oldest first, into parts of as many whole years as fit within
  *     `partSize` posts;
  *   - a year with more than `partSize` posts alone is split into equal spans of months — halves,
@@ -12,9 +14,9 @@
  *     within `partSize` — never below a month.
  * A post's part depends only on its date and on how many posts the years up to its own have:
  * it changes when its date does, or in one of these documented compactions: the archive first
- * outgrows one index; a new year begins (the year before joins the older groups); an older year
- * gains posts past its group's room (that group and the later ones are regrouped). Same posts,
- * same parts.
+ * outgrows one index; the newest year reaches a tenth of `partSize` posts (the year before leaves
+ * the newest part and joins the older groups); an older year gains posts past its group's room
+ * (that group and the later ones are regrouped). Same posts, same parts.
  */
 import type { Post } from "../content/post.ts";
 import { groupBy } from "../core/group-by.ts";
@@ -41,7 +43,11 @@ export function planParts(posts: readonly Post[], partSize: number | false): Sea
     return [{ key: WHOLE_INDEX, first: "0000-01", last: "9999-12", posts: [...posts] }];
   }
   const years = [...groupBy(posts, (post) => post.year)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const newest = years.pop()!;
+  const newest = [years.pop()!];
+  const young = Math.ceil(partSize / 10);
+  if (newest[0]![1].length < young && years.length > 0 && years.at(-1)![1].length + newest[0]![1].length <= partSize) {
+    newest.unshift(years.pop()!);
+  }
   const parts: SearchPart[] = [];
   let group: [string, Post[]][] = [];
   let grouped = 0;
@@ -69,9 +75,12 @@ export function planParts(posts: readonly Post[], partSize: number | false): Sea
     grouped += yearPosts.length;
   }
   closeGroup();
-  const [year, yearPosts] = newest;
-  if (yearPosts.length > partSize) parts.push(...splitYear(year, yearPosts, partSize));
-  else parts.push({ key: year, first: `${year}-01`, last: `${year}-12`, posts: yearPosts });
+  if (newest.length === 1 && newest[0]![1].length > partSize) {
+    parts.push(...splitYear(newest[0]![0], newest[0]![1], partSize));
+  } else {
+    group = newest;
+    closeGroup();
+  }
   return parts;
 }
 

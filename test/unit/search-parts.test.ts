@@ -88,3 +88,24 @@ describe("idfWeights: parts' scores onto one scale", () => {
     expect([...idfWeights([part("2019", 10)], []).values()]).toEqual([1]);
   });
 });
+
+describe("planParts: the newest part, searched first (#20)", () => {
+  const year = (y: number, count: number) =>
+    Array.from({ length: count }, (_, i) => post(`${y}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`));
+  test("a young year (under a tenth of partSize) shares the newest part with the year before", () => {
+    expect(keys([...year(2023, 40), ...year(2024, 40), ...year(2025, 3)], 50)).toEqual([
+      "2023:2023-01..2023-12:40",
+      "2024-2025:2024-01..2025-12:43",
+    ]);
+  });
+  test("from a tenth of partSize on, the newest year is the newest part alone", () => {
+    expect(keys([...year(2023, 40), ...year(2024, 40), ...year(2025, 5)], 50)).toEqual([
+      "2023:2023-01..2023-12:40",
+      "2024:2024-01..2024-12:40",
+      "2025:2025-01..2025-12:5",
+    ]);
+  });
+  test("never past partSize: a young year beside a full one stays alone", () => {
+    expect(keys([...year(2024, 49), ...year(2025, 3)], 50)).toEqual(["2024:2024-01..2024-12:49", "2025:2025-01..2025-12:3"]);
+  });
+});
