@@ -169,6 +169,7 @@ export class NewsroomBuild {
       dateRange: { ...options.dateRange, now: options.now ?? new Date() },
       topics: topicSettings(options),
       markdown: options.markdown,
+      outputDir: this.#outputDir,
     });
     return this.#loader;
   }

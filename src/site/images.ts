@@ -19,6 +19,7 @@ import { link, mkdir, readdir, copyFile } from "node:fs/promises";
 import path from "node:path";
 import { type PostProblem, PostsError } from "../core/errors.ts";
 import type { Post } from "../content/post.ts";
+import { imageFile } from "../content/post-schema.ts";
 
 type ImageLibrary = typeof import("@11ty/eleventy-img");
 let library: ImageLibrary | undefined;
@@ -242,8 +243,9 @@ function isLocalRaster(src: string): boolean {
   return src.startsWith("/") && !src.startsWith("//") && RASTER.test(sitePath(src));
 }
 
+/** The file's site path, read as the post check reads it ("/images/a%231.jpg" is the file "a#1.jpg"). */
 function sitePath(src: string): string {
-  return decodeURI(src.split(/[?#]/)[0] ?? src);
+  return imageFile(src);
 }
 
 function statKey(file: string): string {
