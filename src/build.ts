@@ -13,6 +13,7 @@ import { publishedPosts } from "./content/collections.ts";
 import { PostLoader } from "./content/load-posts.ts";
 import type { Post } from "./content/post.ts";
 import { withRelated } from "./site/related.ts";
+import { withTopicNames } from "./site/topics.ts";
 import { ResponsiveImages } from "./site/images.ts";
 import { RenderPlanner } from "./site/render-plan.ts";
 import { type NewsroomData, siteData, topicSettings } from "./site/site-data.ts";
@@ -80,7 +81,8 @@ export class NewsroomBuild {
     const all = await this.#postLoader().load();
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
     const relatedStart = performance.now();
-    let published = withRelated(publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), options.related);
+    const listed = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
+    let published = withRelated(withTopicNames(listed, options.sections.categories), options.related);
     this.#relatedSeconds = (performance.now() - relatedStart) / 1000;
     if (this.images) {
       // Checks every photo (a missing or broken one stops the build naming its posts) and starts encoding them.
