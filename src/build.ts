@@ -14,6 +14,7 @@ import { PostLoader } from "./content/load-posts.ts";
 import type { Post } from "./content/post.ts";
 import { withRelated } from "./site/related.ts";
 import { withTopicNames } from "./site/topics.ts";
+import { checkPageUrls } from "./site/url-collisions.ts";
 import { ResponsiveImages } from "./site/images.ts";
 import { RenderPlanner } from "./site/render-plan.ts";
 import { type NewsroomData, siteData, topicSettings } from "./site/site-data.ts";
@@ -92,6 +93,7 @@ export class NewsroomBuild {
     this.#unpublished = all.length - published.length;
 
     Object.assign(this.data, siteData(options, published, { devServer: this.#devServer }));
+    checkPageUrls(options, this.data); // two pages on one URL: stop now, naming their posts and options
     // An edit in place rewrites only the pages showing the post: that needs the other pages on
     // disk. If the output folder was deleted meanwhile (the day index, always written, is gone),
     // everything is written again.
