@@ -13,6 +13,8 @@ import { publishedPosts } from "./content/collections.ts";
 import { PostLoader } from "./content/load-posts.ts";
 import type { Post } from "./content/post.ts";
 import { withRelated } from "./site/related.ts";
+import { withTopicNames } from "./site/topics.ts";
+import { checkPageUrls } from "./site/url-collisions.ts";
 import { ResponsiveImages } from "./site/images.ts";
 import { RenderPlanner } from "./site/render-plan.ts";
 import { type NewsroomData, siteData, topicSettings } from "./site/site-data.ts";
@@ -80,7 +82,8 @@ export class NewsroomBuild {
     const all = await this.#postLoader().load();
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
     const relatedStart = performance.now();
-    let published = withRelated(publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), options.related);
+    const listed = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
+    let published = withRelated(withTopicNames(listed, options.sections.categories), options.related);
     this.#relatedSeconds = (performance.now() - relatedStart) / 1000;
     if (this.images) {
       // Checks every photo (a missing or broken one stops the build naming its posts) and starts encoding them.
@@ -90,6 +93,7 @@ export class NewsroomBuild {
     this.#unpublished = all.length - published.length;
 
     Object.assign(this.data, siteData(options, published, { devServer: this.#devServer }));
+    checkPageUrls(options, this.data); // two pages on one URL: stop now, naming their posts and options
     // An edit in place rewrites only the pages showing the post: that needs the other pages on
     // disk. If the output folder was deleted meanwhile (the day index, always written, is gone),
     // everything is written again.

@@ -115,7 +115,9 @@ export const postFields = {
     .union([text().transform((s) => (s ? [s] : [])), z.array(TAG).transform((list) => [...new Set(list.map(String))])])
     .nullish()
     .transform((list) => list ?? [])
-    .meta({ description: `a list of words (\`${TAGS_EXAMPLE}\`) or a single word; no blank items` }),
+    .meta({
+      description: `a list of words (\`${TAGS_EXAMPLE}\`) or a single word; no blank items, and each with letters or digits (its page's URL is made from them)`,
+    }),
   image: optional(
     text().check((ctx) => {
       const problem = ctx.value && imageFormProblem(ctx.value);

@@ -9,7 +9,7 @@ import { dateParts, isoDate, parsePostDate } from "../core/dates.ts";
 import { DateTime } from "luxon";
 import { describe } from "../core/errors.ts";
 import type { SectionDeclaration } from "../core/options.ts";
-import { declaredSection, sectionSlug, topicUrl } from "../core/topics.ts";
+import { declaredSection, sectionSlug, SLUG_LETTERS, topicUrl } from "../core/topics.ts";
 import { expandPermalink } from "../core/permalink.ts";
 import { slugify } from "../core/slug.ts";
 import { checkFrontMatter, cutAt, IMAGE_EXPECTED, imageFile, imageFormProblem, isLocalPath, shortenSlug } from "./post-schema.ts";
@@ -158,6 +158,20 @@ export function readPostHead(
       `one of the site's sections (option sections.categories): ${near ? `did you mean "${near.name}"? ` : ""}${names}`,
       category,
     );
+  } else if (category !== undefined && sectionSlug(category, ctx.topics?.declared ?? []) === "") {
+    // "🔥" or "!!!" would make a section at "/chuyen-muc//", shared by every such category.
+    problem("category", `a category with ${SLUG_LETTERS}, or one declared with a slug in option sections.categories`, category);
+  }
+  const written: unknown[] | undefined = Array.isArray(data.tags) ? data.tags : undefined;
+  const item = (tag: string) => (written ? ` (item ${written.findIndex((t) => String(t).trim() === tag) + 1})` : "");
+  const slugless = tags.flatMap((tag) => (slugify(tag) === "" ? [`${JSON.stringify(tag)}${item(tag)}`] : []));
+  if (slugless.length > 0) {
+    problems.push({
+      file,
+      field: "tags",
+      expected: `tags with ${SLUG_LETTERS.replace("its URL", "their URLs")}`,
+      found: slugless.join(", "),
+    });
   }
 
   if (problems.length > 0 || !date) return { head: undefined, problems, unknownKeys, warnings };

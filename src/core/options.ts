@@ -6,6 +6,7 @@ import type MarkdownIt from "markdown-it";
 import { describe, NewsroomError } from "./errors.ts";
 import { isUrlSafeSlug, slugify as slugifyName } from "./slug.ts";
 import { PERMALINK_TOKENS } from "./permalink.ts";
+import { sectionDeclarationProblem } from "./topics.ts";
 
 /** Metadata about the site, written into every page. */
 export interface SiteMetadata {
@@ -886,6 +887,8 @@ function checkSections(list: unknown): string | undefined {
     if (slug !== undefined && (typeof slug !== "string" || !isUrlSafeSlug(slug))) {
       return `${expected} (the slug of "${name}" is not lowercase ASCII letters, digits and hyphens)`;
     }
+    const unslugged = sectionDeclarationProblem(typeof slug === "string" ? { name, slug } : name);
+    if (unslugged) return `${expected} (${unslugged})`;
     const finalSlug = typeof slug === "string" ? slug : slugifyName(name);
     if (names.has(name)) return `${expected} ("${name}" is declared twice)`;
     if (slugs.has(finalSlug)) return `${expected} (two sections have the slug "${finalSlug}")`;

@@ -27,7 +27,7 @@ const DEFAULT_LAYOUTS = [
 ] as const;
 
 /** Files served as they are, by output URL. */
-const STATIC_ASSETS = {
+export const STATIC_ASSETS = {
   "/assets/newsroom/newsroom.css": "assets/newsroom.css",
   "/assets/newsroom/date-search.js": "client/date-search.js",
   "/assets/newsroom/nearest-day.js": "client/nearest-day.js",
