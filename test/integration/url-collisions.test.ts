@@ -7,7 +7,8 @@ import path from "node:path";
 import { afterEach, expect, test, vi } from "vitest";
 import { repoRoot } from "../helpers/cli.ts";
 import type { NewsroomUserOptions } from "../../src/core/options.ts";
-import { outputFile, type PlannedPage, UrlCollisionError } from "../../src/site/url-collisions.ts";
+import { UrlCollisionError } from "../../src/index.ts";
+import { outputFile, type PlannedPage } from "../../src/site/url-collisions.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 
 /** The pages each build planned (checkPageUrls is wrapped to keep them). */
