@@ -1,5 +1,5 @@
 /** Names, slugs and URLs of sections (categories) and tags: shared by posts and their pages. Pure. */
-import type { SectionDeclaration } from "./options.ts";
+import type { SectionDeclaration } from "../options/types.ts";
 import { expandPermalink } from "./permalink.ts";
 import { slugify } from "./slug.ts";
 
