@@ -15,7 +15,9 @@ export default {
     "src/core/dates.ts",
     "src/core/slug.ts",
     "src/core/text.ts",
-    "src/core/options.ts",
+    "src/options/fields.ts",
+    "src/options/schema.ts",
+    "src/options/resolve.ts",
     "src/site/archives.ts",
     // Search records and the đ/Đ folding (the rest of the indexer drives Pagefind: integration tests).
     "src/search/indexer.ts:28-98",

@@ -11,7 +11,8 @@ import path from "node:path";
 import { NewsroomBuild } from "./build.ts";
 import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./core/eleventy.ts";
 import { log } from "./core/errors.ts";
-import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions } from "./core/options.ts";
+import { resolveOptions } from "./options/resolve.ts";
+import type { NewsroomOptions, NewsroomUserOptions } from "./options/types.ts";
 import { prefixUrl } from "./core/urls.ts";
 import type { Post } from "./content/post.ts";
 import { registerFeeds } from "./site/feeds.ts";
@@ -22,7 +23,7 @@ import { registerTemplates } from "./site/templates.ts";
 import { registerCms } from "./site/cms.ts";
 import type { ImageRole } from "./site/images.ts";
 
-export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata, ArchivePermalinks } from "./core/options.ts";
+export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata, ArchivePermalinks } from "./options/types.ts";
 export type { EleventyConfig } from "./core/eleventy.ts";
 export type { Post, PostFrontMatter, PostLink } from "./content/post.ts";
 export type { NewsroomFilters } from "./site/filters.ts";
@@ -130,7 +131,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       options.sections.enabled && options.sections.feeds,
     );
   } else if (options.feeds.enabled) {
-    log.warn('feeds and sitemap need absolute URLs: set the "site.url" option (or feeds: { enabled: false } to silence this)');
+    log.warn('feeds and sitemap need absolute URLs: set the "site.url" option (or feeds: false to silence this)');
   }
 }
 

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { log, NewsroomError } from "../core/errors.ts";
 import { PLUGIN_DIR, SERVICE_WORKER_URL, WORKBOX_URL } from "../core/paths.ts";
-import type { OfflineOptions } from "../core/options.ts";
+import type { OfflineOptions } from "../options/types.ts";
 
 /** Workbox's runtime: the loader and the modules the worker uses (production builds only). */
 const WORKBOX_FILES = [

@@ -6,7 +6,7 @@ import { type DateInput, inZone, isoDate } from "../core/dates.ts";
 import { NewsroomError } from "../core/errors.ts";
 import { localePack } from "../core/i18n/index.ts";
 import { lunarDay } from "../core/lunar.ts";
-import { defaults } from "../core/options.ts";
+import { defaults } from "../options/resolve.ts";
 import type { Post } from "../content/post.ts";
 import { countWords, htmlToText, readingMinutes, truncateText } from "../core/text.ts";
 

@@ -1,7 +1,7 @@
 /** The `newsroom` data every template sees, made from the published posts. Pure. */
 import { type Archives, dayIndex, groupArchives } from "./archives.ts";
 import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "../core/i18n/index.ts";
-import type { NewsroomOptions, SectionDeclaration, SiteMetadata } from "../core/options.ts";
+import type { NewsroomOptions, SectionDeclaration, SiteMetadata } from "../options/types.ts";
 import { groupTopics, type Topics } from "./topics.ts";
 import { MANIFEST_URL, siteIcons } from "./site-files.ts";
 import { type HomePage, homePages } from "../content/collections.ts";

@@ -2,7 +2,7 @@
  * The small files every site has: `/robots.txt`, the web app manifest and its default icon (a
  * monogram of the site's title). Pure text from the options.
  */
-import type { NewsroomOptions } from "../core/options.ts";
+import type { NewsroomOptions } from "../options/types.ts";
 
 /** The manifest's URL and the default icon's, without path prefix. */
 export const MANIFEST_URL = "/manifest.webmanifest";

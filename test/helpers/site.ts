@@ -4,12 +4,13 @@
  * own folder name as input, so that no two fixtures share a relative path (Eleventy caches
  * layouts by path for the life of the process).
  */
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { parse, type HTMLElement } from "node-html-parser";
 import newsroom, { type NewsroomUserOptions, PostsError } from "../../src/index.ts";
+import { repoRoot } from "./cli.ts";
 
 export interface FixtureSite {
   dir: string;
@@ -40,6 +41,23 @@ export async function postsErrorOf(build: Promise<unknown>): Promise<PostsError>
   while (current && !(current instanceof PostsError)) current = current.cause as typeof current;
   if (!current) throw new Error(`expected the build to fail with a PostsError, got ${String(failure)}`);
   return current;
+}
+
+/** The messages of an error and of the errors inside it (Eleventy wraps a plugin's error as `originalError`), one a line. */
+export function errorMessages(error: unknown): string {
+  let messages = "";
+  for (let e = error as { message?: string; cause?: unknown; originalError?: unknown } | undefined; e;) {
+    messages += `${e.message}\n`;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return messages;
+}
+
+/** A site with Decap CMS installed (its node_modules/decap-cms: the repo's, linked). */
+export function withDecap(site: FixtureSite): FixtureSite {
+  mkdirSync(path.join(site.dir, "node_modules"), { recursive: true });
+  symlinkSync(path.join(repoRoot, "node_modules", "decap-cms"), path.join(site.dir, "node_modules", "decap-cms"), "dir");
+  return site;
 }
 
 /** A post file's text from front matter fields and a body. */
@@ -78,8 +96,9 @@ export function createSite(files: Record<string, string | Buffer> = {}): Fixture
           config(eleventyConfig: any) {
             // Each fixture keeps its own index cache, inside its folder (guards the planted bug "fixtures share
             // one cache": a cache hit from another test or run would hide a bug in the indexing worker).
-            const search = { cache: path.join(dir, ".cache", "newsroom"), ...options.search };
-            const images = { cache: path.join(dir, ".cache", "newsroom-img"), ...options.images };
+            // `search: false` and `images: false` stay as written (#22: the shorthand turns a feature off).
+            const search = ownCache(options.search, path.join(dir, ".cache", "newsroom"));
+            const images = ownCache(options.images, path.join(dir, ".cache", "newsroom-img"));
             eleventyConfig.addPlugin(newsroom, { timeZone: "UTC", ...options, search, images });
           },
         });
@@ -110,6 +129,12 @@ export function createSite(files: Record<string, string | Buffer> = {}): Fixture
   };
   site.write(files);
   return site;
+}
+
+/** A feature's options with the fixture's own cache folder, unless it is turned off (or on with its defaults) by `false`/`true`. */
+function ownCache<T extends object>(group: boolean | T | undefined, cache: string): boolean | T | { cache: string } {
+  if (group === false) return false;
+  return { cache, ...(group === true || group === undefined ? {} : group) };
 }
 
 function outputPath(out: string, url: string): string {
