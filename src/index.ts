@@ -32,6 +32,7 @@ export { createFilters } from "./site/filters.ts";
 export { parsePostDate } from "./core/dates.ts";
 export { slugify } from "./core/slug.ts";
 export { NewsroomError, PostsError } from "./core/errors.ts";
+export { PhotoError } from "./site/images.ts";
 export { UrlCollisionError } from "./site/url-collisions.ts";
 
 /**

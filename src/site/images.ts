@@ -114,7 +114,7 @@ export class PhotoError extends NewsroomError {
   readonly src: string;
   readonly file: string;
   readonly posts: readonly string[];
-  constructor(picture: Pick<Picture, "src" | "file" | "usedBy">, cause: unknown) {
+  constructor(picture: { src: string; file: string; usedBy: readonly { post: Pick<Post, "inputPath">; field: string }[] }, cause: unknown) {
     const users = picture.usedBy.map(({ post, field }) => `${post.inputPath} (${field})`);
     super(
       `the photo ${picture.src} (${displayPath(picture.file)}) could not be encoded into its renditions: ${firstLine(cause)}; ` +
