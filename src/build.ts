@@ -86,8 +86,8 @@ export class NewsroomBuild {
     let published = withRelated(withTopicNames(listed, options.sections.categories), options.related);
     this.#relatedSeconds = (performance.now() - relatedStart) / 1000;
     if (this.images) {
-      // Checks every photo (a missing or broken one stops the build naming its posts) and starts encoding them.
-      await this.images.prepare(published);
+      // Checks every picture whole (a missing, damaged or unsafe one stops the build naming its posts) and starts encoding the photos.
+      await this.images.prepare(published, this.#outputDir);
       published = this.images.withPictures(published);
     }
     this.#unpublished = all.length - published.length;
@@ -110,7 +110,7 @@ export class NewsroomBuild {
     this.#planner.finished();
     const summary = this.#summary();
     const outputDir = path.resolve(directories.output); // now: the dev server's index is written later
-    const photos = this.images ? await this.images.publish(outputDir) : undefined;
+    const photos = this.images ? await this.images.publish() : undefined;
     if (photos?.files) summary.parts.push(`${count(photos.files)} photo renditions`);
 
     if (this.#devServer) {

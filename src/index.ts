@@ -33,6 +33,7 @@ export { createFilters } from "./site/filters.ts";
 export { parsePostDate } from "./core/dates.ts";
 export { slugify } from "./core/slug.ts";
 export { NewsroomError, PostsError } from "./core/errors.ts";
+export { PhotoError } from "./site/images.ts";
 export { UrlCollisionError } from "./site/url-collisions.ts";
 
 /**
@@ -106,8 +107,10 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addFilter("absoluteUrl", (url: string) => (options.site.url ? new URL(url, options.site.url).href : url));
   eleventyConfig.addFilter("prefixUrl", withPrefix);
-  // Photos: `<picture>` for a site image ("" for others: remote, SVG, GIF), and the 1200-pixel rendition for sharing.
+  // Photos: `<picture>` for a site photo, `<img>` with its size for an SVG or GIF ("" for a remote one), and the 1200-pixel rendition for sharing.
   eleventyConfig.addFilter("picture", (src: string, alt: string, role: ImageRole) => build.images?.picture(src, alt ?? "", role) ?? "");
+  // A page is written once the photo renditions it names are in the output (a failed encoding stops it, named).
+  eleventyConfig.addTransform("newsroom-photos", (content: unknown) => build.images?.whenPublished(content) ?? content);
   const shareImage = (src: string) => build.images?.shareImage(src) ?? src;
   eleventyConfig.addFilter("shareImage", shareImage);
   eleventyConfig.addFilter("articleJsonLd", (post: Post) =>
