@@ -9,6 +9,12 @@
  * Chromium (Playwright's request sizes, from the DevTools protocol's encodedDataLength: headers and
  * body as transferred). The server's count is the one reported: Chromium reports the worker's own
  * script (pagefind-worker.js, 42 KB) with a body of 0 bytes. `tsx bench/browser-bytes.ts <site dir> ["/search/?q=…" …]`
+ *
+ * The page's two moments are stamped in the page itself (a MutationObserver, wall-clock time, which
+ * the server's request times share): the first results listed (or "no results" said), and the
+ * complete results (listed, and the list without `data-newsroom-search-pending`, which the search
+ * page sets while older parts are still being searched). With `untilComplete`, the measurement
+ * waits for the second; `first` counts the requests the server got up to the first.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -33,8 +39,18 @@ export interface BrowserQuery {
   /** The page's status line once results were listed, and how many results it listed. */
   status: string;
   listed: number;
-  /** What was fetched: path and body bytes, in order. */
-  files: { path: string; bytes: number; worker: boolean }[];
+  /** What was fetched: path, body bytes, whether by the worker, ms after navigation the request came in; in order. */
+  files: { path: string; bytes: number; worker: boolean; at: number }[];
+  /** The requests the server had got when the first results were listed. */
+  first: { bodyBytes: number; requests: number; byWorker: number };
+  /** Milliseconds from navigation to the first results listed, and to the complete results (0: not seen). */
+  firstMs: number;
+  completeMs: number;
+}
+
+export interface BrowserQueryOptions {
+  /** Wait for the complete results (no `data-newsroom-search-pending` on the list), not only the first listed. */
+  untilComplete?: boolean;
 }
 
 const TYPES: Record<string, string> = {
@@ -51,6 +67,8 @@ interface Served {
   path: string;
   bytes: number;
   referer: string;
+  /** Date.now() when the request came in. */
+  at: number;
 }
 
 /** A static server that records every request under /pagefind/ (like test/helpers/server.ts, plus the counting). */
@@ -69,7 +87,7 @@ async function countingServer(root: string) {
     if (counted) {
       inFlight++;
       lastActivity = performance.now();
-      served.push({ path: pathname, bytes: size, referer: req.headers.referer ?? "" });
+      served.push({ path: pathname, bytes: size, referer: req.headers.referer ?? "", at: Date.now() });
       res.on("close", () => {
         inFlight--;
         lastActivity = performance.now();
@@ -100,13 +118,13 @@ async function countingServer(root: string) {
 }
 
 /** Measures each page URL (path and query, e.g. "/search/?q=dang+bo") in its own fresh context. */
-export async function browserColdQueries(siteDir: string, urls: string[]): Promise<BrowserQuery[]> {
+export async function browserColdQueries(siteDir: string, urls: string[], options: BrowserQueryOptions = {}): Promise<BrowserQuery[]> {
   const server = await countingServer(path.resolve(siteDir));
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();
     const results: BrowserQuery[] = [];
-    for (const url of urls) results.push(await measureOne(browser, server, url));
+    for (const url of urls) results.push(await measureOne(browser, server, url, options));
     return results;
   } finally {
     await browser?.close();
@@ -114,9 +132,36 @@ export async function browserColdQueries(siteDir: string, urls: string[]): Promi
   }
 }
 
-async function measureOne(browser: Browser, server: Awaited<ReturnType<typeof countingServer>>, url: string): Promise<BrowserQuery> {
+/** The page's moments, stamped as they happen (runs in the page, before its scripts). */
+function stampMoments() {
+  const marks = { first: 0, complete: 0 };
+  (window as unknown as { __newsroomBench: typeof marks }).__newsroomBench = marks;
+  // No named inner functions: the page gets this function's text as is.
+  new MutationObserver(() => {
+    const form = document.querySelector<HTMLFormElement>("form[data-newsroom-search]");
+    const list = document.querySelector("[data-newsroom-search-results]");
+    if (!form || !list) return;
+    const status = document.querySelector("[data-newsroom-search-status]")?.textContent?.trim() ?? "";
+    const strings = JSON.parse(form.dataset.strings ?? "{}") as Record<string, string>;
+    const q = new URLSearchParams(location.search).get("q") ?? "";
+    const none = (strings.noResults ?? "\u0000").replace(/\{query\}/g, q);
+    const shown = list.querySelectorAll("li").length > 0 || status === none || (!!strings.failed && status === strings.failed);
+    if (shown && !marks.first) marks.first = Date.now();
+    // Pending again (a search step that set it late): not complete after all.
+    if (list.hasAttribute("data-newsroom-search-pending")) marks.complete = 0;
+    else if (shown && !marks.complete) marks.complete = Date.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+async function measureOne(
+  browser: Browser,
+  server: Awaited<ReturnType<typeof countingServer>>,
+  url: string,
+  { untilComplete = false }: BrowserQueryOptions = {},
+): Promise<BrowserQuery> {
   server.served.length = 0;
   const context = await browser.newContext({ serviceWorkers: "block" });
+  await context.addInitScript(stampMoments);
   const sizes: Promise<number>[] = [];
   // Context-level: also reports the requests of the page's dedicated workers (Playwright attaches to them).
   context.on("requestfinished", (request) => {
@@ -125,6 +170,7 @@ async function measureOne(browser: Browser, server: Awaited<ReturnType<typeof co
   });
   try {
     const page = await context.newPage();
+    const navigated = Date.now();
     await page.goto(`${server.origin}${url}`);
     const outcome = await page.waitForFunction(
       () => {
@@ -140,13 +186,40 @@ async function measureOne(browser: Browser, server: Awaited<ReturnType<typeof co
       undefined,
       { timeout: 120_000, polling: 50 },
     );
-    const { status, listed } = (await outcome.jsonValue()) as { status: string; listed: number };
+    let { status, listed } = (await outcome.jsonValue()) as { status: string; listed: number };
+    const marks = () =>
+      page.evaluate(() => (window as unknown as { __newsroomBench: { first: number; complete: number } }).__newsroomBench);
     await server.settled();
+    if (untilComplete) {
+      // Complete, and still complete once the requests have settled (the pending mark can come late).
+      const deadline = performance.now() + 120_000;
+      while ((await marks()).complete === 0) {
+        if (performance.now() > deadline) throw new Error(`${url}: the results list still pending after 120 s`);
+        await page.waitForFunction(
+          () => (window as unknown as { __newsroomBench: { complete: number } }).__newsroomBench.complete > 0,
+          undefined,
+          {
+            timeout: 120_000,
+            polling: 50,
+          },
+        );
+        await server.settled();
+      }
+      status = ((await page.locator("[data-newsroom-search-status]").textContent()) ?? "").trim();
+      listed = await page.locator("[data-newsroom-search-results] li").count();
+    }
+    const moments = await marks();
     // Chromium's requestfinished events can trail the server's last byte a little.
     const deadline = performance.now() + 5000;
     while (sizes.length < server.served.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const transferred = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-    const files = server.served.map((s) => ({ path: s.path, bytes: s.bytes, worker: /\/pagefind-worker\.js(\?|$)/.test(s.referer) }));
+    const files = server.served.map((s) => ({
+      path: s.path,
+      bytes: s.bytes,
+      worker: /\/pagefind-worker\.js(\?|$)/.test(s.referer),
+      at: s.at - navigated,
+    }));
+    const firstFiles = files.filter((_, i) => moments.first > 0 && server.served[i]!.at <= moments.first);
     return {
       url,
       transferred,
@@ -157,6 +230,13 @@ async function measureOne(browser: Browser, server: Awaited<ReturnType<typeof co
       status,
       listed,
       files,
+      first: {
+        bodyBytes: firstFiles.reduce((a, f) => a + f.bytes, 0),
+        requests: firstFiles.length,
+        byWorker: firstFiles.filter((f) => f.worker).length,
+      },
+      firstMs: moments.first > 0 ? moments.first - navigated : 0,
+      completeMs: moments.complete > 0 ? moments.complete - navigated : 0,
     };
   } finally {
     await context.close();
