@@ -10,11 +10,12 @@
  * body as transferred). The server's count is the one reported: Chromium reports the worker's own
  * script (pagefind-worker.js, 42 KB) with a body of 0 bytes. `tsx bench/browser-bytes.ts <site dir> ["/search/?q=…" …]`
  *
- * The page's two moments are stamped in the page itself (a MutationObserver, wall-clock time, which
- * the server's request times share): the first results listed (or "no results" said), and the
- * complete results (listed, and the list without `data-newsroom-search-pending`, which the search
- * page sets while older parts are still being searched). With `untilComplete`, the measurement
- * waits for the second; `first` counts the requests the server got up to the first.
+ * The page's moments are stamped in the page itself, on a wall clock the server's request times
+ * share (see stampMoments): the list marked `data-newsroom-search-pending` (the client's first
+ * results are in; older parts are searched next), the first results listed, the complete results
+ * (the list no longer pending). `first` counts the requests before the pending mark and the
+ * fragments until the first results showed; with `untilComplete`, the measurement waits for the
+ * complete results and the requests after them.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -41,7 +42,7 @@ export interface BrowserQuery {
   listed: number;
   /** What was fetched: path, body bytes, whether by the worker, ms after navigation the request came in; in order. */
   files: { path: string; bytes: number; worker: boolean; at: number }[];
-  /** The requests the server had got when the first results were listed. */
+  /** The requests of the first results: those before the client had them, and the fragments until they showed. */
   first: { bodyBytes: number; requests: number; byWorker: number };
   /** Milliseconds from navigation to the first results listed, and to the complete results (0: not seen). */
   firstMs: number;
@@ -67,7 +68,7 @@ interface Served {
   path: string;
   bytes: number;
   referer: string;
-  /** Date.now() when the request came in. */
+  /** now() when the request came in. */
   at: number;
 }
 
@@ -87,7 +88,7 @@ async function countingServer(root: string) {
     if (counted) {
       inFlight++;
       lastActivity = performance.now();
-      served.push({ path: pathname, bytes: size, referer: req.headers.referer ?? "", at: Date.now() });
+      served.push({ path: pathname, bytes: size, referer: req.headers.referer ?? "", at: now() });
       res.on("close", () => {
         inFlight--;
         lastActivity = performance.now();
@@ -132,24 +133,50 @@ export async function browserColdQueries(siteDir: string, urls: string[], option
   }
 }
 
-/** The page's moments, stamped as they happen (runs in the page, before its scripts). */
+/** A wall-clock time in milliseconds, finer than Date.now(): the server's and the page's agree to well under a millisecond. */
+const now = () => performance.timeOrigin + performance.now();
+
+/**
+ * The page's moments, stamped as they happen (runs in the page, before its scripts): `pending`, the
+ * list first marked pending (the client's first results are in: older parts are searched next),
+ * stamped inside setAttribute itself, before the page's next request can leave; `first`, the list
+ * first showing items (or "no results" said); `complete`, the last change to the list or the status
+ * while the list is not pending (0 while it is).
+ */
 function stampMoments() {
-  const marks = { first: 0, complete: 0 };
+  const marks = { pending: 0, first: 0, complete: 0 };
   (window as unknown as { __newsroomBench: typeof marks }).__newsroomBench = marks;
-  // No named inner functions: the page gets this function's text as is.
-  new MutationObserver(() => {
+  const PENDING = "data-newsroom-search-pending";
+  // No named inner functions (a bundler would wrap them in a helper the page lacks).
+  const setAttribute = Element.prototype.setAttribute;
+  Element.prototype.setAttribute = function (name: string, value: string) {
+    if (name === PENDING && !marks.pending) marks.pending = performance.timeOrigin + performance.now();
+    return setAttribute.call(this, name, value);
+  };
+  const toggleAttribute = Element.prototype.toggleAttribute;
+  Element.prototype.toggleAttribute = function (name: string, force?: boolean) {
+    const on = toggleAttribute.call(this, name, force);
+    if (name === PENDING && on && !marks.pending) marks.pending = performance.timeOrigin + performance.now();
+    return on;
+  };
+  new MutationObserver((records) => {
     const form = document.querySelector<HTMLFormElement>("form[data-newsroom-search]");
     const list = document.querySelector("[data-newsroom-search-results]");
+    const statusLine = document.querySelector("[data-newsroom-search-status]");
     if (!form || !list) return;
-    const status = document.querySelector("[data-newsroom-search-status]")?.textContent?.trim() ?? "";
+    const status = statusLine?.textContent?.trim() ?? "";
     const strings = JSON.parse(form.dataset.strings ?? "{}") as Record<string, string>;
     const q = new URLSearchParams(location.search).get("q") ?? "";
     const none = (strings.noResults ?? "\u0000").replace(/\{query\}/g, q);
     const shown = list.querySelectorAll("li").length > 0 || status === none || (!!strings.failed && status === strings.failed);
-    if (shown && !marks.first) marks.first = Date.now();
+    const pending = list.hasAttribute(PENDING);
+    // Set some other way (dataset): the observer's time, a little late.
+    if (pending && !marks.pending) marks.pending = performance.timeOrigin + performance.now();
+    if (shown && !marks.first) marks.first = performance.timeOrigin + performance.now();
     // Pending again (a search step that set it late): not complete after all.
-    if (list.hasAttribute("data-newsroom-search-pending")) marks.complete = 0;
-    else if (shown && !marks.complete) marks.complete = Date.now();
+    if (pending) marks.complete = 0;
+    else if (shown && records.some((r) => list.contains(r.target) || !!statusLine?.contains(r.target)))
+      marks.complete = performance.timeOrigin + performance.now();
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 }
 
@@ -170,7 +197,7 @@ async function measureOne(
   });
   try {
     const page = await context.newPage();
-    const navigated = Date.now();
+    const navigated = now();
     await page.goto(`${server.origin}${url}`);
     const outcome = await page.waitForFunction(
       () => {
@@ -188,7 +215,7 @@ async function measureOne(
     );
     let { status, listed } = (await outcome.jsonValue()) as { status: string; listed: number };
     const marks = () =>
-      page.evaluate(() => (window as unknown as { __newsroomBench: { first: number; complete: number } }).__newsroomBench);
+      page.evaluate(() => (window as unknown as { __newsroomBench: { pending: number; first: number; complete: number } }).__newsroomBench);
     await server.settled();
     if (untilComplete) {
       // Complete, and still complete once the requests have settled (the pending mark can come late).
@@ -219,7 +246,14 @@ async function measureOne(
       worker: /\/pagefind-worker\.js(\?|$)/.test(s.referer),
       at: s.at - navigated,
     }));
-    const firstFiles = files.filter((_, i) => moments.first > 0 && server.served[i]!.at <= moments.first);
+    // The first results: what was asked for before the client had them (the list marked pending, or
+    // without that the first items shown), and the fragments asked for until that page showed —
+    // not the older parts' files asked for meanwhile (as in Node: bench/relevance.ts).
+    const cut = moments.pending > 0 && moments.pending < moments.first ? moments.pending : moments.first;
+    const firstFiles = files.filter((f, i) => {
+      const at = server.served[i]!.at;
+      return moments.first > 0 && (at < cut || (at <= moments.first && /\/fragment\/[^/]+$/.test(f.path)));
+    });
     return {
       url,
       transferred,
