@@ -19,8 +19,8 @@
  * and its Pagefind worker's requests, until the first results are listed and until the list is no
  * longer pending).
  *
- *   tsx bench/relevance.ts <built site dir> <corpus dir> [--one-index=<site dir>] [--targets=200]
- *       [--seed=20] [--browser] [--browser-sample=30] [--json=<file>]
+ *   tsx bench/relevance.ts <built site dir> <corpus dir> [--label=default] [--one-index=<site dir>]
+ *       [--targets=200] [--seed=20] [--browser] [--browser-sample=30] [--json=<file>]
  *
  * `--one-index` measures a second build of the same corpus (`search.partSize: false`) beside the
  * first, query by query, so that both see the same machine load. The sites must come from
@@ -615,17 +615,17 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === "--me
 else if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const positional = args.filter((a) => !a.startsWith("--"));
-  const known = ["one-index", "targets", "seed", "browser", "browser-sample", "json"];
+  const known = ["label", "one-index", "targets", "seed", "browser", "browser-sample", "json"];
   const unknown = args.filter((a) => a.startsWith("--") && !known.includes(a.slice(2).split("=")[0]!));
   if (positional.length !== 2 || unknown.length > 0) {
     console.error(
-      `usage: tsx bench/relevance.ts <built site dir> <corpus dir> [--one-index=<site dir>] [--targets=${DEFAULT_TARGETS}] [--seed=${DEFAULT_SEED}] [--browser] [--browser-sample=${DEFAULT_BROWSER_SAMPLE}] [--json=<file>]${unknown.length > 0 ? `\nunknown option(s): ${unknown.join(" ")}` : ""}`,
+      `usage: tsx bench/relevance.ts <built site dir> <corpus dir> [--label=default] [--one-index=<site dir>] [--targets=${DEFAULT_TARGETS}] [--seed=${DEFAULT_SEED}] [--browser] [--browser-sample=${DEFAULT_BROWSER_SAMPLE}] [--json=<file>]${unknown.length > 0 ? `\nunknown option(s): ${unknown.join(" ")}` : ""}`,
     );
     process.exit(2);
   }
   const [site, corpus] = positional.map((p) => path.resolve(p)) as [string, string];
   const oneIndex = option(args, "one-index");
-  const builds: Build[] = [{ label: "default", dir: site }];
+  const builds: Build[] = [{ label: option(args, "label") || "default", dir: site }];
   if (oneIndex) builds.push({ label: "one index", dir: path.resolve(oneIndex) });
   for (const build of builds)
     if (!existsSync(path.join(build.dir, "pagefind", "pagefind.js")))
