@@ -594,7 +594,7 @@ export function report(results: Result[]): string {
     if (chromium.length > 0)
       lines.push(
         "",
-        `In Chromium (the search page, cold, as in the table above; the first ${RELEVANCE_BROWSER} type (a) queries of each corpus): bytes of the \`/pagefind/\` requests, the page's and its Pagefind worker's, the server got until the result list first showed items, and until it was complete (no \`data-newsroom-search-pending\` on the list) and the requests had settled; milliseconds from navigation.`,
+        `In Chromium (the search page, cold, as in the table above; the first ${RELEVANCE_BROWSER} type (a) queries of each corpus): bytes of the \`/pagefind/\` requests, the page's and its Pagefind worker's, as the server got them. First results: the requests before the list was marked \`data-newsroom-search-pending\` (the client's first results in; older parts next) and the first page's fragments until its items showed — without that mark, everything until the list first showed items. Complete: everything until the list was no longer pending and the requests had settled. Milliseconds from navigation to the first items shown and to the last change of the complete list.`,
         "",
         ...chromium,
       );
