@@ -9,6 +9,13 @@
  * Chromium (Playwright's request sizes, from the DevTools protocol's encodedDataLength: headers and
  * body as transferred). The server's count is the one reported: Chromium reports the worker's own
  * script (pagefind-worker.js, 42 KB) with a body of 0 bytes. `tsx bench/browser-bytes.ts <site dir> ["/search/?q=…" …]`
+ *
+ * The page's moments are stamped in the page itself, on a wall clock the server's request times
+ * share (see stampMoments): the list marked `data-newsroom-search-pending` (the client's first
+ * results are in; older parts are searched next), the first results listed, the complete results
+ * (the list no longer pending). `first` counts the requests before the pending mark and the
+ * fragments until the first results showed; with `untilComplete`, the measurement waits for the
+ * complete results and the requests after them.
  */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -33,8 +40,18 @@ export interface BrowserQuery {
   /** The page's status line once results were listed, and how many results it listed. */
   status: string;
   listed: number;
-  /** What was fetched: path and body bytes, in order. */
-  files: { path: string; bytes: number; worker: boolean }[];
+  /** What was fetched: path, body bytes, whether by the worker, ms after navigation the request came in; in order. */
+  files: { path: string; bytes: number; worker: boolean; at: number }[];
+  /** The requests of the first results: those before the client had them, and the fragments until they showed. */
+  first: { bodyBytes: number; requests: number; byWorker: number };
+  /** Milliseconds from navigation to the first results listed, and to the complete results (0: not seen). */
+  firstMs: number;
+  completeMs: number;
+}
+
+export interface BrowserQueryOptions {
+  /** Wait for the complete results (no `data-newsroom-search-pending` on the list), not only the first listed. */
+  untilComplete?: boolean;
 }
 
 const TYPES: Record<string, string> = {
@@ -51,6 +68,8 @@ interface Served {
   path: string;
   bytes: number;
   referer: string;
+  /** now() when the request came in. */
+  at: number;
 }
 
 /** A static server that records every request under /pagefind/ (like test/helpers/server.ts, plus the counting). */
@@ -69,7 +88,7 @@ async function countingServer(root: string) {
     if (counted) {
       inFlight++;
       lastActivity = performance.now();
-      served.push({ path: pathname, bytes: size, referer: req.headers.referer ?? "" });
+      served.push({ path: pathname, bytes: size, referer: req.headers.referer ?? "", at: now() });
       res.on("close", () => {
         inFlight--;
         lastActivity = performance.now();
@@ -100,13 +119,13 @@ async function countingServer(root: string) {
 }
 
 /** Measures each page URL (path and query, e.g. "/search/?q=dang+bo") in its own fresh context. */
-export async function browserColdQueries(siteDir: string, urls: string[]): Promise<BrowserQuery[]> {
+export async function browserColdQueries(siteDir: string, urls: string[], options: BrowserQueryOptions = {}): Promise<BrowserQuery[]> {
   const server = await countingServer(path.resolve(siteDir));
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();
     const results: BrowserQuery[] = [];
-    for (const url of urls) results.push(await measureOne(browser, server, url));
+    for (const url of urls) results.push(await measureOne(browser, server, url, options));
     return results;
   } finally {
     await browser?.close();
@@ -114,9 +133,62 @@ export async function browserColdQueries(siteDir: string, urls: string[]): Promi
   }
 }
 
-async function measureOne(browser: Browser, server: Awaited<ReturnType<typeof countingServer>>, url: string): Promise<BrowserQuery> {
+/** A wall-clock time in milliseconds, finer than Date.now(): the server's and the page's agree to well under a millisecond. */
+const now = () => performance.timeOrigin + performance.now();
+
+/**
+ * The page's moments, stamped as they happen (runs in the page, before its scripts): `pending`, the
+ * list first marked pending (the client's first results are in: older parts are searched next),
+ * stamped inside setAttribute itself, before the page's next request can leave; `first`, the list
+ * first showing items (or "no results" said); `complete`, the last change to the list or the status
+ * while the list is not pending (0 while it is).
+ */
+function stampMoments() {
+  const marks = { pending: 0, first: 0, complete: 0 };
+  (window as unknown as { __newsroomBench: typeof marks }).__newsroomBench = marks;
+  const PENDING = "data-newsroom-search-pending";
+  // No named inner functions (a bundler would wrap them in a helper the page lacks).
+  const setAttribute = Element.prototype.setAttribute;
+  Element.prototype.setAttribute = function (name: string, value: string) {
+    if (name === PENDING && !marks.pending) marks.pending = performance.timeOrigin + performance.now();
+    return setAttribute.call(this, name, value);
+  };
+  const toggleAttribute = Element.prototype.toggleAttribute;
+  Element.prototype.toggleAttribute = function (name: string, force?: boolean) {
+    const on = toggleAttribute.call(this, name, force);
+    if (name === PENDING && on && !marks.pending) marks.pending = performance.timeOrigin + performance.now();
+    return on;
+  };
+  new MutationObserver((records) => {
+    const form = document.querySelector<HTMLFormElement>("form[data-newsroom-search]");
+    const list = document.querySelector("[data-newsroom-search-results]");
+    const statusLine = document.querySelector("[data-newsroom-search-status]");
+    if (!form || !list) return;
+    const status = statusLine?.textContent?.trim() ?? "";
+    const strings = JSON.parse(form.dataset.strings ?? "{}") as Record<string, string>;
+    const q = new URLSearchParams(location.search).get("q") ?? "";
+    const none = (strings.noResults ?? "\u0000").replace(/\{query\}/g, q);
+    const shown = list.querySelectorAll("li").length > 0 || status === none || (!!strings.failed && status === strings.failed);
+    const pending = list.hasAttribute(PENDING);
+    // Set some other way (dataset): the observer's time, a little late.
+    if (pending && !marks.pending) marks.pending = performance.timeOrigin + performance.now();
+    if (shown && !marks.first) marks.first = performance.timeOrigin + performance.now();
+    // Pending again (a search step that set it late): not complete after all.
+    if (pending) marks.complete = 0;
+    else if (shown && records.some((r) => list.contains(r.target) || !!statusLine?.contains(r.target)))
+      marks.complete = performance.timeOrigin + performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+async function measureOne(
+  browser: Browser,
+  server: Awaited<ReturnType<typeof countingServer>>,
+  url: string,
+  { untilComplete = false }: BrowserQueryOptions = {},
+): Promise<BrowserQuery> {
   server.served.length = 0;
   const context = await browser.newContext({ serviceWorkers: "block" });
+  await context.addInitScript(stampMoments);
   const sizes: Promise<number>[] = [];
   // Context-level: also reports the requests of the page's dedicated workers (Playwright attaches to them).
   context.on("requestfinished", (request) => {
@@ -125,6 +197,7 @@ async function measureOne(browser: Browser, server: Awaited<ReturnType<typeof co
   });
   try {
     const page = await context.newPage();
+    const navigated = now();
     await page.goto(`${server.origin}${url}`);
     const outcome = await page.waitForFunction(
       () => {
@@ -140,13 +213,47 @@ async function measureOne(browser: Browser, server: Awaited<ReturnType<typeof co
       undefined,
       { timeout: 120_000, polling: 50 },
     );
-    const { status, listed } = (await outcome.jsonValue()) as { status: string; listed: number };
+    let { status, listed } = (await outcome.jsonValue()) as { status: string; listed: number };
+    const marks = () =>
+      page.evaluate(() => (window as unknown as { __newsroomBench: { pending: number; first: number; complete: number } }).__newsroomBench);
     await server.settled();
+    if (untilComplete) {
+      // Complete, and still complete once the requests have settled (the pending mark can come late).
+      const deadline = performance.now() + 120_000;
+      while ((await marks()).complete === 0) {
+        if (performance.now() > deadline) throw new Error(`${url}: the results list still pending after 120 s`);
+        await page.waitForFunction(
+          () => (window as unknown as { __newsroomBench: { complete: number } }).__newsroomBench.complete > 0,
+          undefined,
+          {
+            timeout: 120_000,
+            polling: 50,
+          },
+        );
+        await server.settled();
+      }
+      status = ((await page.locator("[data-newsroom-search-status]").textContent()) ?? "").trim();
+      listed = await page.locator("[data-newsroom-search-results] li").count();
+    }
+    const moments = await marks();
     // Chromium's requestfinished events can trail the server's last byte a little.
     const deadline = performance.now() + 5000;
     while (sizes.length < server.served.length && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const transferred = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-    const files = server.served.map((s) => ({ path: s.path, bytes: s.bytes, worker: /\/pagefind-worker\.js(\?|$)/.test(s.referer) }));
+    const files = server.served.map((s) => ({
+      path: s.path,
+      bytes: s.bytes,
+      worker: /\/pagefind-worker\.js(\?|$)/.test(s.referer),
+      at: s.at - navigated,
+    }));
+    // The first results: what was asked for before the client had them (the list marked pending, or
+    // without that the first items shown), and the fragments asked for until that page showed —
+    // not the older parts' files asked for meanwhile (as in Node: bench/relevance.ts).
+    const cut = moments.pending > 0 && moments.pending < moments.first ? moments.pending : moments.first;
+    const firstFiles = files.filter((f, i) => {
+      const at = server.served[i]!.at;
+      return moments.first > 0 && (at < cut || (at <= moments.first && /\/fragment\/[^/]+$/.test(f.path)));
+    });
     return {
       url,
       transferred,
@@ -157,6 +264,13 @@ async function measureOne(browser: Browser, server: Awaited<ReturnType<typeof co
       status,
       listed,
       files,
+      first: {
+        bodyBytes: firstFiles.reduce((a, f) => a + f.bytes, 0),
+        requests: firstFiles.length,
+        byWorker: firstFiles.filter((f) => f.worker).length,
+      },
+      firstMs: moments.first > 0 ? moments.first - navigated : 0,
+      completeMs: moments.complete > 0 ? moments.complete - navigated : 0,
     };
   } finally {
     await context.close();

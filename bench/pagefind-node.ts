@@ -20,12 +20,21 @@ export interface Result {
   score: number;
   data(): Promise<ResultData>;
 }
+/**
+ * What the client tells while it searches: `onFirst` gets the newest part's results (the first page a
+ * reader sees) before the older parts are searched; never called with one index, nor by a client
+ * that predates it (the complete results are then the first).
+ */
+export interface SearchHooks {
+  onFirst?(response: { results: Result[] }): void;
+}
 export interface NodeIndex {
-  /** The parts listed in parts.json. */
+  /** The parts listed in parts.json (1 when the client lists none: one index). */
   parts: number;
   search(
     term: string | null,
     options?: { filters?: Record<string, unknown>; sort?: Record<string, "asc" | "desc"> },
+    hooks?: SearchHooks,
   ): Promise<{ results: Result[] }>;
 }
 
@@ -51,9 +60,12 @@ export async function openIndex(siteDir: string, fetched?: Fetched[]): Promise<N
   }
   const pagefind = await import(`${pathToFileURL(moduleFile).href}?instance=${Math.random()}`);
   const search = await openSearch({ bundleUrl: `${pathToFileURL(bundle).href}/`, baseUrl: "/", pagefind });
+  // The hooks argument is newer than the client's declared signature: passed through as is.
+  const searchWithHooks = search.search.bind(search) as (...args: unknown[]) => Promise<{ results: Result[] }>;
+  const parts = (search as { parts?: unknown[] }).parts;
   return {
-    parts: search.parts.length,
-    search: (term, options) => search.search(term, options) as Promise<{ results: Result[] }>,
+    parts: Array.isArray(parts) ? parts.length : 1,
+    search: (term, options, hooks) => searchWithHooks(term, options, hooks),
   };
 }
 

@@ -15,6 +15,8 @@
  *   BENCH_OVERLAP_MAX_N=20000     largest N for the top-10 overlap table (builds a single index: ~235 KB per post)
  *   BENCH_DEV_MAX_N=20000         largest N for the dev server's edit loop
  *   BENCH_BROWSER=0               skip the Chromium measurement (CHROMIUM_PATH: the browser, default /usr/bin/chromium)
+ *   BENCH_RELEVANCE_TARGETS=200   target posts of the known-item search table (bench/relevance.ts; 0 skips it)
+ *   BENCH_RELEVANCE_BROWSER=30    of its type (a) queries, how many also run in Chromium (with BENCH_BROWSER)
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -26,6 +28,7 @@ import { type DevEditResult, measureDevEdits } from "./dev-edit.ts";
 import { coldQueryBytes } from "./query-bytes.ts";
 import { type BrowserQuery, browserColdQueries, CHROMIUM } from "./browser-bytes.ts";
 import { OVERLAP_QUERIES, type OverlapResult, topTenOverlap } from "./overlap.ts";
+import { type Build, browserTable, type KnownItemReport, knownItemSearch, logLines, nodeTable } from "./relevance.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const work = path.join(root, "bench", ".work");
@@ -51,6 +54,8 @@ const DEV_MAX_N = envNumber("BENCH_DEV_MAX_N", 20000);
 const DEPLOY_MAX_N = envNumber("BENCH_DEPLOY_MAX_N", 20000);
 const OVERLAP_MAX_N = envNumber("BENCH_OVERLAP_MAX_N", 20000);
 const BROWSER = process.env.BENCH_BROWSER !== "0";
+const RELEVANCE_TARGETS = envNumber("BENCH_RELEVANCE_TARGETS", 200);
+const RELEVANCE_BROWSER = envNumber("BENCH_RELEVANCE_BROWSER", 30);
 const OUT = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : path.join(root, "BENCHMARKS.md");
 
 interface Run {
@@ -179,7 +184,7 @@ interface ChangeRow {
   bare: Run;
 }
 
-interface Result {
+export interface Result {
   n: number;
   runs: number;
   bare: Run[];
@@ -193,6 +198,8 @@ interface Result {
   queries: { query: string; bytes: number; files: number; results: number }[];
   browser: BrowserQuery[] | string | undefined;
   overlap: { result: OverlapResult; single: Run; singleIndex: ReturnType<typeof folderStats> } | string | undefined;
+  /** Known-item search on the default build and the one-index build (when built). */
+  relevance: KnownItemReport | string | undefined;
   dev: DevEditResult | string | undefined;
   /** A full build after one whose posts were the same: the index comes from the cache. */
   warm: Run | undefined;
@@ -244,6 +251,7 @@ async function benchSize(n: number): Promise<Result> {
     queries: [],
     browser: undefined,
     overlap: undefined,
+    relevance: undefined,
     dev: undefined,
     warm: undefined,
     added: undefined,
@@ -309,11 +317,34 @@ async function benchSize(n: number): Promise<Result> {
     }
   }
 
+  // Known-item search (bench/relevance.ts) on the default build and, when given, the one-index build.
+  const knownItems = async (singleOut: string | undefined) => {
+    if (RELEVANCE_TARGETS <= 0) return;
+    const builds: Build[] = [{ label: "default", dir: fullOutDir }];
+    if (singleOut) builds.push({ label: "one index", dir: singleOut });
+    try {
+      const report = await knownItemSearch({
+        corpus,
+        builds,
+        targets: RELEVANCE_TARGETS,
+        browserSample: BROWSER ? RELEVANCE_BROWSER : 0,
+        log: (line) => console.error(`  N=${n}${line}`),
+      });
+      result.relevance = report;
+      for (const line of logLines(report)) console.error(`  N=${n}${line}`);
+    } catch (error) {
+      result.relevance = `failed: ${errorText(error)}`;
+      console.error(`  N=${n} known-item search: ${result.relevance}`);
+    }
+  };
+
   if (n <= OVERLAP_MAX_N) {
     const singleOut = path.join(work, `out-single-${n}`);
+    let singleBuilt = false;
     try {
       // The same posts as one index (no cache: it must not replace the parted build's entries).
       const single = await full("one index (partSize false)", { NEWSROOM_BENCH_PART_SIZE: "false", NEWSROOM_BENCH_CACHE: "" }, singleOut);
+      singleBuilt = true;
       const singleIndex = folderStats(path.join(singleOut, "pagefind"));
       const overlap = await topTenOverlap(fullOutDir, singleOut);
       result.overlap = { result: overlap, single, singleIndex };
@@ -323,10 +354,14 @@ async function benchSize(n: number): Promise<Result> {
     } catch (error) {
       result.overlap = `failed: ${errorText(error)}`;
       console.error(`  N=${n} overlap: ${result.overlap}`);
+    }
+    try {
+      // The one-index build is measured before it goes.
+      await knownItems(singleBuilt ? singleOut : undefined);
     } finally {
       rmSync(singleOut, { recursive: true, force: true });
     }
-  }
+  } else await knownItems(undefined);
 
   if (n <= DEPLOY_MAX_N) {
     // The cache is warm (the rebuild above went over it); each change is built by both kinds, full first.
@@ -381,7 +416,7 @@ async function benchSize(n: number): Promise<Result> {
   return result;
 }
 
-function report(results: Result[]): string {
+export function report(results: Result[]): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   const runCounts = [...new Set(results.map((r) => r.runs))];
   const runsText =
@@ -536,6 +571,33 @@ function report(results: Result[]): string {
       `| one-index build: time, peak memory | ${overlaps.map((r) => (ok(r) ? `${s(ok(r)!.single.seconds)}, ${mb(ok(r)!.single.peakBytes)}` : "")).join(" | ")} |`,
       `| one index's size | ${overlaps.map((r) => (ok(r) ? `${mb(ok(r)!.singleIndex.bytes)} in ${int(ok(r)!.singleIndex.files)} files` : "")).join(" | ")} |`,
     );
+  }
+
+  // Known-item search.
+  const relevance = results.filter((r) => r.relevance !== undefined);
+  if (relevance.length > 0) {
+    const entries = relevance.map((r) => ({ n: r.n, report: r.relevance! }));
+    const first = relevance.map((r) => r.relevance).find((x): x is KnownItemReport => typeof x === "object");
+    lines.push(
+      "",
+      "## Known-item search",
+      "",
+      `Can a reader find a post they remember, and what does it cost? ${first ? `${int(first.targets)} target posts per corpus, picked by a seeded shuffle (seed ${first.seed}) of its published posts` : "Seeded target posts"} (\`bench/relevance.ts\`), four lower-case queries each: 3–4 consecutive syllables of the title (seeded start and length); the same with the accents stripped and đ → d (a keyboard without Vietnamese); 2 consecutive title syllables and one word of the body; the whole title. Each query cold (a fresh Pagefind module and index, as a new page) through the site's search client in Node with a counting \`fetch\`, on the default build and, up to N = ${int(OVERLAP_MAX_N)} (\`BENCH_OVERLAP_MAX_N\`), on the one-index build of the same posts (\`search.partSize: false\`: the overlap table's build), alternating query by query, in batches of 40 in a fresh process (one warm-up query each).`,
+      "",
+      "- **success@1, success@10, MRR@10**: the target's URL in the complete results' top 10 (MRR@10: the mean of 1/rank, 0 outside the top 10).",
+      "- **KB to first results**: what was fetched until the client's first results (`onFirst`: the newest part's answer, the page a reader sees first, where the index has several parts), plus the fragments of that page's 10 results. With one index, or a client that gives no first page, the complete results are the first.",
+      "- **KB to complete results**: everything fetched, the first 10 complete results' fragments included. **cold query ms**: from opening the index (Pagefind's module imported afresh) to the complete results' first 10 loaded.",
+      "",
+      ...nodeTable(entries),
+    );
+    const chromium = browserTable(entries);
+    if (chromium.length > 0)
+      lines.push(
+        "",
+        `In Chromium (the search page, cold, as in the table above; the first ${RELEVANCE_BROWSER} type (a) queries of each corpus): bytes of the \`/pagefind/\` requests, the page's and its Pagefind worker's, as the server got them. First results: the requests before the list was marked \`data-newsroom-search-pending\` (the client's first results in; older parts next) and the first page's fragments until its items showed — without that mark, everything until the list first showed items. Complete: everything until the list was no longer pending and the requests had settled. Milliseconds from navigation to the first items shown and to the last change of the complete list.`,
+        "",
+        ...chromium,
+      );
   }
 
   lines.push(

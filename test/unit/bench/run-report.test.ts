@@ -1,0 +1,100 @@
+// #20 item 6: BENCHMARKS.md gains a "Known-item search" table (Node, and Chromium when measured),
+// one row per corpus size, query type and build; a failed measurement says so in its row.
+import { expect, test } from "vitest";
+import type { KnownItemReport, NodeRow, Spread } from "../../../bench/relevance.ts";
+import { report, type Result } from "../../../bench/run.ts";
+
+const spread = (median: number, p90: number): Spread => ({ median, p90 });
+const row = (type: NodeRow["type"], build: string, s1: number): NodeRow => ({
+  type,
+  build,
+  queries: 200,
+  successAt1: s1,
+  successAt10: 1,
+  mrrAt10: 0.95,
+  empty: 0,
+  early: 0,
+  firstBytes: spread(241 * 1024, 307 * 1024),
+  completeBytes: spread(986 * 1024, 1244 * 1024),
+  firstMs: spread(300, 800),
+  completeMs: spread(1200, 3400),
+});
+
+function result(n: number, relevance: Result["relevance"]): Result {
+  const run = { seconds: 10, peakBytes: 1e9, indexSeconds: 3, partsIndexed: "12 of 12", relatedSeconds: 1, summary: "" };
+  const stats = { bytes: 1e6, files: 10, pages: 10 };
+  return {
+    n,
+    runs: 1,
+    bare: [run],
+    full: [run],
+    bareOut: stats,
+    fullOut: stats,
+    index: stats,
+    parts: 12,
+    year: "2024",
+    queries: [],
+    browser: undefined,
+    overlap: undefined,
+    relevance,
+    dev: undefined,
+    warm: undefined,
+    added: undefined,
+    edited: undefined,
+  };
+}
+
+const known: KnownItemReport = {
+  corpus: "/c",
+  targets: 200,
+  published: 3960,
+  seed: 20,
+  builds: [
+    { label: "default", dir: "/a", parts: 12 },
+    { label: "one index", dir: "/b", parts: 1 },
+  ],
+  rows: [row("syllables", "default", 0.907), row("syllables", "one index", 0.936)],
+  browser: [
+    {
+      type: "syllables",
+      build: "default",
+      queries: 30,
+      firstBytes: spread(250 * 1024, 300 * 1024),
+      completeBytes: spread(990 * 1024, 1300 * 1024),
+      requests: spread(70, 80),
+      byWorker: spread(67, 77),
+      firstMs: spread(900, 1500),
+      completeMs: spread(6000, 7000),
+    },
+  ],
+  queries: [],
+  browserQueries: [],
+};
+
+test("the Known-item search section: Node rows per size, query type and build; the Chromium rows after", () => {
+  const text = report([result(4000, known), result(20000, "failed: build exited 1")]);
+  const section = text.slice(text.indexOf("## Known-item search"), text.indexOf("## Dev server"));
+  expect(section).toContain("200 target posts per corpus, picked by a seeded shuffle (seed 20)");
+  const lines = section.split("\n").filter((l) => l.startsWith("|"));
+  expect(lines[0]).toBe(
+    "| N | query type | build | success@1 | success@10 | MRR@10 | KB to first results median / p90 | KB to complete results median / p90 | cold query ms median / p90 |",
+  );
+  expect(lines).toContain(
+    "| 4,000 | 3–4 title syllables | default (12 parts) | .907 | 1.000 | .950 | 241 / 307 | 986 / 1,244 | 1,200 / 3,400 |",
+  );
+  expect(lines).toContain(
+    "| 4,000 | 3–4 title syllables | one index (1 part) | .936 | 1.000 | .950 | 241 / 307 | 986 / 1,244 | 1,200 / 3,400 |",
+  );
+  expect(lines).toContain("| 20,000 | failed: build exited 1 |  |  |  |  |  |  |  |");
+  expect(section).toContain("In Chromium");
+  expect(lines).toContain(
+    "| 4,000 | 3–4 title syllables | default (12 parts) | 30 | 250 / 300 | 990 / 1,300 | 70 (67) | 900 / 1,500 | 6,000 / 7,000 |",
+  );
+});
+
+test("no section when the known-item search did not run; no Chromium table when Chromium was not asked", () => {
+  expect(report([result(1000, undefined)])).not.toContain("## Known-item search");
+  const text = report([result(1000, { ...known, browser: undefined })]);
+  expect(text).toContain("## Known-item search");
+  expect(text).not.toContain("In Chromium");
+});
