@@ -18,7 +18,9 @@ test("#22: the README's options table is the schemas' (run npm run options-table
 });
 
 test("#22: src/options/types.ts is the schemas' (run npm run options-table after changing an option)", () => {
-  expect(readFileSync(path.join(repoRoot, "src/options/types.ts"), "utf8")).toBe(optionTypes());
+  // Under the mutation run (StrykerJS's sandbox), the file starts with the line Stryker adds to every TypeScript file.
+  const written = readFileSync(path.join(repoRoot, "src/options/types.ts"), "utf8").replace(/^\/\/ @ts-nocheck\n/, "");
+  expect(written).toBe(optionTypes());
 });
 
 test("#22: every option and every field of a group has a row, with a description and its default", () => {
