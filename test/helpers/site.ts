@@ -15,6 +15,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { parse, type HTMLElement } from "node-html-parser";
 import newsroom, { type NewsroomUserOptions, PostsError } from "../../src/index.ts";
+import { closeRemovalWatchers } from "../../src/site/dev-rebuilds.ts";
 
 export interface FixtureSite {
   dir: string;
@@ -149,6 +150,8 @@ export function createSite(files: Record<string, string | Buffer> = {}): Fixture
       return readFileSync(path.join(out, file), "utf8");
     },
     remove() {
+      // A build in serve mode watches the posts for removals (and made a signal folder): stop that first.
+      closeRemovalWatchers();
       rmSync(dir, { recursive: true, force: true });
     },
   };
