@@ -92,6 +92,17 @@ test("the tarball holds the compiled plugin, its declarations and its files, and
   expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
 });
 
+// #21 item 14: until the package is published, the README's install lines are a packed tarball's and git's.
+test("the README installs the very tarball npm pack writes, or from git, whose install runs the prepare script that compiles dist/", () => {
+  const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
+  const name = path.basename(tarball).replace(/[.]/g, "\\.");
+  expect(readme).toMatch(new RegExp(`\\nnpm install \\S*/${name} @11ty/eleventy\\n`));
+  expect(readme).toMatch(/\nnpm install github:<owner>\/<repository> @11ty\/eleventy\n/);
+  const { scripts } = JSON.parse(readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  expect(scripts.prepare).toBe("npm run build:lib");
+  expect(existsSync(path.join(site, "node_modules/eleventy-plugin-newsroom/dist/index.js"))).toBe(true);
+});
+
 // #21 item 12: the package declares the Node.js its dependencies need (@11ty/eleventy-img 7: 22 or newer).
 test("the site's commands run on the chosen Node.js, and npm warns of an unsupported engine exactly when the package's engines say so", () => {
   expect(run("node", ["--version"], site).output.trim()).toBe(execFileSync(node, ["--version"], { encoding: "utf8" }).trim());
