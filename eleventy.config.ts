@@ -15,6 +15,8 @@ export default function (eleventyConfig: UserConfig) {
     },
     // The web editor at /admin/ (npm run cms edits posts/ locally through decap-server).
     cms: { enabled: true, previewStyles: ["/assets/site.css"] },
+    // The paper's icon: the installed site's, and every page's <link rel="icon">.
+    manifest: { icons: [{ src: "/images/favicon.svg", sizes: "any", type: "image/svg+xml" }] },
     site: {
       title: "Báo Sơn La điện tử",
       description: "Tin tức thời sự, chính trị, kinh tế, văn hóa tỉnh Sơn La",

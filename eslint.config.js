@@ -21,7 +21,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["src/client/service-worker.js"],
+    files: ["src/client/service-worker.js", "src/client/service-worker-removal.js"],
     languageOptions: { globals: { ...globals.serviceworker, workbox: "readonly" } },
   },
 );

@@ -13,6 +13,8 @@ import { publishedPosts } from "./content/collections.ts";
 import { PostLoader } from "./content/load-posts.ts";
 import type { Post } from "./content/post.ts";
 import { withRelated } from "./site/related.ts";
+import { withTopicNames } from "./site/topics.ts";
+import { checkPageUrls } from "./site/url-collisions.ts";
 import { ResponsiveImages } from "./site/images.ts";
 import { RenderPlanner } from "./site/render-plan.ts";
 import { OutputFolders, RemovalWatcher, removePages } from "./site/dev-rebuilds.ts";
@@ -87,16 +89,18 @@ export class NewsroomBuild {
     const all = await this.#postLoader().load();
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
     const relatedStart = performance.now();
-    let published = withRelated(publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), options.related);
+    const listed = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
+    let published = withRelated(withTopicNames(listed, options.sections.categories), options.related);
     this.#relatedSeconds = (performance.now() - relatedStart) / 1000;
     if (this.images) {
-      // Checks every photo (a missing or broken one stops the build naming its posts) and starts encoding them.
-      await this.images.prepare(published);
+      // Checks every picture whole (a missing, damaged or unsafe one stops the build naming its posts) and starts encoding the photos.
+      await this.images.prepare(published, this.#outputDir);
       published = this.images.withPictures(published);
     }
     this.#unpublished = all.length - published.length;
 
     Object.assign(this.data, siteData(options, published, { devServer: this.#devServer }));
+    checkPageUrls(options, this.data); // two pages on one URL: stop now, naming their posts and options
     // An edit in place rewrites only the pages showing the post: that needs the other pages on
     // disk. If the output folder was deleted meanwhile (the day index, always written, is gone),
     // everything is written again.
@@ -122,7 +126,7 @@ export class NewsroomBuild {
       const removed = stale.length > 0 ? removePages(outputDir, stale, new Set(written)) : 0;
       if (removed > 0) summary.parts.push(`${count(removed)} outdated pages deleted`);
     }
-    const photos = this.images ? await this.images.publish(outputDir) : undefined;
+    const photos = this.images ? await this.images.publish() : undefined;
     if (photos?.files) summary.parts.push(`${count(photos.files)} photo renditions`);
 
     if (this.#devServer) {
@@ -185,6 +189,7 @@ export class NewsroomBuild {
       dateRange: { ...options.dateRange, now: options.now ?? new Date() },
       topics: topicSettings(options),
       markdown: options.markdown,
+      outputDir: this.#outputDir,
     });
     return this.#loader;
   }

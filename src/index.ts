@@ -11,7 +11,8 @@ import path from "node:path";
 import { NewsroomBuild } from "./build.ts";
 import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./core/eleventy.ts";
 import { log } from "./core/errors.ts";
-import { type NewsroomOptions, type NewsroomUserOptions, resolveOptions } from "./core/options.ts";
+import { resolveOptions } from "./options/resolve.ts";
+import type { NewsroomOptions, NewsroomUserOptions } from "./options/types.ts";
 import { prefixUrl } from "./core/urls.ts";
 import type { Post } from "./content/post.ts";
 import { registerFeeds } from "./site/feeds.ts";
@@ -22,7 +23,7 @@ import { registerTemplates } from "./site/templates.ts";
 import { registerCms } from "./site/cms.ts";
 import type { ImageRole } from "./site/images.ts";
 
-export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata, ArchivePermalinks } from "./core/options.ts";
+export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata, ArchivePermalinks } from "./options/types.ts";
 export type { EleventyConfig } from "./core/eleventy.ts";
 export type { Post, PostFrontMatter, PostLink } from "./content/post.ts";
 export type { NewsroomFilters } from "./site/filters.ts";
@@ -32,6 +33,8 @@ export { createFilters } from "./site/filters.ts";
 export { parsePostDate } from "./core/dates.ts";
 export { slugify } from "./core/slug.ts";
 export { NewsroomError, PostsError } from "./core/errors.ts";
+export { PhotoError } from "./site/images.ts";
+export { UrlCollisionError } from "./site/url-collisions.ts";
 
 /**
  * The resolved options and posts folder of each Eleventy configuration the plugin was added to,
@@ -107,8 +110,10 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
   eleventyConfig.addFilter("absoluteUrl", (url: string) => (options.site.url ? new URL(url, options.site.url).href : url));
   eleventyConfig.addFilter("prefixUrl", withPrefix);
-  // Photos: `<picture>` for a site image ("" for others: remote, SVG, GIF), and the 1200-pixel rendition for sharing.
+  // Photos: `<picture>` for a site photo, `<img>` with its size for an SVG or GIF ("" for a remote one), and the 1200-pixel rendition for sharing.
   eleventyConfig.addFilter("picture", (src: string, alt: string, role: ImageRole) => build.images?.picture(src, alt ?? "", role) ?? "");
+  // A page is written once the photo renditions it names are in the output (a failed encoding stops it, named).
+  eleventyConfig.addTransform("newsroom-photos", (content: unknown) => build.images?.whenPublished(content) ?? content);
   const shareImage = (src: string) => build.images?.shareImage(src) ?? src;
   eleventyConfig.addFilter("shareImage", shareImage);
   eleventyConfig.addFilter("articleJsonLd", (post: Post) =>
@@ -132,7 +137,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
       options.sections.enabled && options.sections.feeds,
     );
   } else if (options.feeds.enabled) {
-    log.warn('feeds and sitemap need absolute URLs: set the "site.url" option (or feeds: { enabled: false } to silence this)');
+    log.warn('feeds and sitemap need absolute URLs: set the "site.url" option (or feeds: false to silence this)');
   }
 }
 

@@ -187,9 +187,10 @@ export function describeError(error: unknown): string {
   const chain = causes(error);
   const lines = [...new Set(chain.map((e) => shortenPageList(e.message)))].slice(0, 5);
   if (lines.length === 0) return String(error);
-  // An error nobody foresaw (not a Newsroom message, not a file-system error): its stack helps whoever reports it.
+  // An error nobody foresaw (no Newsroom message along the chain, as Eleventy's own handler reads it, and not a
+  // file-system error): its stack helps whoever reports it.
   const innermost = chain.at(-1)!;
-  const unforeseen = !("skipOriginalStack" in innermost) && !(innermost as NodeJS.ErrnoException).code;
+  const unforeseen = !chain.some((e) => "skipOriginalStack" in e) && !(innermost as NodeJS.ErrnoException).code;
   return `${lines.join("\n  caused by: ")}${unforeseen && innermost.stack ? `\n${innermost.stack.split("\n").slice(1, 6).join("\n")}` : ""}`;
 }
 

@@ -6,30 +6,39 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { newPost } from "../content/new-post.ts";
+import { newPost, newPostProblem } from "../content/new-post.ts";
 import { NewsroomError } from "../core/errors.ts";
 import { newsroomSettings } from "../index.ts";
 
 export interface NewPostArgs {
   title: string;
+  /** The URL slug, when the title cannot make one (or another is wanted). */
+  slug: string | undefined;
   config: string | undefined;
   input: string | undefined;
 }
 
+/** The arguments, checked before the site's config is read: a title (and slug) that can make a post. Throws a usage error. */
 export function parseNewPostArgs(argv: readonly string[]): NewPostArgs {
-  const args: NewPostArgs = { title: "", config: undefined, input: undefined };
+  const args: NewPostArgs = { title: "", slug: undefined, config: undefined, input: undefined };
   const titles: string[] = [];
   for (const arg of argv) {
     const [flag, value] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
     if (flag === "--config" && value) args.config = value;
     else if (flag === "--input" && value) args.input = value;
-    else if (arg.startsWith("--")) throw new Error(`unknown argument ${arg} (expected a title, --config=, --input=)`);
+    else if (flag === "--slug" && value !== undefined) args.slug = value;
+    else if (arg.startsWith("--")) throw new Error(`unknown argument ${arg} (expected a title, --slug=, --config=, --input=)`);
     else titles.push(arg);
   }
   args.title = titles.join(" ").trim();
-  if (!args.title) throw new Error('a title is needed, such as: newsroom new "Tiêu đề bài viết"');
+  const problem = newPostProblem(args.title, args.slug);
+  if (problem) throw new Error(problem);
   return args;
 }
+
+/** What `newsroom new` prints after the path: the post is a draft, and how to publish it. */
+export const DRAFT_NOTE =
+  "It is a draft (draft: true): the dev server shows it, builds leave it out. To publish it, delete the line draft: true (or write draft: false).";
 
 /** Writes the post and returns its path (from the working folder). */
 export async function writeNewPost(args: NewPostArgs, now = new Date()): Promise<string> {
@@ -49,7 +58,7 @@ export async function writeNewPost(args: NewPostArgs, now = new Date()): Promise
       `the Eleventy config${args.config ? ` ${args.config}` : ""} does not add the Newsroom plugin (eleventyConfig.addPlugin(newsroom, …))`,
     );
   }
-  const post = newPost(args.title, { timeZone: settings.options.timeZone, newPost: settings.options.newPost, now });
+  const post = newPost(args.title, { timeZone: settings.options.timeZone, newPost: settings.options.newPost, now, slug: args.slug });
   const target = path.join(settings.postsDir, ...post.file.split("/"));
   await mkdir(path.dirname(target), { recursive: true });
   try {

@@ -7,14 +7,15 @@
  *       are built into a staging folder and replace the output folder only when all succeeded.
  *       The output folder is never the project, its input, posts or config, nor (without
  *       --replace-output) a non-empty folder that no build wrote.
- *   newsroom new "Tiêu đề bài viết" [--config=…] [--input=…]
- *       A new post in the posts folder (never overwriting one); prints its path.
+ *   newsroom new "Tiêu đề bài viết" [--slug=…] [--config=…] [--input=…]
+ *       A new post in the posts folder (never overwriting one), a draft until its author
+ *       publishes it; prints its path, and how to publish it (on stderr).
  */
 import { atomicBuild, BuildFailure, describeError, parseArgs } from "./build.ts";
-import { parseNewPostArgs, writeNewPost } from "./new-post.ts";
+import { DRAFT_NOTE, parseNewPostArgs, writeNewPost } from "./new-post.ts";
 
 const USAGE = `usage: newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet] [--replace-output]
-       newsroom new "Tiêu đề bài viết" [--config=eleventy.config.js] [--input=.]`;
+       newsroom new "Tiêu đề bài viết" [--slug=tieu-de] [--config=eleventy.config.js] [--input=.]`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,6 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     try {
       console.log(await writeNewPost(args));
+      console.error(DRAFT_NOTE);
       return 0;
     } catch (error) {
       console.error(`newsroom new: ${describeError(error)}`);

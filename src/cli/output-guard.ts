@@ -7,9 +7,9 @@
 import { existsSync, readdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NewsroomError } from "../core/errors.ts";
+import { OUTPUT_MARKER } from "../core/paths.ts";
 
-/** The file every build leaves in its output, so the next one knows the folder is its own to replace. */
-export const OUTPUT_MARKER = ".newsroom-output";
+export { OUTPUT_MARKER };
 const MARKER_TEXT = "This folder is written by `newsroom build` (eleventy-plugin-newsroom); each build replaces all of it.\n";
 /** What every output of earlier versions (before the marker) holds: the plugin's stylesheet. */
 const EARLIER_OUTPUT_SIGN = path.join("assets", "newsroom", "newsroom.css");

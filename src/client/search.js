@@ -72,12 +72,31 @@ function start(form) {
 
   const say = (template, values = {}) => (template ?? "").replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
 
+  // Whether the reader has begun with the results on screen (scrolled, pointed, focused, asked for
+  // more): complete results arriving later then wait behind a button instead of moving the list.
+  let reading = false;
+  const startReading = () => {
+    if (list.hasAttribute("data-newsroom-search-pending")) reading = true;
+  };
+  addEventListener("scroll", startReading, { passive: true });
+  list.addEventListener("pointerdown", startReading);
+  list.addEventListener("focusin", startReading);
+  const allYears = document.createElement("button");
+  allYears.type = "button";
+  allYears.className = "search-all-years";
+  allYears.hidden = true;
+  allYears.textContent = strings.showAllYears;
+  status.after(allYears);
+
   async function search(state) {
     const mine = ++run;
     const filters = filtersOf(state);
     const hasFilters = Object.keys(filters).length > 0;
     list.replaceChildren();
+    list.removeAttribute("data-newsroom-search-pending");
     more.hidden = true;
+    allYears.hidden = true;
+    reading = false;
     if (!state.q && !hasFilters) {
       status.textContent = "";
       return;
@@ -86,23 +105,53 @@ function start(form) {
     let response;
     try {
       const pf = await load();
-      response = await pf.search(state.q || null, {
-        filters,
-        sort: state.sort === "newest" ? { date: "desc" } : undefined,
-      });
+      response = await pf.search(
+        state.q || null,
+        { filters, sort: state.sort === "newest" ? { date: "desc" } : undefined },
+        {
+          // The newest posts' results first, while the older years are searched.
+          onFirst: (first) => {
+            if (mine !== run || first.results.length === 0) return;
+            list.setAttribute("data-newsroom-search-pending", "");
+            show(first.results, state, mine, strings.searchingOlder);
+          },
+        },
+      );
     } catch (error) {
       console.error(error);
       if (mine === run) status.textContent = strings.failed;
       return;
     }
     if (mine !== run || !response) return; // a newer search took over
-    shown = response.results;
+    const pending = list.hasAttribute("data-newsroom-search-pending");
+    list.removeAttribute("data-newsroom-search-pending");
+    if (pending && reading) {
+      // Never move what the reader is looking at: the complete results come when asked for.
+      allYears.hidden = false;
+      allYears.onclick = () => {
+        allYears.hidden = true;
+        show(response.results, state, mine);
+      };
+      status.textContent = summary(response.results, state);
+      return;
+    }
+    await show(response.results, state, mine);
+  }
+
+  const summary = (results, state) => {
+    const count = results.length.toLocaleString(document.documentElement.lang || undefined);
+    return results.length === 0
+      ? say(strings.noResults, { query: state.q })
+      : say(state.q ? strings.results : strings.resultsNoQuery, { count, query: state.q });
+  };
+
+  /** Lists the first page of `results` (replacing what is listed); `note` follows the count while more is coming. */
+  async function show(results, state, mine, note) {
+    shown = results;
     shownCount = 0;
-    const count = shown.length.toLocaleString(document.documentElement.lang || undefined);
-    status.textContent =
-      shown.length === 0
-        ? say(strings.noResults, { query: state.q })
-        : say(state.q ? strings.results : strings.resultsNoQuery, { count, query: state.q });
+    const text = summary(results, state);
+    status.textContent = note ? `${text}. ${note}` : text;
+    list.replaceChildren();
     await showMore(state, mine);
   }
 
@@ -161,7 +210,10 @@ function start(form) {
     clearTimeout(typing);
     typing = setTimeout(() => update(false), /** @type {HTMLInputElement} */ (event.target).name === "q" ? 300 : 0);
   });
-  more.addEventListener("click", () => showMore(stateOfForm(), run));
+  more.addEventListener("click", () => {
+    startReading();
+    showMore(stateOfForm(), run);
+  });
   addEventListener("popstate", () => {
     const state = stateFrom(new URLSearchParams(location.search));
     fill(state);

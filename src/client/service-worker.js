@@ -58,7 +58,8 @@ precaching.precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [
 // drops that part's old files when the new worker activates; the other parts keep theirs.
 const partCaches = config.searchCaches ?? {};
 const partStrategies = new Map();
-const indexFile = /\.pf_(meta|index|fragment|filter)$/;
+// An older part's own worker and WebAssembly too: a date filter may open that part first.
+const indexFile = /\.pf_(meta|index|fragment|filter)$|\/parts\/[^/]+\/(?:pagefind-worker\.js|wasm\.[^/]+\.pagefind)$/;
 routing.registerRoute(
   ({ url }) => url.pathname.startsWith(config.searchBundle) && indexFile.test(url.pathname),
   (options) => {

@@ -16,6 +16,7 @@ import { z } from "zod";
 import { DATE_EXPECTATION, parsePostDate } from "../core/dates.ts";
 import { describe } from "../core/errors.ts";
 import { slugify } from "../core/slug.ts";
+import type { FrontMatterLanguage } from "./frontmatter.ts";
 
 /** Longest slug: URLs and folder names stay well within file-system limits (255 bytes a name). */
 export const MAX_SLUG_LENGTH = 80;
@@ -114,7 +115,9 @@ export const postFields = {
     .union([text().transform((s) => (s ? [s] : [])), z.array(TAG).transform((list) => [...new Set(list.map(String))])])
     .nullish()
     .transform((list) => list ?? [])
-    .meta({ description: `a list of words (\`${TAGS_EXAMPLE}\`) or a single word; no blank items` }),
+    .meta({
+      description: `a list of words (\`${TAGS_EXAMPLE}\`) or a single word; no blank items, and each with letters or digits (its page's URL is made from them)`,
+    }),
   image: optional(
     text().check((ctx) => {
       const problem = ctx.value && imageFormProblem(ctx.value);
@@ -172,12 +175,14 @@ export interface FieldProblem {
 /**
  * Checks front matter against the fields, one field at a time so that every bad field is named
  * (its first problem) and every good one keeps its value for the site's checks. `frontMatter`,
- * the YAML as written, lets messages quote the author (`quote it: title: "007"`).
+ * the YAML (or JSON) as written, lets messages quote the author (`quote it: title: "007"`).
  */
 export function checkFrontMatter(
   data: Record<string, unknown>,
   frontMatter = "",
+  language: FrontMatterLanguage = "yaml",
 ): { values: FrontMatterValues; problems: FieldProblem[]; unknownKeys: string[] } {
+  const written = { text: frontMatter, language };
   const problems: FieldProblem[] = [];
   const whole = knownFields.safeParse(data); // a good post: one pass (unknown keys left out)
   const values: Record<string, unknown> = whole.success ? whole.data : {};
@@ -186,17 +191,17 @@ export function checkFrontMatter(
       const value = data[field];
       const result = (postFields[field] as z.ZodType).safeParse(value);
       if (result.success) values[field] = result.data;
-      else problems.push({ field, found: describe(value), ...explain(field, value, result.error.issues[0]!.message, frontMatter) });
+      else problems.push({ field, found: describe(value), ...explain(field, value, result.error.issues[0]!.message, written) });
     }
   }
-  // YAML turns `tags: [007]` into 7: a whole number the schema accepts, but not what was written.
+  // YAML turns `tags: [007]` into 7 (JSON `[1e3]` into 1000): a whole number the schema accepts, but not what was written.
   const tags = data.tags;
   if (values.tags && Array.isArray(tags)) {
-    const written = writtenValue(frontMatter, "tags");
-    const altered = tags.find((t) => typeof t === "number" && !written?.match(new RegExp(String.raw`(^|[\s,[])${t}($|[\s,\]])`)));
+    const list = writtenValue(written, "tags");
+    const altered = tags.find((t) => typeof t === "number" && !list?.match(new RegExp(String.raw`(^|[\s,[])${t}($|[\s,\]])`)));
     if (altered !== undefined) {
       delete values.tags;
-      problems.push({ field: "tags", found: describe(tags), expected: quoteTag(altered) });
+      problems.push({ field: "tags", found: describe(tags), expected: quoteTag(altered, language) });
     }
   }
   const unknownKeys = Object.keys(data).filter((key) => !Object.hasOwn(postFields, key));
@@ -204,7 +209,7 @@ export function checkFrontMatter(
 }
 
 /** The expectation for a bad value (and what was found, where `describe` would say less). */
-function explain(field: FieldName, value: unknown, message: string, frontMatter: string): { expected: string; found?: string } {
+function explain(field: FieldName, value: unknown, message: string, written: WrittenFrontMatter): { expected: string; found?: string } {
   if (field === "tags") {
     // Zod knows that the list is wrong; the reason needs the whole list.
     if (Array.isArray(value)) {
@@ -212,25 +217,37 @@ function explain(field: FieldName, value: unknown, message: string, frontMatter:
       if (blank >= 0)
         return { expected: `a list of words with no blank item, such as ${TAGS_EXAMPLE}`, found: `a blank tag (item ${blank + 1})` };
       const number = value.find((t) => typeof t === "number" && !TAG.safeParse(t).success);
-      if (number !== undefined) return { expected: quoteTag(number) };
+      if (number !== undefined) return { expected: quoteTag(number, written.language) };
     }
     return { expected: `a list of words, such as ${TAGS_EXAMPLE}` };
   }
   if (message === QUOTE_IT) {
-    const written = writtenValue(frontMatter, field) ?? String(value);
+    const as = writtenValue(written, field) ?? String(value);
+    const quoted = `"${as.replace(/"/g, '\\"')}"`;
     return {
-      expected: `text: YAML reads ${written} as a ${typeof value}, not as text — quote it: ${field}: "${written.replace(/"/g, '\\"')}"`,
+      expected: `text: ${LANGUAGE_NAMES[written.language]} reads ${as} as a ${typeof value}, not as text — quote it: ${written.language === "json" ? `"${field}": ${quoted}` : `${field}: ${quoted}`}`,
     };
   }
   return { expected: message };
 }
 
-const quoteTag = (number: number) => `words: YAML reads ${number} as a number — quote it, such as ["${number}"]`;
+const quoteTag = (number: number, language: FrontMatterLanguage) =>
+  `words: ${LANGUAGE_NAMES[language]} reads ${number} as a number — quote it, such as ["${number}"]`;
 
-/** The text an author wrote after `field:` on its line of the front matter (for messages). */
-function writtenValue(frontMatter: string, field: string): string | undefined {
-  const line = new RegExp(`^${field}:[ \\t]*(.*?)[ \\t]*$`, "m").exec(frontMatter);
-  return line?.[1] || undefined;
+/** The front matter as written, and its language (for messages). */
+interface WrittenFrontMatter {
+  text: string;
+  language: FrontMatterLanguage;
+}
+const LANGUAGE_NAMES: Record<FrontMatterLanguage, string> = { yaml: "YAML", json: "JSON" };
+
+/** The text an author wrote for `field` (YAML: after `field:` on its line; JSON: after `"field":`), for messages. */
+function writtenValue(written: WrittenFrontMatter, field: string): string | undefined {
+  const pattern =
+    written.language === "json"
+      ? String.raw`"${field}"\s*:\s*(\[[^\]]*\]|"(?:[^"\\]|\\.)*"|[^,}\n]*?)\s*(?:[,}\n]|$)`
+      : String.raw`^${field}:[ \t]*(.*?)[ \t]*$`;
+  return new RegExp(pattern, "m").exec(written.text)?.[1] || undefined;
 }
 
 /**
@@ -246,7 +263,40 @@ export function imageFormProblem(image: string): string | undefined {
   const file = image.split(/[?#]/)[0] ?? image;
   if (!file.startsWith("/")) return `${IMAGE_EXPECTED} (a relative path breaks on the article's own URL)`;
   if (file.split("/").some((segment) => segment === ".." || segment === ".")) return `${IMAGE_EXPECTED}, without "." or ".." segments`;
+  // "/images/a#1.jpg": the file's name has a "#" (or "?"), where a URL's path ends.
+  if (IMAGE_FILE_NAME.test(image) && !IMAGE_FILE_NAME.test(file)) return `${IMAGE_EXPECTED}; ${cutAt(image)}`;
   return `${IMAGE_EXPECTED} (${IMAGE_EXTENSIONS.map((e) => `.${e}`).join(", ")})`.replace(/, (?=\.\w+\)$)/, " or ");
+}
+
+const IMAGE_FILE_NAME = new RegExp(`${EXTENSION}$`);
+
+/**
+ * Why a path with "#" or "?" names another file than the one meant: in a URL "#" starts a
+ * fragment and "?" a query, so the path stops there. The fix: rename the file, or escape the
+ * character ("%23", "%3F"), which the build and browsers read as part of the name.
+ */
+export function cutAt(image: string): string {
+  const mark = /[?#]/.exec(image)?.[0] ?? "#";
+  const what = mark === "#" ? "a fragment" : "a query";
+  const escaped = image.replace(/[?#]/g, (c) => (c === "#" ? "%23" : "%3F"));
+  return `in a URL "${mark}" starts ${what}, so this path names the file ${image.slice(0, image.indexOf(mark))} — rename the file without "${mark}", or write "${mark}" as ${mark === "#" ? "%23" : "%3F"}: ${escaped}`;
+}
+
+/**
+ * The site path of the file an image names, as a server reads the URL: the query and fragment
+ * dropped, percent-escapes decoded ("/images/a%231.jpg" → "/images/a#1.jpg"), except an escape
+ * that would make a path separator, which stays as written.
+ */
+export function imageFile(image: string): string {
+  const file = image.split(/[?#]/)[0] ?? image;
+  return file.replace(/(?:%[0-9a-fA-F]{2})+/g, (escapes) => {
+    try {
+      const decoded = decodeURIComponent(escapes);
+      return /[/\\]/.test(decoded) ? escapes : decoded;
+    } catch {
+      return escapes; // not UTF-8: no file of that name
+    }
+  });
 }
 
 /** A path inside the site rather than a URL (`https://…`, `//cdn…`, `data:…`). */

@@ -3,15 +3,16 @@
  * to the article layout's `post`. The front matter's own rules are in post-schema.ts.
  */
 import type { ArchivePermalinks } from "../core/options.ts";
+import type { FrontMatterLanguage } from "./frontmatter.ts";
 import type { PostProblem } from "../core/errors.ts";
 import { dateParts, isoDate, parsePostDate } from "../core/dates.ts";
 import { DateTime } from "luxon";
 import { describe } from "../core/errors.ts";
 import type { SectionDeclaration } from "../core/options.ts";
-import { declaredSection, sectionSlug, topicUrl } from "../core/topics.ts";
+import { declaredSection, sectionSlug, SLUG_LETTERS, topicUrl } from "../core/topics.ts";
 import { expandPermalink } from "../core/permalink.ts";
 import { slugify } from "../core/slug.ts";
-import { checkFrontMatter, IMAGE_EXPECTED, imageFormProblem, isLocalPath, shortenSlug } from "./post-schema.ts";
+import { checkFrontMatter, cutAt, IMAGE_EXPECTED, imageFile, imageFormProblem, isLocalPath, shortenSlug } from "./post-schema.ts";
 
 export type { PostFrontMatter } from "./post-schema.ts";
 export { FRONT_MATTER_KEYS, isLocalPath, MAX_SLUG_LENGTH, shortenSlug } from "./post-schema.ts";
@@ -90,18 +91,27 @@ export interface PostContext {
 /** The checked front matter, before the body is rendered. */
 export type PostHead = Omit<Post, "content" | "text" | "wordCount" | "excerpt" | "newer" | "older" | "related" | "sameSection">;
 
+/** `warnings`: what the build should tell about a good post (a time moved out of a daylight-saving gap), each starting with the field. */
 export type HeadResult =
-  { head: PostHead; problems: []; unknownKeys: string[] } | { head: undefined; problems: PostProblem[]; unknownKeys: string[] };
+  | { head: PostHead; problems: []; unknownKeys: string[]; warnings: string[] }
+  | { head: undefined; problems: PostProblem[]; unknownKeys: string[]; warnings: string[] };
 
 /**
  * Validates front matter: the schema's rules (post-schema.ts), then the site's (its time zone and
  * date range, declared sections, image files) and the slug made from the title. Collects every
  * problem of the post rather than stopping at the first.
  */
-export function readPostHead(file: string, data: Record<string, unknown>, ctx: PostContext, frontMatter = ""): HeadResult {
-  const { values, problems: fieldProblems, unknownKeys } = checkFrontMatter(data, frontMatter);
+export function readPostHead(
+  file: string,
+  data: Record<string, unknown>,
+  ctx: PostContext,
+  frontMatter = "",
+  language: FrontMatterLanguage = "yaml",
+): HeadResult {
+  const { values, problems: fieldProblems, unknownKeys } = checkFrontMatter(data, frontMatter, language);
   const problems: PostProblem[] = fieldProblems.map((p) => ({ file, ...p }));
   const problem = (field: string, expected: string, value: unknown) => problems.push({ file, field, expected, found: describe(value) });
+  const warnings: string[] = [];
 
   // The site's zone turns a date into an instant; the site's range catches typos in the year.
   const instant = (field: "date" | "updated"): DateTime | undefined => {
@@ -109,6 +119,12 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
     if (written === undefined) return undefined;
     const parsed = parsePostDate(written, ctx.timeZone);
     if (!parsed.ok) return void problem(field, parsed.expected, data[field]); // the last word, after the schema's pattern
+    if (parsed.inGap) {
+      warnings.push(
+        `${field}: ${written} does not exist in ${ctx.timeZone} (the clocks skip it when daylight saving time starts); ` +
+          `${parsed.date.toFormat("yyyy-MM-dd HH:mm")} (${parsed.date.toFormat("ZZ")}) is used instead — write that time, or another, to keep this warning away`,
+      );
+    }
     if (!ctx.dates) return parsed.date;
     const { earliestYear, latest } = ctx.dates;
     if (parsed.date.year >= earliestYear && parsed.date.toMillis() <= latest.getTime()) return parsed.date;
@@ -142,9 +158,23 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
       `one of the site's sections (option sections.categories): ${near ? `did you mean "${near.name}"? ` : ""}${names}`,
       category,
     );
+  } else if (category !== undefined && sectionSlug(category, ctx.topics?.declared ?? []) === "") {
+    // "🔥" or "!!!" would make a section at "/chuyen-muc//", shared by every such category.
+    problem("category", `a category with ${SLUG_LETTERS}, or one declared with a slug in option sections.categories`, category);
+  }
+  const written: unknown[] | undefined = Array.isArray(data.tags) ? data.tags : undefined;
+  const item = (tag: string) => (written ? ` (item ${written.findIndex((t) => String(t).trim() === tag) + 1})` : "");
+  const slugless = tags.flatMap((tag) => (slugify(tag) === "" ? [`${JSON.stringify(tag)}${item(tag)}`] : []));
+  if (slugless.length > 0) {
+    problems.push({
+      file,
+      field: "tags",
+      expected: `tags with ${SLUG_LETTERS.replace("its URL", "their URLs")}`,
+      found: slugless.join(", "),
+    });
   }
 
-  if (problems.length > 0 || !date) return { head: undefined, problems, unknownKeys };
+  if (problems.length > 0 || !date) return { head: undefined, problems, unknownKeys, warnings };
 
   const parts = dateParts(date, ctx.timeZone);
   return {
@@ -176,6 +206,7 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
     },
     problems: [],
     unknownKeys,
+    warnings,
   };
 }
 
@@ -186,5 +217,11 @@ export function readPostHead(file: string, data: Record<string, unknown>, ctx: P
 export function checkImage(image: string, ctx: Pick<PostContext, "imageExists">): string | undefined {
   const formProblem = imageFormProblem(image);
   if (formProblem || !isLocalPath(image)) return formProblem;
-  return ctx.imageExists(image.split(/[?#]/)[0] ?? image) ? undefined : `${IMAGE_EXPECTED}; no such file in the site`;
+  const file = imageFile(image);
+  if (file.split("/").some((segment) => segment === ".." || segment === ".")) return `${IMAGE_EXPECTED}, without "." or ".." segments`;
+  if (ctx.imageExists(file)) return undefined;
+  // "/images/a.jpg#2.jpg", where the file is "a.jpg#2.jpg": say why the name was cut.
+  const whole = imageFile(image.replace(/[?#]/g, (c) => (c === "#" ? "%23" : "%3F")));
+  if (whole !== file && ctx.imageExists(whole)) return `${IMAGE_EXPECTED}; ${cutAt(image)}`;
+  return `${IMAGE_EXPECTED}; no such file in the site`;
 }

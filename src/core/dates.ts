@@ -12,12 +12,20 @@ export interface DateParts {
   dd: string;
 }
 
-export type ParsedDate = { ok: true; date: DateTime } | { ok: false; expected: string; found: string };
+/**
+ * A parsed date; `inGap` when the wall-clock time written does not exist in the zone (the
+ * clocks skip it when daylight saving time starts): `date` is then luxon's, moved forward by the gap.
+ */
+export type ParsedDate = { ok: true; date: DateTime; inGap?: true } | { ok: false; expected: string; found: string };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
-const DAY_MONTH_YEAR = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+// Near misses, for "did you mean": digits not padded (2024-5-8, 7:30, 7h30), another separator
+// (2024/05/08), day first (26/03/2021); a time and an offset may follow.
+const CLOCK = String.raw`(?:(?:\s+|[Tt])(\d{1,2})[:hH.](\d{1,2})(?::(\d{1,2})(\.\d{1,9})?)?\s*([zZ]|[+-]\d{2}(?::?\d{2})?)?)?`;
+const YEAR_MONTH_DAY = new RegExp(String.raw`^(\d{4})[./-](\d{1,2})[./-](\d{1,2})${CLOCK}$`);
+const DAY_MONTH_YEAR = new RegExp(String.raw`^(\d{1,2})[./-](\d{1,2})[./-](\d{4})${CLOCK}$`);
 
 export const DATE_EXPECTATION =
   "a date such as 2019-10-18 (that day in the site's time zone), 2019-10-18 14:30 (site-local time) or 2019-10-18T14:30:00+07:00 (an instant)";
@@ -36,13 +44,13 @@ export function parsePostDate(value: unknown, zone: string): ParsedDate {
   }
   if (typeof value !== "string") return { ok: false, expected: DATE_EXPECTATION, found: describe(value) };
   const text = value.trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d)/, "$1T");
-  const dmy = DAY_MONTH_YEAR.exec(text);
-  if (dmy) {
-    const iso = `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}`;
-    return { ok: false, expected: `${DATE_EXPECTATION} — did you mean ${iso}?`, found: describe(value) };
-  }
   if (!DATE_ONLY.test(text) && !LOCAL_TIME.test(text) && !WITH_OFFSET.test(text)) {
-    return { ok: false, expected: DATE_EXPECTATION, found: describe(value) };
+    const suggestion = nearMiss(value.trim(), zone);
+    return {
+      ok: false,
+      expected: suggestion ? `${DATE_EXPECTATION} — did you mean ${suggestion}?` : DATE_EXPECTATION,
+      found: describe(value),
+    };
   }
   // Luxon would read 24:00 as the next day's midnight, and any offset: both are mistakes to name.
   const clock = /T(\d{2}):(\d{2})/i.exec(text); // luxon takes a lowercase t too
@@ -60,7 +68,32 @@ export function parsePostDate(value: unknown, zone: string): ParsedDate {
     const why = parsed.invalidExplanation ?? parsed.invalidReason ?? "not a real date";
     return { ok: false, expected: `a date that exists (${why})`, found: describe(value) };
   }
-  return { ok: true, date: parsed.setZone(zone) };
+  const date = parsed.setZone(zone);
+  // A local time the clocks skip (02:30 on the night DST starts): luxon moves it forward.
+  const written = LOCAL_TIME.test(text) ? /T(\d{2}):(\d{2})/i.exec(text) : null;
+  if (written && (date.hour !== Number(written[1]) || date.minute !== Number(written[2]))) return { ok: true, date, inGap: true };
+  return { ok: true, date };
+}
+
+/**
+ * The standard form of a date written nearly right ("2024-5-8 7:30" → "2024-05-08 07:30",
+ * "26/03/2021" → "2021-03-26"), when that form is a date that exists; else undefined. A
+ * day-first date that cannot be one (03/26/2021) is tried month first.
+ */
+function nearMiss(text: string, zone: string): string | undefined {
+  const pad = (n: string | undefined) => (n ?? "").padStart(2, "0");
+  const form = (year: string, month: string, day: string, clock: (string | undefined)[]) => {
+    const [hour, minute, second, fraction, offset] = clock;
+    if (hour === undefined) return `${year}-${pad(month)}-${pad(day)}`;
+    const time = `${pad(hour)}:${pad(minute)}${second === undefined ? "" : `:${pad(second)}${fraction ?? ""}`}`;
+    return `${year}-${pad(month)}-${pad(day)}${offset ? `T${time}${offset}` : ` ${time}`}`;
+  };
+  const candidates: string[] = [];
+  const ymd = YEAR_MONTH_DAY.exec(text);
+  if (ymd) candidates.push(form(ymd[1]!, ymd[2]!, ymd[3]!, ymd.slice(4)));
+  const dmy = DAY_MONTH_YEAR.exec(text);
+  if (dmy) candidates.push(form(dmy[3]!, dmy[2]!, dmy[1]!, dmy.slice(4)), form(dmy[3]!, dmy[1]!, dmy[2]!, dmy.slice(4)));
+  return candidates.find((candidate) => candidate !== text && parsePostDate(candidate, zone).ok);
 }
 
 /** Anything a template may hand a date filter: a Date, a luxon DateTime, an ISO string or epoch milliseconds. */

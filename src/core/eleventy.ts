@@ -19,6 +19,7 @@ export interface EleventyConfig {
   addGlobalData(name: string, data: unknown): unknown;
   addCollection(name: string, callback: (collectionApi: any) => unknown): unknown;
   addFilter(name: string, filter: (...args: any[]) => unknown): unknown;
+  addTransform(name: string, transform: (content: unknown, outputPath: string) => unknown): unknown;
   getFilter(name: string): unknown;
   addTemplate(virtualInputPath: string, content: unknown, data?: unknown): unknown;
   addPassthroughCopy(copy: string | Record<string, string>): unknown;

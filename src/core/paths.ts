@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 /** The plugin's folder (`src/` when run from source, `dist/` when installed): layouts, includes, client, assets. */
 export const PLUGIN_DIR = fileURLToPath(new URL("../", import.meta.url));
 
+/** The file every `newsroom build` leaves in its output, so the next one knows the folder is its own to replace (and posts are never looked for there). */
+export const OUTPUT_MARKER = ".newsroom-output";
+
 /** Where the Pagefind bundle goes, inside the output folder. */
 export const BUNDLE_DIR = "pagefind";
 

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { log, NewsroomError } from "../core/errors.ts";
 import { PLUGIN_DIR, SERVICE_WORKER_URL, WORKBOX_URL } from "../core/paths.ts";
-import type { OfflineOptions } from "../core/options.ts";
+import type { OfflineOptions } from "../options/types.ts";
 
 /** Workbox's runtime: the loader and the modules the worker uses (production builds only). */
 const WORKBOX_FILES = [
@@ -84,7 +84,8 @@ export function precacheGlobs(job: Pick<ServiceWorkerJob, "options" | "search" |
   const fullIndex = job.search.bytes <= job.options.fullIndexUpTo;
   if (fullIndex) own.push(`${bundle}/**/*`);
   // What every search needs: the root's script, worker and WebAssembly, the parts' list, and each
-  // part's entry, metadata and filters. Index chunks and fragments are kept as searches fetch them.
+  // part's entry, metadata and filters. Index chunks and fragments are kept as searches fetch them
+  // (an older part's own worker and WebAssembly too, when a date filter opens it first).
   else
     own.push(
       `${bundle}/*.{js,json,pagefind,pf_meta}`,
@@ -122,17 +123,19 @@ export function serviceWorkerConfig(job: ServiceWorkerJob, searchCaches: Record<
 /**
  * A cache name per index part, from the revision Workbox gave the part's entry file (which names
  * every file of the part's index): a re-indexed part gets a new name, an unchanged one keeps its own.
+ * The root bundle (the newest part, or the one index) is the part "" ("newsroom-search-root-…").
  */
 export function partCaches(
   entries: readonly { url: string; revision?: string | null }[],
   bundle: string | undefined,
 ): Record<string, string> {
   if (!bundle) return {};
-  const entry = new RegExp(`^${bundle.replace(/^\/|\/$/g, "")}/parts/([^/]+)/pagefind-entry\\.json$`);
+  const entry = new RegExp(`^${bundle.replace(/^\/|\/$/g, "")}/(?:parts/([^/]+)/)?pagefind-entry\\.json$`);
   const caches: Record<string, string> = {};
   for (const { url, revision } of entries) {
-    const part = entry.exec(url)?.[1];
-    if (part && revision) caches[part] = `newsroom-search-${part}-${revision.slice(0, 8)}`;
+    const match = entry.exec(url);
+    const part = match?.[1] ?? "";
+    if (match && revision) caches[part] = `newsroom-search-${part || "root"}-${revision.slice(0, 8)}`;
   }
   return caches;
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { leftByDeadBuild } from "../core/processes.ts";
 
 /** Bump when the bundle Newsroom writes changes for the same records (files removed, options). */
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 
 /**
  * What, besides the posts, an index depends on: Pagefind's version, and the code that makes

@@ -13,6 +13,7 @@ import type { Post } from "../content/post.ts";
 import { bundleStats, type IndexJob, type IndexSummary, type JobRecord } from "./worker.js";
 import { type IndexCache, indexFingerprint } from "./cache.ts";
 import { planParts } from "./parts.ts";
+import type { PartsManifest } from "../client/contract.js";
 
 /** A record as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -25,26 +26,59 @@ export interface SearchRecord {
 }
 
 /**
- * Words of `text` that contain `đ`/`Đ`, with those letters folded to `d`/`D`, once each.
- * Pagefind folds other diacritics itself but not `đ` (a letter of its own, not a `d` with a
- * mark), so "dang" would never find "Đảng". These folded words go into a searchable meta
- * field; the content readers see in excerpts stays as written.
+ * Text as the index holds it: NFC (Pagefind's exact-accent boost needs it), with `đ`/`Đ` written
+ * `d`/`D`. Pagefind folds other diacritics but not `đ` (a letter of its own, not a `d` with a
+ * mark), so "dang bo" would never find "Đảng bộ", nor the quoted phrase match. What readers see
+ * gets the letters back from `dPositions` (the search page's restoreD).
  */
-export function foldedDWords(text: string): string[] {
-  const words = text.normalize("NFC").match(/[\p{L}\p{N}]*[đĐ][\p{L}\p{N}]*/gu) ?? [];
-  return [...new Set(words.map((w) => w.replace(/đ/g, "d").replace(/Đ/g, "D")))];
+export function foldD(text: string): string {
+  return text.normalize("NFC").replace(/đ/g, "d").replace(/Đ/g, "D");
 }
 
-/** The meta field holding the folded `đ` words (searchable, never displayed). */
-export const FOLD_META = "fold";
+/**
+ * Digits of the numbers in `dPositions`: punctuation only, so that the meta field, which Pagefind
+ * indexes like any meta, adds no word to the index. The search page's restoreD reads them back.
+ */
+export const POSITION_DIGITS = "!#$%&()*+,-/:;<=";
+
+function positionNumber(n: number): string {
+  return [...n.toString(16)].map((digit) => POSITION_DIGITS[Number.parseInt(digit, 16)]).join("");
+}
+
+/**
+ * Where `text` has `đ`/`Đ`, as the search page's restoreD reads it: for each word (a run of
+ * non-space characters) that has them, its index among the words (the difference to the previous
+ * entry), then, when not all of the word's d/D letters were đ/Đ, "." and a bit mask of which were
+ * (least significant bit: its first d/D); numbers in POSITION_DIGITS. "" when there are none.
+ */
+export function dPositions(text: string): string {
+  const entries: string[] = [];
+  let previous = 0;
+  let index = -1;
+  for (const [word] of text.normalize("NFC").matchAll(/\S+/g)) {
+    index++;
+    if (!/[đĐ]/.test(word)) continue;
+    const letters = word.match(/[dDđĐ]/g)!;
+    const mask = letters.reduce((bits, letter, bit) => (letter === "đ" || letter === "Đ" ? bits | (1 << bit) : bits), 0);
+    const all = mask === 2 ** letters.length - 1;
+    entries.push(`${positionNumber(index - previous)}${all || letters.length > 30 ? "" : `.${positionNumber(mask)}`}`);
+    previous = index;
+  }
+  return entries.join(" ");
+}
+
+/** The meta field holding `dPositions` of the content (never displayed). */
+export const D_META = "d";
+/** The meta field holding the title as the index holds words (searchable, ranked as the title; never displayed). */
+export const TITLE_META = "t";
 
 /** One post as a search record: body text, display meta, date and topic filters, a date sort key. */
 export function searchRecord(post: Post, settings: { language: string; displayDate: (post: Post) => string }): SearchRecord {
-  const meta: Record<string, string> = { title: post.title, date: settings.displayDate(post) };
+  const meta: Record<string, string> = { title: post.title, [TITLE_META]: foldD(post.title), date: settings.displayDate(post) };
   if (post.image) meta.image = post.image;
   if (post.image_alt) meta.image_alt = post.image_alt;
-  const folded = foldedDWords(`${post.title} ${post.text}`);
-  if (folded.length > 0) meta[FOLD_META] = folded.join(" ");
+  const positions = dPositions(post.text);
+  if (positions) meta[D_META] = positions;
   const filters: Record<string, string[]> = {
     year: [post.year],
     month: [`${post.year}-${post.month}`],
@@ -54,7 +88,7 @@ export function searchRecord(post: Post, settings: { language: string; displayDa
   if (post.tags.length > 0) filters.tag = post.tags;
   return {
     url: post.url,
-    content: post.text.normalize("NFC"),
+    content: foldD(post.text),
     language: settings.language,
     meta,
     filters,
@@ -73,18 +107,10 @@ let runs = 0;
 
 /** The file listing the parts, in the bundle folder; the search page reads it first. */
 export const PARTS_MANIFEST = "parts.json";
-/** The folder of the parts, in the bundle folder. */
+/** The folder of the older parts, in the bundle folder (the newest part is the bundle folder itself). */
 export const PARTS_DIR = "parts";
 
-/** `parts.json`: what the search page needs to search the parts as one. */
-export interface PartsManifest {
-  version: 1;
-  /** Pagefind's id of the root bundle's one placeholder record (never a result). */
-  rootId: string;
-  /** What the root bundle was made from (Pagefind's version, the language). */
-  rootHash: string;
-  parts: { key: string; first: string; last: string; posts: number; hash: string }[];
-}
+export type { PartsManifest } from "../client/contract.js";
 
 /**
  * Writes Pagefind bundles from a worker thread so that indexing runs beside Eleventy's rendering.
@@ -109,31 +135,21 @@ export function writeSearchIndex(job: IndexJob): Promise<{ records: number; seco
   });
 }
 
-/** The root bundle's one record: it gives the search page Pagefind's script, worker and WebAssembly. Never shown. */
-const ROOT_RECORD: JobRecord = {
-  url: "/",
-  content: "newsroomrootplaceholder",
-  language: "",
-  meta: { title: "" },
-  filters: {},
-  sort: {},
-  source: "(the index's root)",
-};
-
 export interface IndexSettings {
   outputDir: string;
   language: string;
   displayDate: (post: Post) => string;
-  /** Posts per part (see parts.ts), or false for one index. */
+  /** Most posts in one index (see parts.ts), or false for one index whatever the size. */
   partSize: number | false;
   cache: IndexCache | undefined;
 }
 
 /**
- * The search index of each build, started as soon as the posts are read, written as parts
- * (parts.ts) plus a root bundle holding Pagefind's runtime. A part whose records did not change
- * is kept where it is (building in place), or taken from the cache; only the others are indexed,
- * one after another. Runs never overlap (a rebuild waits for the run before it).
+ * The search index of each build, started as soon as the posts are read: one standard Pagefind
+ * bundle while the archive fits one index, else parts by publication date (parts.ts) — the newest
+ * at the bundle folder itself, with Pagefind's runtime, the older ones under `parts/`. A part whose
+ * records did not change is kept where it is (building in place), or taken from the cache; only
+ * the others are indexed, one after another. Runs never overlap (a rebuild waits for the run before it).
  */
 export class SearchIndexer {
   #run: Promise<IndexSummary | undefined> = Promise.resolve(undefined);
@@ -142,25 +158,37 @@ export class SearchIndexer {
 
   start(posts: readonly Post[], settings: IndexSettings): void {
     const language = settings.language;
-    const root = { key: "root", hash: digest(`${indexFingerprint()}\n${language}\nroot`), records: () => [{ ...ROOT_RECORD, language }] };
-    const parts = planParts(posts, settings.partSize).map((part) => {
+    const planned = planParts(posts, settings.partSize);
+    const parts = planned.map((part, i) => {
+      const root = i === planned.length - 1;
       // The hash covers what the part's index is made of (not where it goes: a cached part serves
-      // any output folder). Records are made only for the parts that are indexed again.
-      const hash = createHash("sha1").update(`${indexFingerprint()}\n${language}\n`);
+      // any output folder), and whether it carries Pagefind's runtime. Records are made only for
+      // the parts that are indexed again.
+      const hash = createHash("sha1").update(`${indexFingerprint()}\n${language}\n${root ? "root" : "part"}\n`);
       for (const post of part.posts) hash.update(recordSource(post, settings)).update(post.text);
-      return { ...part, hash: hash.digest("hex"), records: () => part.posts.map((post) => this.#record(post, settings)) };
+      return {
+        ...part,
+        root,
+        path: root ? "" : `${PARTS_DIR}/${part.key}/`,
+        hash: hash.digest("hex"),
+        records: () => part.posts.map((post) => this.#record(post, settings)),
+      };
     });
     const bundleDir = path.join(settings.outputDir, BUNDLE_DIR);
+    const placeOf = (part: (typeof parts)[number]) => path.join(bundleDir, part.path);
     // Runs never overlap, not even those of two indexers in one process (Eleventy's watch mode can
     // set the plugin up again): they would write the same bundle.
     const previous = lastRun.catch(() => undefined);
     this.#run = previous.then(async () => {
       const started = performance.now();
       const present = readManifest(bundleDir);
-      const kept = new Set(present && existsSync(path.join(bundleDir, "pagefind.js")) ? present.parts.map((p) => p.hash) : []);
-      const rootKept = present !== undefined && kept.size > 0 && present.rootHash === root.hash;
-      const changed = parts.filter((part) => !kept.has(part.hash) || !existsSync(path.join(bundleDir, PARTS_DIR, part.key)));
-      if (changed.length === 0 && rootKept) return undefined; // the dev server's rebuild with the same records
+      const kept = new Set(
+        present?.version === 2 && existsSync(path.join(bundleDir, "pagefind.js")) ? present.parts.map((p) => `${p.hash} ${p.path}`) : [],
+      );
+      const changed = parts.filter(
+        (part) => !kept.has(`${part.hash} ${part.path}`) || !existsSync(path.join(placeOf(part), "pagefind-entry.json")),
+      );
+      if (changed.length === 0) return undefined; // the dev server's rebuild with the same records
 
       // From here the bundle is being changed: without a manifest, a build killed now is redone in full.
       rmSync(path.join(bundleDir, PARTS_MANIFEST), { force: true });
@@ -170,40 +198,41 @@ export class SearchIndexer {
         if (name.startsWith(INDEX_STAGING) && leftByDeadBuild(name))
           rmSync(path.join(settings.outputDir, name), { recursive: true, force: true });
       }
-      const toIndex: { key: string; hash: string; records: () => JobRecord[] }[] = [];
-      for (const bundle of rootKept ? changed : [root, ...changed]) {
-        const target = bundle === root ? path.join(staging, "root") : path.join(bundleDir, PARTS_DIR, bundle.key);
-        if (!settings.cache?.restore(bundle.hash, target)) toIndex.push(bundle);
+      const toIndex: typeof parts = [];
+      for (const part of changed) {
+        if (!settings.cache?.restore(part.hash, path.join(staging, part.key))) toIndex.push(part);
       }
       if (toIndex.length > 0) {
         await writeSearchIndex({
           language,
-          bundles: toIndex.map((b) => ({ outputPath: path.join(staging, b.key), records: b.records(), runtime: b === root })),
+          bundles: toIndex.map((part) => ({ outputPath: path.join(staging, part.key), records: part.records(), runtime: part.root })),
         });
       }
-      for (const bundle of toIndex) {
-        const written = path.join(staging, bundle.key);
+      for (const part of toIndex) {
         try {
-          settings.cache?.store(bundle.hash, written);
+          settings.cache?.store(part.hash, path.join(staging, part.key));
         } catch (error) {
-          log.warn(`search: could not cache the index part ${bundle.key}: ${(error as Error).message}`);
+          log.warn(`search: could not cache the index part ${part.key}: ${(error as Error).message}`);
         }
-        if (bundle !== root) moveInto(written, path.join(bundleDir, PARTS_DIR, bundle.key));
       }
-      if (!rootKept) moveRootInto(path.join(staging, "root"), bundleDir);
+      // The older parts first, each whole (a rename); the root's files last, beside them.
+      const root = parts.at(-1)!;
+      for (const part of changed) if (!part.root) moveInto(path.join(staging, part.key), placeOf(part));
+      if (changed.includes(root)) moveRootInto(path.join(staging, root.key), bundleDir);
       rmSync(staging, { recursive: true, force: true });
-      // Parts no longer planned (their posts gone or re-dated) leave nothing behind.
-      const planned = new Set(parts.map((p) => p.key));
+      // Parts no longer planned (their posts gone, re-dated or regrouped) leave nothing behind.
+      const plannedKeys = new Set(parts.filter((p) => !p.root).map((p) => p.key));
       const partsDir = path.join(bundleDir, PARTS_DIR);
-      mkdirSync(partsDir, { recursive: true });
-      for (const name of readdirSync(partsDir)) if (!planned.has(name)) rmSync(path.join(partsDir, name), { recursive: true, force: true });
-      settings.cache?.keepOnly([root.hash, ...parts.map((p) => p.hash)]);
+      if (existsSync(partsDir)) {
+        for (const name of readdirSync(partsDir))
+          if (!plannedKeys.has(name)) rmSync(path.join(partsDir, name), { recursive: true, force: true });
+        if (plannedKeys.size === 0) rmSync(partsDir, { recursive: true, force: true });
+      }
+      settings.cache?.keepOnly(parts.map((p) => p.hash));
 
       const manifest: PartsManifest = {
-        version: 1,
-        rootId: rootRecordId(bundleDir),
-        rootHash: root.hash,
-        parts: parts.map(({ key, first, last, posts, hash }) => ({ key, first, last, posts: posts.length, hash })),
+        version: 2,
+        parts: parts.map(({ key, first, last, posts, hash, path }) => ({ key, first, last, posts: posts.length, hash, path })),
       };
       writeFileSync(path.join(bundleDir, PARTS_MANIFEST), `${JSON.stringify(manifest)}\n`);
       return {
@@ -212,7 +241,7 @@ export class SearchIndexer {
         seconds: (performance.now() - started) / 1000,
         cached: toIndex.length === 0,
         parts: parts.length,
-        indexed: toIndex.filter((b) => b !== root).length,
+        indexed: toIndex.length,
       };
     });
     lastRun = this.#run;
@@ -249,10 +278,6 @@ function recordSource(post: Post, settings: Pick<IndexSettings, "displayDate">):
   ]);
 }
 
-function digest(text: string): string {
-  return createHash("sha1").update(text).digest("hex");
-}
-
 function readManifest(bundleDir: string): PartsManifest | undefined {
   try {
     return JSON.parse(readFileSync(path.join(bundleDir, PARTS_MANIFEST), "utf8")) as PartsManifest;
@@ -275,11 +300,4 @@ function moveRootInto(from: string, bundleDir: string): void {
     if (name !== PARTS_DIR && name !== PARTS_MANIFEST) rmSync(path.join(bundleDir, name), { recursive: true, force: true });
   }
   for (const name of readdirSync(from)) renameSync(path.join(from, name), path.join(bundleDir, name));
-}
-
-/** The id Pagefind gave the root's placeholder record: the name of the root's one fragment. */
-function rootRecordId(bundleDir: string): string {
-  const fragment = readdirSync(path.join(bundleDir, "fragment")).find((name) => name.endsWith(".pf_fragment"));
-  if (!fragment) throw new NewsroomError(`search: the index's root bundle in ${bundleDir} has no record`);
-  return fragment.replace(/\.pf_fragment$/, "");
 }

@@ -1,18 +1,28 @@
 /**
- * The search index's parts: the published posts split by publication period, so that Pagefind's
- * memory and a rebuild's work grow with a part, not with the whole archive. Pure.
+ * The search index's parts: which posts go into which Pagefind bundle. Pure.
  *
- * A part is a year. A year with more posts than `partSize` is split into equal spans of months —
- * halves, thirds, quarters, two-month spans or single months, the longest spans that keep every
- * span within `partSize` — and never below a month. A post's part depends only on its date and on
- * how many posts its year has: it changes when its date does, or once, when its year first grows
- * past `partSize`. Same posts, same parts.
+ * An archive of at most `partSize` posts is one index: one standard Pagefind bundle, which
+ * Pagefind's own API and UI search unchanged. A bigger archive is split by publication date, so
+ * that Pagefind's memory while writing and a rebuild's work grow with a part, not with the archive:
+ *   - the newest year is a part of its own (a new post re-indexes that part only), which the search
+ *     page searches first — joined by the year before while it has fewer than a tenth of
+ *     `partSize` posts, so that early in a year the first results still come from a year of news;
+ *   - the older years are grouped, oldest first, into parts of as many whole years as fit within
+ *     `partSize` posts;
+ *   - a year with more than `partSize` posts alone is split into equal spans of months — halves,
+ *     thirds, quarters, two-month spans or single months, the longest spans that keep every span
+ *     within `partSize` — never below a month.
+ * A post's part depends only on its date and on how many posts the years up to its own have:
+ * it changes when its date does, or in one of these documented compactions: the archive first
+ * outgrows one index; the newest year reaches a tenth of `partSize` posts (the year before leaves
+ * the newest part and joins the older groups); an older year gains posts past its group's room
+ * (that group and the later ones are regrouped). Same posts, same parts.
  */
 import type { Post } from "../content/post.ts";
 import { groupBy } from "../core/group-by.ts";
 
 export interface SearchPart {
-  /** The part's name and folder: "2019" (a whole year), or "2019-07" (months from 2019-07 to `last`); "all" for one index. */
+  /** The part's name and folder: "all" (one index), "2019" (a year), "2016-2018" (whole years), "2019-07" (months from 2019-07 to `last`). */
   key: string;
   /** The first and last month the part covers, "yyyy-MM". */
   first: string;
@@ -21,29 +31,67 @@ export interface SearchPart {
   posts: Post[];
 }
 
-/** The key of the part holding everything when the index is not split (`partSize: false`). */
+/** The key of the part holding everything when the archive is one index. */
 export const WHOLE_INDEX = "all";
 
 /** Months per span, longest first: a busy year is split into the fewest equal spans that fit. */
 const SPANS = [6, 4, 3, 2, 1] as const;
 
+/** The parts, oldest first; the last one is the newest (the root bundle's, searched first). */
 export function planParts(posts: readonly Post[], partSize: number | false): SearchPart[] {
-  if (partSize === false) return [{ key: WHOLE_INDEX, first: "0000-01", last: "9999-12", posts: [...posts] }];
-  const years = groupBy(posts, (post) => post.year);
+  if (partSize === false || posts.length <= partSize) {
+    return [{ key: WHOLE_INDEX, first: "0000-01", last: "9999-12", posts: [...posts] }];
+  }
+  const years = [...groupBy(posts, (post) => post.year)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const newest = [years.pop()!];
+  const young = Math.ceil(partSize / 10);
+  if (newest[0]![1].length < young && years.length > 0 && years.at(-1)![1].length + newest[0]![1].length <= partSize) {
+    newest.unshift(years.pop()!);
+  }
   const parts: SearchPart[] = [];
+  let group: [string, Post[]][] = [];
+  let grouped = 0;
+  const closeGroup = () => {
+    if (group.length === 0) return;
+    const firstYear = group[0]![0];
+    const lastYear = group.at(-1)![0];
+    parts.push({
+      key: firstYear === lastYear ? firstYear : `${firstYear}-${lastYear}`,
+      first: `${firstYear}-01`,
+      last: `${lastYear}-12`,
+      posts: group.flatMap(([, yearPosts]) => yearPosts),
+    });
+    group = [];
+    grouped = 0;
+  };
   for (const [year, yearPosts] of years) {
-    if (yearPosts.length <= partSize) {
-      parts.push({ key: year, first: `${year}-01`, last: `${year}-12`, posts: yearPosts });
+    if (yearPosts.length > partSize) {
+      closeGroup();
+      parts.push(...splitYear(year, yearPosts, partSize));
       continue;
     }
-    const span = SPANS.find((months) => Math.max(...spanCounts(yearPosts, months)) <= partSize) ?? 1;
-    const spans = groupBy(yearPosts, (post) => spanOf(post, span));
-    for (const [index, spanPosts] of spans) {
-      const first = `${year}-${pad(index * span + 1)}`;
-      parts.push({ key: first, first, last: `${year}-${pad(index * span + span)}`, posts: spanPosts });
-    }
+    if (grouped + yearPosts.length > partSize) closeGroup();
+    group.push([year, yearPosts]);
+    grouped += yearPosts.length;
   }
-  return parts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  closeGroup();
+  if (newest.length === 1 && newest[0]![1].length > partSize) {
+    parts.push(...splitYear(newest[0]![0], newest[0]![1], partSize));
+  } else {
+    group = newest;
+    closeGroup();
+  }
+  return parts;
+}
+
+/** A year of more than `partSize` posts as equal spans of months, each within `partSize` where a month allows. */
+function splitYear(year: string, yearPosts: Post[], partSize: number): SearchPart[] {
+  const span = SPANS.find((months) => Math.max(...spanCounts(yearPosts, months)) <= partSize) ?? 1;
+  const spans = [...groupBy(yearPosts, (post) => spanOf(post, span))].sort(([a], [b]) => a - b);
+  return spans.map(([index, spanPosts]) => {
+    const first = `${year}-${pad(index * span + 1)}`;
+    return { key: first, first, last: `${year}-${pad(index * span + span)}`, posts: spanPosts };
+  });
 }
 
 function spanCounts(posts: readonly Post[], months: number): number[] {

@@ -12,8 +12,9 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
  * @typedef {{ url: string, content: string, language: string, meta: Record<string, string>,
  *   filters: Record<string, string[]>, sort: Record<string, string>, source: string }} JobRecord
  * @typedef {{ outputPath: string, records: JobRecord[], runtime: boolean }} BundleJob
- *   one Pagefind bundle to write; `runtime: false` drops Pagefind's script, worker and
- *   WebAssembly from it (an index part: the root bundle's serve every part)
+ *   one Pagefind bundle to write; `runtime: false` drops Pagefind's script from it (an older
+ *   part: the page imports the root's), keeping its web worker and WebAssembly, which Pagefind
+ *   loads from the bundle a search opens first (a date filter may open older parts only)
  * @typedef {{ bundles: BundleJob[], language: string }} IndexJob
  * @typedef {{ records: number, bytes: number, files: number, seconds: number, cached: boolean,
  *   parts: number, indexed: number }} IndexSummary
@@ -22,7 +23,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
  */
 
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
-const RUNTIME_FILE = /^(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$/;
+const RUNTIME_FILE = /^pagefind\.js$/;
 
 /**
  * Writes the bundles one after another with one Pagefind service, each index deleted from it

@@ -5,7 +5,7 @@
  */
 import { DateTime } from "luxon";
 import type { DateParts } from "../core/dates.ts";
-import type { ArchivePermalinks } from "../core/options.ts";
+import type { ArchivePermalinks } from "../options/types.ts";
 import type { ArchiveStrings } from "../core/i18n/types.ts";
 import { expandPermalink } from "../core/permalink.ts";
 import type { Post } from "../content/post.ts";

@@ -18,7 +18,7 @@ import type { PostFrontMatter } from "../content/post.ts";
 import type { EleventyConfig } from "../core/eleventy.ts";
 import { NewsroomError } from "../core/errors.ts";
 import { type CmsStrings, localePack } from "../core/i18n/index.ts";
-import type { NewsroomOptions } from "../core/options.ts";
+import type { NewsroomOptions } from "../options/types.ts";
 import { FONT_STYLESHEET_URL, PLUGIN_DIR } from "../core/paths.ts";
 
 /** A Decap field, as config.yml writes it. */

@@ -6,7 +6,7 @@ import { type DateInput, inZone, isoDate } from "../core/dates.ts";
 import { NewsroomError } from "../core/errors.ts";
 import { localePack } from "../core/i18n/index.ts";
 import { lunarDay } from "../core/lunar.ts";
-import { defaults } from "../core/options.ts";
+import { defaults } from "../options/resolve.ts";
 import type { Post } from "../content/post.ts";
 import { countWords, htmlToText, readingMinutes, truncateText } from "../core/text.ts";
 
@@ -30,7 +30,7 @@ export interface NewsroomFilters {
   lunarDate(date: DateInput): string;
   /** A post's summary or the start of its body; or the start of any HTML/text. */
   excerpt(source: Post | string, maxLength?: number): string;
-  /** "3 phút đọc", for a post or any HTML/text. */
+  /** "3 phút đọc", for a post or any HTML/text; "" when there is no text to read. */
   readingTime(source: Post | string): string;
 }
 
@@ -60,7 +60,7 @@ export function createFilters(partial: Partial<FilterSettings> = {}): NewsroomFi
     },
     readingTime(source) {
       const words = typeof source === "string" ? countWords(htmlToText(source)) : source.wordCount;
-      return ui.readingTime(readingMinutes(words, settings.wordsPerMinute));
+      return words === 0 ? "" : ui.readingTime(readingMinutes(words, settings.wordsPerMinute));
     },
   };
 }

@@ -1,6 +1,6 @@
 /** The front page: a lead story, a block per section, then the latest posts. Pure. */
 import type { FrontPage, HomePage } from "../content/collections.ts";
-import type { FrontPageOptions } from "../core/options.ts";
+import type { FrontPageOptions } from "../options/types.ts";
 import type { Post } from "../content/post.ts";
 import type { Topic } from "./topics.ts";
 

@@ -31,6 +31,8 @@ export interface BuildSnapshot {
   order: readonly string[];
   /** Each published post's related and same-section lists, as URLs, by post URL. */
   lists: ReadonlyMap<string, string>;
+  /** Each published post's section and tag names, by input path (another post's edit can rename them: topics.ts). */
+  names: ReadonlyMap<string, string>;
 }
 
 export function snapshot(read: readonly Post[], published: readonly Post[]): BuildSnapshot {
@@ -38,6 +40,7 @@ export function snapshot(read: readonly Post[], published: readonly Post[]): Bui
     read: new Map(read.map((p) => [p.inputPath, p])),
     order: published.map(orderKey),
     lists: new Map(published.map((p) => [p.url, listsKey(p)])),
+    names: new Map(published.map((p) => [p.inputPath, JSON.stringify([p.category, p.tags])])),
   };
 }
 
@@ -58,6 +61,8 @@ export function editedInPlace(previous: BuildSnapshot, now: BuildSnapshot): Set<
     if (!before) return undefined;
     if (before !== post) edited.add(file);
   }
+  // A post that reads the same but whose section or tag is now named otherwise is shown anew.
+  for (const [file, names] of now.names) if (previous.names.get(file) !== names) edited.add(file);
   return edited;
 }
 

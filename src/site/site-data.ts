@@ -1,9 +1,9 @@
 /** The `newsroom` data every template sees, made from the published posts. Pure. */
 import { type Archives, dayIndex, groupArchives } from "./archives.ts";
 import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "../core/i18n/index.ts";
-import type { NewsroomOptions, SectionDeclaration, SiteMetadata } from "../core/options.ts";
+import type { NewsroomOptions, SectionDeclaration, SiteMetadata } from "../options/types.ts";
 import { groupTopics, type Topics } from "./topics.ts";
-import { MANIFEST_URL } from "./site-files.ts";
+import { MANIFEST_URL, siteIcons } from "./site-files.ts";
 import { type HomePage, homePages } from "../content/collections.ts";
 import type { Post } from "../content/post.ts";
 import { fullPlan, type RenderPlan } from "./render-plan.ts";
@@ -63,6 +63,8 @@ export interface NewsroomData {
   };
   /** The manifest's theme colour (`<meta name="theme-color">`). */
   themeColor: string;
+  /** The site's icons (the manifest's), linked from every page as `<link rel="icon">`; [] when the manifest is off. */
+  icons: { src: string; sizes: string; type: string }[];
   /** Whether articles show the lunar date after their date (option `lunarDate`). */
   lunarDate: boolean;
   /** The self-hosted font's files to preload ([] when option `font` is off). */
@@ -123,6 +125,7 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
       manifest: options.manifest.enabled ? MANIFEST_URL : "",
     },
     themeColor: options.manifest.themeColor,
+    icons: siteIcons(options),
     lunarDate: options.lunarDate,
     fonts: options.font ? FONT_FILES.map((file) => `${FONT_URL}${file}`) : [],
   };

@@ -2,7 +2,7 @@
  * The small files every site has: `/robots.txt`, the web app manifest and its default icon (a
  * monogram of the site's title). Pure text from the options.
  */
-import type { NewsroomOptions } from "../core/options.ts";
+import type { NewsroomOptions } from "../options/types.ts";
 
 /** The manifest's URL and the default icon's, without path prefix. */
 export const MANIFEST_URL = "/manifest.webmanifest";
@@ -13,10 +13,19 @@ export function robotsTxt(sitemapUrl: string | undefined): string {
   return ["User-agent: *", "Allow: /", ...(sitemapUrl ? [`Sitemap: ${sitemapUrl}`] : []), ""].join("\n");
 }
 
+/**
+ * The site's icons, without path prefix: the manifest's (option `manifest.icons`), else the
+ * monogram; none when the manifest is off. Every page links them as its `<link rel="icon">` too,
+ * so that browsers do not ask for a `/favicon.ico` the site does not have.
+ */
+export function siteIcons(options: NewsroomOptions): { src: string; sizes: string; type: string }[] {
+  if (!options.manifest.enabled) return [];
+  return options.manifest.icons.length > 0 ? options.manifest.icons : [{ src: DEFAULT_ICON_URL, sizes: "any", type: "image/svg+xml" }];
+}
+
 /** The web app manifest (JSON), its URLs passed through `prefix` (the deploy path prefix). */
 export function webManifest(options: NewsroomOptions, prefix: (url: string) => string): string {
-  const icons =
-    options.manifest.icons.length > 0 ? options.manifest.icons : [{ src: DEFAULT_ICON_URL, sizes: "any", type: "image/svg+xml" }];
+  const icons = siteIcons(options);
   return `${JSON.stringify(
     {
       name: options.site.title,

@@ -6,8 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type EleventyConfig, projectDirectories } from "../core/eleventy.ts";
-import type { NewsroomOptions } from "../core/options.ts";
-import { FONT_STYLESHEET_URL, FONT_URL, PLUGIN_DIR } from "../core/paths.ts";
+import type { NewsroomOptions } from "../options/types.ts";
+import { FONT_STYLESHEET_URL, FONT_URL, PLUGIN_DIR, SERVICE_WORKER_URL } from "../core/paths.ts";
 import { localePack } from "../core/i18n/index.ts";
 import { dayIndexUrl } from "./site-data.ts";
 import { DEFAULT_ICON_URL, MANIFEST_URL, monogramIcon, robotsTxt, webManifest } from "./site-files.ts";
@@ -27,7 +27,7 @@ const DEFAULT_LAYOUTS = [
 ] as const;
 
 /** Files served as they are, by output URL. */
-const STATIC_ASSETS = {
+export const STATIC_ASSETS = {
   "/assets/newsroom/newsroom.css": "assets/newsroom.css",
   "/assets/newsroom/date-search.js": "client/date-search.js",
   "/assets/newsroom/nearest-day.js": "client/nearest-day.js",
@@ -102,6 +102,12 @@ export function registerTemplates(
   const file = (name: string, permalink: string, render: () => string) =>
     eleventyConfig.addTemplate(`${VIRTUAL_DIR}/${name}.11ty.js`, { data: { permalink, eleventyExcludeFromCollections: true }, render });
   if (options.robots) file("robots", "/robots.txt", () => robotsTxt(urls.sitemap ? urls.absolute(options.feeds.sitemap) : undefined));
+  if (!options.offline.enabled && options.offline.unregister) {
+    // A worker an earlier build installed stays in readers' browsers until /sw.js changes: this one
+    // removes itself and Newsroom's caches (option offline.unregister).
+    const removal = readFileSync(path.join(PLUGIN_DIR, "client", "service-worker-removal.js"), "utf8");
+    file("service-worker-removal", SERVICE_WORKER_URL, () => removal);
+  }
   if (options.manifest.enabled) {
     file("manifest", MANIFEST_URL, () => webManifest(options, urls.prefix));
     if (options.manifest.icons.length === 0) {

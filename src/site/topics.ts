@@ -4,7 +4,10 @@
  *
  * Sections come in the order the site declares them (option `sections.categories`), or by name
  * when it declares none. Tags go by name. A section or tag is found by its slug, so "Sông Mã"
- * and "sông mã" are one tag (shown as its most used spelling).
+ * and "sông mã" are one tag, and one rule names it (`topicNames`): a declared section's declared
+ * name, else the spelling most posts use, ties going to the spelling used first (by the oldest
+ * post). `withTopicNames` gives every post that name, so that pages, feeds and the search
+ * index's filters all say the same.
  */
 import type { SectionDeclaration } from "../core/options.ts";
 import { slugify } from "../core/slug.ts";
@@ -60,64 +63,102 @@ export interface TopicSettings {
   locale: string;
 }
 
+/** The name of each section and tag, by slug (see the rule above). */
+export interface TopicNames {
+  sections: ReadonlyMap<string, string>;
+  tags: ReadonlyMap<string, string>;
+}
+
+/** Names every section and tag of `posts` (newest first): declared name, else most used spelling, else the oldest post's. */
+export function topicNames(posts: readonly Post[], declared: readonly SectionDeclaration[]): TopicNames {
+  // Spellings by slug, each with the number of posts writing it; a Map keeps the order of first
+  // use, and the posts are read oldest first, so that a tie keeps the earliest spelling.
+  const sections = new Map<string, Map<string, number>>();
+  const tags = new Map<string, Map<string, number>>();
+  const count = (bySlug: Map<string, Map<string, number>>, slug: string, spelling: string) => {
+    let spellings = bySlug.get(slug);
+    if (!spellings) bySlug.set(slug, (spellings = new Map()));
+    spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
+  };
+  for (let i = posts.length - 1; i >= 0; i--) {
+    const post = posts[i]!;
+    if (post.category) count(sections, sectionSlug(post.category, declared), post.category);
+    for (const tag of post.tags) count(tags, slugify(tag), tag); // a post's tags are distinct spellings
+  }
+  const mostUsed = (bySlug: Map<string, Map<string, number>>) =>
+    new Map(
+      [...bySlug].map(([slug, spellings]) => {
+        let best: [string, number] = ["", 0];
+        for (const entry of spellings) if (entry[1] > best[1]) best = entry;
+        return [slug, best[0]];
+      }),
+    );
+  const sectionNames = mostUsed(sections);
+  for (const d of declared.map(declaredSection)) sectionNames.set(d.slug, d.name);
+  return { sections: sectionNames, tags: mostUsed(tags) };
+}
+
+/**
+ * The posts with their sections and tags under one name each (`topicNames`): `category`,
+ * `tags` (one per tag, where a post wrote two spellings) and `tagLinks`. A post whose names are
+ * already those is passed as it is; the others are new objects.
+ */
+export function withTopicNames(posts: readonly Post[], declared: readonly SectionDeclaration[]): Post[] {
+  const names = topicNames(posts, declared);
+  const named = (post: Post) =>
+    (!post.category || names.sections.get(sectionSlug(post.category, declared)) === post.category) &&
+    post.tags.every((tag) => names.tags.get(slugify(tag)) === tag);
+  return posts.map((post) => {
+    if (named(post)) return post;
+    const category = post.category && (names.sections.get(sectionSlug(post.category, declared)) ?? post.category);
+    const links = new Map<string, { name: string; url: string }>();
+    post.tags.forEach((tag, i) => {
+      const slug = slugify(tag);
+      if (!links.has(slug)) links.set(slug, { name: names.tags.get(slug) ?? tag, url: post.tagLinks[i]?.url ?? "" });
+    });
+    const tagLinks = [...links.values()];
+    return { ...post, category, tags: tagLinks.map((l) => l.name), tagLinks };
+  });
+}
+
 export function groupTopics(posts: readonly Post[], settings: TopicSettings): Topics {
   const declared = settings.declared.map(declaredSection);
+  const names = topicNames(posts, settings.declared);
   const sections = new Map<string, Topic>();
-  const tags = new Map<string, Topic & { spellings: Map<string, number> }>();
-  for (const d of declared) {
-    sections.set(d.slug, {
-      kind: "section",
-      name: d.name,
-      label: d.label,
-      slug: d.slug,
-      url: topicUrl(settings.sectionUrl, d.slug),
-      count: 0,
-      posts: [],
-    });
-  }
+  const tags = new Map<string, Topic>();
+  const topic = (kind: TopicKind, slug: string, name: string, label = name): Topic => ({
+    kind,
+    name,
+    label,
+    slug,
+    url: topicUrl(kind === "section" ? settings.sectionUrl : settings.tagUrl, slug),
+    count: 0,
+    posts: [],
+  });
+  for (const d of declared) sections.set(d.slug, topic("section", d.slug, d.name, d.label));
   for (const post of posts) {
     if (post.category) {
       const slug = sectionSlug(post.category, settings.declared);
       let section = sections.get(slug);
-      if (!section) {
-        section = {
-          kind: "section",
-          name: post.category,
-          label: post.category,
-          slug,
-          url: topicUrl(settings.sectionUrl, slug),
-          count: 0,
-          posts: [],
-        };
-        sections.set(slug, section);
-      }
+      if (!section) sections.set(slug, (section = topic("section", slug, names.sections.get(slug)!)));
       section.posts.push(post);
       section.count++;
     }
     for (const name of post.tags) {
       const slug = slugify(name);
-      if (!slug) continue;
+      if (!slug) continue; // refused when posts are read (post.ts); not a page at "/tag//"
       let tag = tags.get(slug);
-      if (!tag) {
-        tag = { kind: "tag", name, label: name, slug, url: topicUrl(settings.tagUrl, slug), count: 0, posts: [], spellings: new Map() };
-        tags.set(slug, tag);
-      }
+      if (!tag) tags.set(slug, (tag = topic("tag", slug, names.tags.get(slug)!)));
       if (tag.posts.at(-1) !== post) {
         tag.posts.push(post);
         tag.count++;
       }
-      tag.spellings.set(name, (tag.spellings.get(name) ?? 0) + 1);
     }
   }
   const byName = (a: Topic, b: Topic) => a.name.localeCompare(b.name, settings.locale) || (a.slug < b.slug ? -1 : 1);
   const sectionList = [...sections.values()].filter((s) => s.count > 0);
   if (declared.length === 0) sectionList.sort(byName);
-  const tagList = [...tags.values()].map(({ spellings, ...tag }) => {
-    // The most used spelling names the tag (ties: the first in the locale's order).
-    const name = [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], settings.locale))[0]![0];
-    return { ...tag, name, label: name };
-  });
-  tagList.sort(byName);
+  const tagList = [...tags.values()].sort(byName);
   const pages = [
     ...(settings.sectionUrl ? sectionList.flatMap((topic) => topicPages(topic, settings.pageSize)) : []),
     ...(settings.tagUrl ? tagList.flatMap((topic) => topicPages(topic, settings.pageSize)) : []),

@@ -54,8 +54,29 @@ test("picking an empty day opens the nearest earlier day and says so", async () 
   await page.close();
 });
 
+// #21 item 10: the input's min (and max) made the browser stop the form with its own English message.
+test("picking a day before the first article opens the first day, and says so", async () => {
+  const page = await pickDate("/2019/10/18/", "2019-01-01");
+  expect(new URL(page.url()).pathname).toBe("/2019/10/02/");
+  const notice = page.locator("[data-newsroom-date-notice]");
+  await expect.poll(() => notice.isVisible()).toBe(true);
+  expect(await notice.textContent()).toBe(
+    "Không có bài viết nào ngày 1/1/2019 hoặc trước đó. Dưới đây là các bài viết của ngày gần nhất sau đó.",
+  );
+  await page.close();
+});
+
+test("picking a day after the last article opens the last day, and says so", async () => {
+  const page = await pickDate("/2019/10/18/", "2031-05-20");
+  expect(new URL(page.url()).pathname).toBe("/2020/01/01/");
+  const notice = page.locator("[data-newsroom-date-notice]");
+  await expect.poll(() => notice.isVisible()).toBe(true);
+  expect(await notice.textContent()).toBe("Không có bài viết nào ngày 20/5/2031. Dưới đây là các bài viết của ngày gần nhất trước đó.");
+  await page.close();
+});
+
 test("the archive index reached with ?date= goes on to the day; a day before the first article opens the first day", async () => {
-  // The picker's min stops earlier days; the archive index's ?date= (the no-JavaScript target) can still carry one.
+  // The archive index's ?date= (the no-JavaScript target) may carry any day.
   const page = await browser.newPage();
   await Promise.all([page.waitForURL(/\/2019\/10\/02\//), page.goto(new URL("/archive/?date=2019-01-01", server.url).href)]);
   expect(new URL(page.url()).pathname).toBe("/2019/10/02/");

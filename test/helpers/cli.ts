@@ -12,7 +12,12 @@ export function runEleventy(args: string[], options: { cwd?: string; env?: Recor
 
 /** Runs `npm run build`'s command (the packaged `newsroom build`, from dist/) with these arguments. */
 export function runBuild(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  return runScript(path.join(repoRoot, "dist/cli/newsroom.js"), ["build", ...args], options);
+  return runNewsroom(["build", ...args], options);
+}
+
+/** Runs the packaged `newsroom` command (from dist/) with these arguments. */
+export function runNewsroom(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return runScript(path.join(repoRoot, "dist/cli/newsroom.js"), args, options);
 }
 
 function runScript(script: string, args: string[], options: { cwd?: string; env?: Record<string, string> }) {

@@ -21,6 +21,7 @@ export interface PagefindApi {
   search(
     term: string | null,
     options?: { filters?: Record<string, any>; sort?: Record<string, "asc" | "desc"> },
+    hooks?: { onFirst?: (first: { results: { id: string; score: number; data(): Promise<PagefindResultData> }[] }) => void },
   ): Promise<{
     results: { id: string; score: number; data(): Promise<PagefindResultData> }[];
     filters: Record<string, Record<string, number>>;
@@ -52,7 +53,7 @@ export async function loadPagefind(siteDir: string, bundle = "pagefind"): Promis
     options: async (options) => {
       if (typeof options.baseUrl === "string") search = await open(options.baseUrl);
     },
-    search: (term, options) => search.search(term, options) as ReturnType<PagefindApi["search"]>,
+    search: (term, options, hooks) => search.search(term, options, hooks) as ReturnType<PagefindApi["search"]>,
     filters: () => search.filters(),
   };
 }

@@ -9,13 +9,14 @@
  * prints nothing (the test gets its error). A fixture without `site.url` gets feeds off
  * unless it sets `feeds` itself: the warning that feeds need absolute URLs is then not its topic.
  */
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { parse, type HTMLElement } from "node-html-parser";
 import newsroom, { type NewsroomUserOptions, PostsError } from "../../src/index.ts";
 import { closeRemovalWatchers } from "../../src/site/dev-rebuilds.ts";
+import { repoRoot } from "./cli.ts";
 
 export interface FixtureSite {
   dir: string;
@@ -48,6 +49,23 @@ export async function postsErrorOf(build: Promise<unknown>): Promise<PostsError>
   while (current && !(current instanceof PostsError)) current = current.cause as typeof current;
   if (!current) throw new Error(`expected the build to fail with a PostsError, got ${String(failure)}`);
   return current;
+}
+
+/** The messages of an error and of the errors inside it (Eleventy wraps a plugin's error as `originalError`), one a line. */
+export function errorMessages(error: unknown): string {
+  let messages = "";
+  for (let e = error as { message?: string; cause?: unknown; originalError?: unknown } | undefined; e;) {
+    messages += `${e.message}\n`;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return messages;
+}
+
+/** A site with Decap CMS installed (its node_modules/decap-cms: the repo's, linked). */
+export function withDecap(site: FixtureSite): FixtureSite {
+  mkdirSync(path.join(site.dir, "node_modules"), { recursive: true });
+  symlinkSync(path.join(repoRoot, "node_modules", "decap-cms"), path.join(site.dir, "node_modules", "decap-cms"), "dir");
+  return site;
 }
 
 /** A post file's text from front matter fields and a body. */
@@ -89,9 +107,10 @@ export function captureLog(eleventy: InstanceType<typeof Eleventy>): { lines: Lo
 
 /** The options a fixture is built with: its own cache folders, and feeds off when it has no `site.url` and says nothing of feeds. */
 export function fixtureOptions(dir: string, options: NewsroomUserOptions): NewsroomUserOptions {
-  const search = { cache: path.join(dir, ".cache", "newsroom"), ...options.search };
-  const images = { cache: path.join(dir, ".cache", "newsroom-img"), ...options.images };
-  const feeds = options.feeds ?? (options.site?.url ? undefined : { enabled: false });
+  // `search: false` and `images: false` stay as written (#22: the shorthand turns a feature off).
+  const search = ownCache(options.search, path.join(dir, ".cache", "newsroom"));
+  const images = ownCache(options.images, path.join(dir, ".cache", "newsroom-img"));
+  const feeds = options.feeds ?? (options.site?.url ? undefined : false);
   return { timeZone: "UTC", ...options, search, images, ...(feeds === undefined ? {} : { feeds }) };
 }
 
@@ -157,6 +176,12 @@ export function createSite(files: Record<string, string | Buffer> = {}): Fixture
   };
   site.write(files);
   return site;
+}
+
+/** A feature's options with the fixture's own cache folder, unless it is turned off (or on with its defaults) by `false`/`true`. */
+function ownCache<T extends object>(group: boolean | T | undefined, cache: string): boolean | T | { cache: string } {
+  if (group === false) return false;
+  return { cache, ...(group === true || group === undefined ? {} : group) };
 }
 
 function outputPath(out: string, url: string): string {

@@ -4,7 +4,7 @@
  * zone), the admin page and Decap's files copied from the site's node_modules, and the admin
  * kept out of the sitemap, the search index and the service worker.
  */
-import { mkdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -14,16 +14,9 @@ import { serviceWorkerConfig } from "../../src/offline/service-worker.ts";
 import { cmsFields, cmsPostPath } from "../../src/site/cms.ts";
 import { repoRoot } from "../helpers/cli.ts";
 import { loadPagefind, searchAll } from "../helpers/pagefind.ts";
-import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
+import { createSite, errorMessages, type FixtureSite, postFile, withDecap } from "../helpers/site.ts";
 
 const SECTIONS = ["Thời sự", { name: "Xây dựng Đảng", label: "Xây dựng Đảng và chính quyền" }, "Kinh tế"];
-
-/** A site with Decap CMS installed (its node_modules/decap-cms: the repo's, linked). */
-function withDecap(site: FixtureSite): FixtureSite {
-  mkdirSync(path.join(site.dir, "node_modules"), { recursive: true });
-  symlinkSync(path.join(repoRoot, "node_modules", "decap-cms"), path.join(site.dir, "node_modules", "decap-cms"), "dir");
-  return site;
-}
 
 interface DecapConfig {
   backend: { name: string; branch?: string };
@@ -205,12 +198,7 @@ test("off by default; on without decap-cms installed, the build stops saying wha
       (e: unknown) => e,
     );
     // Eleventy wraps a plugin's error (originalError); ours keeps its own cause.
-    let messages = "";
-    for (let e = failure as { message?: string; cause?: unknown; originalError?: unknown } | undefined; e;) {
-      messages += `${e.message}\n`;
-      e = (e.originalError ?? e.cause) as typeof e;
-    }
-    expect(messages).toMatch(/eleventy-plugin-newsroom: cms: .*Decap CMS is not installed.*npm install decap-cms/);
+    expect(errorMessages(failure)).toMatch(/eleventy-plugin-newsroom: cms: .*Decap CMS is not installed.*npm install decap-cms/);
   } finally {
     bare.remove();
   }

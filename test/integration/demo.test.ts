@@ -38,6 +38,13 @@ test("the seed article is at its contract URL with the Vietnamese date line", ()
   expect(html).not.toContain("Thị trấn Sông Mã ngày càng khang trang, sạch, đẹp.</p>");
 });
 
+// #21 item 7: the seed article's lead picture is an SVG; the page reserves its space (no layout shift on slow links).
+test("the seed article's SVG lead picture has its width and height, from the file", () => {
+  const html = readFileSync(path.join(builds.la, "2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/index.html"), "utf8");
+  const img = parse(html).querySelector(".article-figure img")!;
+  expect(img.attributes).toMatchObject({ src: "/images/song-ma.svg", width: "1200", height: "675" });
+});
+
 test("the demo's draft and future-dated posts are not published", () => {
   const files = Object.keys(hashTree(builds.la));
   expect(files.some((f) => f.startsWith("2099/") || f.includes("ban-nhap"))).toBe(false);

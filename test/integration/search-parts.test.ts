@@ -1,8 +1,9 @@
 /**
  * The search index in parts (search.partSize): every post found exactly once across parts,
- * filters that open only their parts, and rebuilds that re-index only the parts whose posts changed.
+ * filters that open only their parts, the newest part first, and rebuilds that re-index only the
+ * parts whose posts changed.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -41,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => site.remove());
 
-test("the index is written as parts: a year each, a busy year split into spans of months, listed in parts.json", () => {
+test("#20: past partSize the index is written as parts — whole years, a busy year split into spans of months, the newest year at /pagefind/ itself — listed in parts.json", () => {
   const manifest = JSON.parse(site.readOutput("pagefind/parts.json")) as {
     parts: { key: string; first: string; last: string; posts: number }[];
   };
@@ -54,11 +55,42 @@ test("the index is written as parts: a year each, a busy year split into spans o
     ["2020-09", "2020-09", "2020-12", 1],
     ["2021", "2021-01", "2021-12", 1],
   ]);
-  // Pagefind's runtime is in the root only.
-  expect(readdirSync(path.join(site.out, "pagefind"))).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "parts"]));
-  for (const part of manifest.parts) {
-    expect(readdirSync(path.join(site.out, "pagefind/parts", part.key)).filter((f) => /\.js$|^wasm\./.test(f))).toEqual([]);
+  // The newest part is the root bundle, a standard Pagefind bundle with its script; the older parts
+  // keep Pagefind's worker and WebAssembly (a date filter may open one first), not its script.
+  expect(readdirSync(path.join(site.out, "pagefind"))).toEqual(
+    expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "parts"]),
+  );
+  expect(readdirSync(path.join(site.out, "pagefind/parts")).toSorted()).toEqual(["2019", "2020-01", "2020-05", "2020-09"]);
+  for (const part of manifest.parts.slice(0, -1)) {
+    const files = readdirSync(path.join(site.out, "pagefind/parts", part.key));
+    expect(files.filter((f) => /\.js$|^wasm\./.test(f)).toSorted()).toEqual(["pagefind-worker.js", "wasm.unknown.pagefind"]);
   }
+});
+
+test("#20: Pagefind's own pagefind.js at /pagefind/ finds the newest part's posts with no extra step", async () => {
+  const { serveFilesToFetch } = await import("../helpers/file-fetch.ts");
+  serveFilesToFetch(() => {});
+  const { pathToFileURL } = await import("node:url");
+  const own = await import(/* @vite-ignore */ `${pathToFileURL(path.join(site.out, "pagefind/pagefind.js")).href}?own=${Math.random()}`);
+  await own.options({ basePath: `${pathToFileURL(path.join(site.out, "pagefind")).href}/`, baseUrl: "/" });
+  const { results } = await own.search("bien phong");
+  expect(await Promise.all(results.map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url))).toEqual([
+    "/2021/08/08/bo-doi-bien-phong/",
+  ]);
+});
+
+test("#20: the newest part answers first (onFirst), then every part, ranked together", async () => {
+  const opened = await loadPagefind(site.out);
+  const firsts: string[][] = [];
+  fetched.length = 0;
+  const complete = await opened.search("lua", {}, { onFirst: async (first) => void firsts.push(first.results.map((r) => r.id)) });
+  expect(firsts).toHaveLength(1);
+  // The first answer needed the root bundle only.
+  const urls = complete.results.length;
+  expect(urls).toBe(2); // "gặt lúa" in 2019 and 2021
+  expect(firsts[0]).toHaveLength(1);
+  const partsBeforeFirst = fetched.filter((f) => f.includes("/parts/"));
+  expect(partsBeforeFirst.length).toBeGreaterThan(0); // then the older parts were opened
 });
 
 test("a query across parts finds every matching post exactly once", async () => {
@@ -108,13 +140,16 @@ test("adding a post re-indexes its part only: the other parts keep their bytes a
   try {
     const withCache = { ...options, search: { partSize: 2, cache } };
     await other.build(withCache);
-    const partsDir = path.join(other.out, "pagefind/parts");
+    const bundle = path.join(other.out, "pagefind");
+    const manifest = () => JSON.parse(readFileSync(path.join(bundle, "parts.json"), "utf8")) as { parts: { key: string; path: string }[] };
+    // Each part's files (the root's without the older parts' folder), and when its entry was written.
     const snapshot = () =>
       Object.fromEntries(
-        readdirSync(partsDir).map((key) => [
-          key,
-          { hashes: hashTree(path.join(partsDir, key)), mtime: statSync(path.join(partsDir, key, "pagefind-entry.json")).mtimeMs },
-        ]),
+        manifest().parts.map(({ key, path: where }) => {
+          const dir = path.join(bundle, where);
+          const hashes = Object.fromEntries(Object.entries(hashTree(dir)).filter(([file]) => !/^(parts\/|parts\.json$)/.test(file)));
+          return [key, { hashes, mtime: statSync(path.join(dir, "pagefind-entry.json")).mtimeMs }];
+        }),
       );
     const before = snapshot();
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -147,6 +182,7 @@ test("search.partSize: false writes one index, found the same way", async () => 
     expect(manifest.parts.map((p) => p.key)).toEqual(["all"]);
     const pf = await loadPagefind(single.out);
     expect((await searchAll(pf, "song ma")).length).toBe(5);
+    expect(existsSync(path.join(single.out, "pagefind/parts"))).toBe(false);
   } finally {
     single.remove();
   }
@@ -161,10 +197,10 @@ test("a change of language re-indexes every part (the cache key covers it), buil
   const lines: string[] = [];
   const spy = (await import("vitest")).vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
   try {
-    await other.build({ locale: "vi", search: { cache } }, { verbose: true });
-    await other.build({ locale: "vi", search: { cache } }, { verbose: true });
+    await other.build({ locale: "vi", search: { cache, partSize: 1 } }, { verbose: true });
+    await other.build({ locale: "vi", search: { cache, partSize: 1 } }, { verbose: true });
     expect(lines.filter((l) => l.includes("search index")).at(-1)).toContain("search index unchanged");
-    await other.build({ locale: "en", search: { cache } }, { verbose: true });
+    await other.build({ locale: "en", search: { cache, partSize: 1 } }, { verbose: true });
     expect(lines.filter((l) => l.includes("search index")).at(-1)).toMatch(/2 of 2 parts indexed/);
   } finally {
     spy.mockRestore();

@@ -188,7 +188,7 @@ test("`newsroom new` writes a post with the site's zone and options, prints its 
   const file = made.output.trim().split("\n")[0]!;
   expect(file).toMatch(/^posts\/\d{4}\/\d{2}\/tin-moi-song-ma-vao-mua\.md$/);
   const text = readFileSync(path.join(site, file), "utf8");
-  expect(text).toMatch(/^---\ntitle: "Tin mới: Sông Mã vào mùa"\ndate: \d{4}-\d{2}-\d{2} \d{2}:\d{2}\nsummary: ""\n---\n/);
+  expect(text).toMatch(/^---\ntitle: "Tin mới: Sông Mã vào mùa"\ndate: \d{4}-\d{2}-\d{2} \d{2}:\d{2}\nsummary: ""\ndraft: true\n---\n/);
   const again = run(newsroom, ["new", "Tin mới: Sông Mã vào mùa"], site);
   expect(again.status).toBe(1);
   expect(again.output).toContain("already exists: nothing was written");

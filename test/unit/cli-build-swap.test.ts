@@ -26,7 +26,11 @@ vi.mock("node:fs/promises", async (importOriginal) => {
 
 const { atomicBuild, BuildFailure } = await import("../../src/cli/build.ts");
 
-const folder = useBuildFolder("newsroom-swap-", { "index.md": "# Trang mới\n", "_site/index.html": "trang cũ", "_site/.newsroom-output": "" });
+const folder = useBuildFolder("newsroom-swap-", {
+  "index.md": "# Trang mới\n",
+  "_site/index.html": "trang cũ",
+  "_site/.newsroom-output": "",
+});
 const args = buildArgs;
 const failureOf = (build: Promise<void>) => failureOfBuild<InstanceType<typeof BuildFailure>>(build);
 const entries = () => readdirSync(folder.path).toSorted();

@@ -59,6 +59,43 @@ describe("parsePostDate", () => {
     expect(!dotted.ok && dotted.expected).toContain("did you mean 2020-03-05?");
   });
 
+  // #21 item 8: "2024-5-8" and single-digit hours got no suggestion; "26/03/2021" did.
+  test.each([
+    ["2024-5-8", "2024-05-08"],
+    ["2024-05-8", "2024-05-08"],
+    ["2024/05/08", "2024-05-08"],
+    ["2024.5.8", "2024-05-08"],
+    ["2024-05-08 7:30", "2024-05-08 07:30"],
+    ["2024-05-08T7:30", "2024-05-08 07:30"],
+    ["2024-05-08 7h30", "2024-05-08 07:30"],
+    ["2024-5-8 7:05:9", "2024-05-08 07:05:09"],
+    ["2024-5-8T7:30+07:00", "2024-05-08T07:30+07:00"],
+    ["2024-5-8 7:30Z", "2024-05-08T07:30Z"],
+    ["26/03/2021 7:30", "2021-03-26 07:30"],
+    ["03/26/2021", "2021-03-26"],
+  ])("a near miss %s gets the standard form suggested: %s", (written, meant) => {
+    const parsed = parsePostDate(written, HCM);
+    expect(!parsed.ok && parsed.expected.endsWith(` — did you mean ${meant}?`)).toBe(true);
+    expect(parsePostDate(meant, HCM).ok).toBe(true);
+  });
+
+  test("no suggestion that would be wrong itself: a day that does not exist, a time past 23:59", () => {
+    for (const bad of ["2023-2-29", "31/02/2021", "2024-5-8 25:00", "2024-5-8 7:61"]) {
+      const parsed = parsePostDate(bad, HCM);
+      expect(!parsed.ok && parsed.expected, bad).not.toContain("did you mean");
+    }
+  });
+
+  // #21 item 8: a time in a daylight-saving gap is moved forward; the caller is told so that it can warn.
+  test("a site-local time the clocks skip is moved forward and flagged; times that exist are not flagged", () => {
+    const gap = parsePostDate("2024-03-10 02:30", NY);
+    expect(gap.ok && [gap.date.toISO({ suppressMilliseconds: true }), gap.inGap]).toEqual(["2024-03-10T03:30:00-04:00", true]);
+    for (const fine of ["2024-03-10 01:59", "2024-03-10 03:00", "2024-03-10", "2024-03-10T02:30:00-05:00", "2024-11-03 01:30"]) {
+      const parsed = parsePostDate(fine, NY);
+      expect(parsed.ok && parsed.inGap, fine).toBeUndefined();
+    }
+  });
+
   test("other forms and types are rejected, naming what was found", () => {
     for (const bad of ["October 18, 2019", "2019-10", "20191018", "", "2019-10-18 6am"]) {
       expect(parsePostDate(bad, HCM).ok, bad).toBe(false);

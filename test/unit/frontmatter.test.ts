@@ -19,6 +19,7 @@ describe("what is read", () => {
       data: { title: "Tin" },
       body: "A\uFEFFB\n",
       frontMatter: "title: Tin",
+      language: "yaml",
     });
     expect(source("---\ntitle: Tin\n---\nA\uFEFFB\n").body).toBe("A\uFEFFB\n");
   });
@@ -28,6 +29,7 @@ describe("what is read", () => {
       data: { title: "Tin", date: "2019-10-18" },
       body: "Dòng 1\nDòng 2\n",
       frontMatter: "title: Tin\ndate: 2019-10-18",
+      language: "yaml",
     });
   });
 
@@ -36,8 +38,9 @@ describe("what is read", () => {
       data: { title: "Tin" },
       body: "Thân bài\n---\nvẫn là thân bài\n",
       frontMatter: "title: Tin",
+      language: "yaml",
     });
-    expect(source("---\ntitle: Tin\n---")).toEqual({ data: { title: "Tin" }, body: "", frontMatter: "title: Tin" });
+    expect(source("---\ntitle: Tin\n---")).toEqual({ data: { title: "Tin" }, body: "", frontMatter: "title: Tin", language: "yaml" });
   });
 
   test("the front matter is kept as written, for messages that quote the author", () => {
@@ -104,5 +107,55 @@ describe("what is refused, in words", () => {
     expect(refusal("---\n- a\n- b\n---\n")).toEqual({ expected: "YAML key: value pairs", found: "a list" });
     expect(refusal("---\nchỉ một dòng chữ\n---\n")).toEqual({ expected: "YAML key: value pairs", found: 'the string "chỉ một dòng chữ"' });
     expect(refusal("---\n42\n---\n")).toEqual({ expected: "YAML key: value pairs", found: "the number 42" });
+  });
+});
+
+// #21 item 8: Eleventy reads `---json` front matter; it was refused as "no opening ---".
+describe("JSON front matter (---json), read as Eleventy reads it", () => {
+  test("the same fields from JSON, kept as written, after ---json, --- json or ---JSON; ---yaml is YAML", () => {
+    const json = '{\n  "title": "Tin",\n  "date": "2019-10-18",\n  "tags": ["a", "b"],\n  "draft": false\n}';
+    expect(source(`---json\n${json}\n---\nThân bài\n`)).toEqual({
+      data: { title: "Tin", date: "2019-10-18", tags: ["a", "b"], draft: false },
+      body: "Thân bài\n",
+      frontMatter: json,
+      language: "json",
+    });
+    expect(source(`--- json \r\n${json.replace(/\n/g, "\r\n")}\r\n---\r\n`).data.title).toBe("Tin");
+    expect(source(`\uFEFF---JSON\n${json}\n---\n`).language).toBe("json");
+    expect(source("---json\n---\n").data).toEqual({});
+    expect(source("---yaml\ntitle: Tin\n---\n")).toMatchObject({ data: { title: "Tin" }, language: "yaml" });
+  });
+
+  test("invalid JSON: the parser's reason with the line and column in the front matter, on every Node version", () => {
+    expect(refusal('---json\n{\n  "title": "Tin",\n  "date" "2019-10-18"\n}\n---\n')).toEqual({
+      expected: "valid JSON",
+      found: expect.stringMatching(/^a JSON error: .+ \(3:10\)$/),
+    });
+    expect(refusal('---json\n{ "title": "Tin",\n---\n')).toEqual({
+      expected: "valid JSON",
+      found: expect.stringMatching(/^a JSON error: /),
+    });
+  });
+
+  test("a key written twice is refused, as YAML refuses it (JSON.parse would keep the last)", () => {
+    expect(refusal('---json\n{\n  "date": "2019-10-18",\n  "title": "Tin",\n  "date": "2020-01-01"\n}\n---\n')).toEqual({
+      expected: "valid JSON with each key once",
+      found: 'the key "date" written twice (4:3)',
+    });
+  });
+
+  test("JSON that is not an object of fields", () => {
+    const expected = 'a JSON object of "key": value pairs';
+    expect(refusal('---json\n["a"]\n---\n')).toEqual({ expected, found: "a list" });
+    expect(refusal('---json\n"Tin"\n---\n')).toEqual({ expected, found: 'the string "Tin"' });
+    expect(refusal("---json\nnull\n---\n")).toEqual({ expected, found: "the value null" });
+  });
+
+  test("other front matter languages are named, with what is read", () => {
+    expect(refusal("---js\n{ title: 'Tin' }\n---\n")).toEqual({
+      expected: 'YAML front matter (after a "---" line) or JSON (after "---json")',
+      found: 'front matter in "js" (the line "---js")',
+    });
+    expect(refusal("---toml\ntitle = 'Tin'\n---\n").found).toBe('front matter in "toml" (the line "---toml")');
   });
 });

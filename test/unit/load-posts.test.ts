@@ -126,7 +126,12 @@ describe("bad posts", () => {
         expected: "markdown nested less than 100 levels deep (lists and quotes inside one another); the text past that depth would be lost",
         found: "deeper nesting",
       },
-      { file: "posts/latin1.md", field: "file", expected: "UTF-8 text", found: "bytes that are not UTF-8" },
+      {
+        file: "posts/latin1.md",
+        field: "file",
+        expected: 'UTF-8 text (save the file as "UTF-8" in your editor)',
+        found: "bytes that are not UTF-8 (line 2, byte 0xE9)",
+      },
       {
         file: "posts/no-front-matter.md",
         field: "front matter",
@@ -237,6 +242,97 @@ describe("post files", () => {
         found: "nothing (the file is gone, or the link leads nowhere)",
       })),
     );
+  });
+});
+
+// #21 item 8: UTF-16 posts were "bytes that are not UTF-8" (or "no opening ---"), with no way out given.
+describe("encodings other than UTF-8", () => {
+  const text = post("title: Tin\ndate: 2019-10-18");
+  const utf16be = (s: string) => Buffer.from(s, "utf16le").swap16();
+
+  test("UTF-16 and UTF-32, with a byte-order mark or (UTF-16) without: named, with the command that converts the file", async () => {
+    write("posts/le.md", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    write("posts/be.md", Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]));
+    write("posts/le-no-bom.md", Buffer.from(text, "utf16le"));
+    write("posts/be-no-bom.md", utf16be(text));
+    write("posts/utf32.md", Buffer.from([0xff, 0xfe, 0, 0, 0x2d, 0, 0, 0]));
+    const convert = (file: string, from: string) =>
+      `UTF-8 text — convert it, for example: iconv -f ${from} -t UTF-8 "${file}" > converted.md && mv converted.md "${file}" (or save it as "UTF-8" in your editor)`;
+    expect(await problemsOf(loader().load())).toEqual([
+      {
+        file: "posts/be-no-bom.md",
+        field: "file",
+        expected: convert("posts/be-no-bom.md", "UTF-16BE"),
+        found: "UTF-16 (big-endian, without a byte-order mark) text",
+      },
+      { file: "posts/be.md", field: "file", expected: convert("posts/be.md", "UTF-16"), found: "UTF-16 (big-endian) text" },
+      {
+        file: "posts/le-no-bom.md",
+        field: "file",
+        expected: convert("posts/le-no-bom.md", "UTF-16LE"),
+        found: "UTF-16 (little-endian, without a byte-order mark) text",
+      },
+      { file: "posts/le.md", field: "file", expected: convert("posts/le.md", "UTF-16"), found: "UTF-16 (little-endian) text" },
+      { file: "posts/utf32.md", field: "file", expected: convert("posts/utf32.md", "UTF-32"), found: "UTF-32 (little-endian) text" },
+    ]);
+  });
+
+  test("other bytes that are not UTF-8: the line and the byte that starts the bad character", async () => {
+    const bytes = (...parts: (string | number[])[]) =>
+      Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : Buffer.from(p))));
+    write("posts/cp1258.md", bytes("---\ntitle: Tin ", [0xd0, 0xe0], "\n---\n")); // Windows-1258 "Đà"
+    write("posts/cut.md", bytes("---\ntitle: ", [0xe1, 0xbb], "\n---\n")); // "ả" cut short at the end of its line
+    write("posts/stray.md", bytes("---\ntitle: Sông ", [0x80], "\n---\n"));
+    expect((await problemsOf(loader().load())).map((p) => p.found)).toEqual([
+      "bytes that are not UTF-8 (line 2, byte 0xD0)",
+      "bytes that are not UTF-8 (line 2, byte 0xE1)",
+      "bytes that are not UTF-8 (line 2, byte 0x80)",
+    ]);
+  });
+});
+
+// #21 item 8: a time the clocks skip is warned about through the plugin's logger, naming the post.
+test("a post dated in a daylight-saving gap is published, with a warning naming its file, the time written and the time used", async () => {
+  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  write("posts/berlin.md", post("title: Tin\ndate: 2024-03-31 02:30"));
+  const [p] = await loader({ timeZone: "Europe/Berlin" }).load();
+  expect(p?.dateIso).toBe("2024-03-31T03:30:00+02:00");
+  expect(warn.mock.calls.map((call) => call[0])).toEqual([
+    "[newsroom] warning: posts/berlin.md: date: 2024-03-31 02:30 does not exist in Europe/Berlin (the clocks skip it when daylight saving time starts); 2024-03-31 03:30 (+02:00) is used instead — write that time, or another, to keep this warning away",
+  ]);
+});
+
+// #21 item 8: `postsDir: "."` read node_modules (and .git, the output) as posts.
+describe("folders that never hold posts", () => {
+  test("dependency folders, names starting with a dot, the output folder and any folder a build wrote are left out", async () => {
+    const postsDir = path.join(root, "site");
+    for (const file of [
+      "site/a.md",
+      "site/posts/b.md",
+      "site/node_modules/pkg/README.md",
+      "site/posts/node_modules/x.md",
+      "site/.git/x.md",
+      "site/.cache/y.md",
+      "site/posts/.an-nhap.md",
+      "site/_site/c.md",
+      "site/dist/d.md",
+      "site/old-output/e.md",
+      "site/old-output/.newsroom-output",
+    ]) {
+      write(file, post("title: Tin\ndate: 2019-10-18"));
+    }
+    symlinkSync(path.join(root, "nowhere.md"), path.join(postsDir, ".#a.md")); // an editor's lock link
+    const listed = await listPostFiles(postsDir, root, [path.join(postsDir, "_site")]);
+    expect(listed.map((file) => path.relative(root, file))).toEqual(["site/a.md", "site/dist/d.md", "site/posts/b.md"]);
+    // The posts folder itself may be anything, even a folder whose name starts with a dot.
+    expect(await listPostFiles(path.join(postsDir, ".cache"), root)).toEqual([path.join(postsDir, ".cache/y.md")]);
+  });
+
+  test("the loader leaves out its output folder", async () => {
+    write("posts/a.md", post("title: Tin\ndate: 2019-10-18"));
+    write("posts/out/b.md", "no front matter\n");
+    const posts = await loader({ outputDir: path.join(root, "posts/out") }).load();
+    expect(posts.map((p) => p.inputPath)).toEqual(["posts/a.md"]);
   });
 });
 

@@ -27,13 +27,16 @@ describe("the committed mutation report", () => {
         "src/content/post-schema.ts",
         "src/content/post.ts",
         "src/core/dates.ts",
-        "src/core/options.ts",
+        "src/options/fields.ts",
+        "src/options/resolve.ts",
+        "src/options/schema.ts",
         "src/core/slug.ts",
         "src/core/text.ts",
         "src/offline/service-worker.ts",
         "src/search/indexer.ts",
         "src/search/parts.ts",
         "src/site/archives.ts",
+        "src/cli/output-guard.ts",
       ]),
     );
   });

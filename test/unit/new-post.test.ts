@@ -1,7 +1,8 @@
 import { expect, test } from "vitest";
 import { splitFrontMatter } from "../../src/content/frontmatter.ts";
-import { newPost } from "../../src/content/new-post.ts";
+import { newPost, newPostProblem } from "../../src/content/new-post.ts";
 import { readPostHead } from "../../src/content/post.ts";
+import { NewsroomError } from "../../src/core/errors.ts";
 import { defaults } from "../../src/core/options.ts";
 
 const now = new Date("2019-10-17T18:30:00Z"); // 01:30 on 18 October in Hà Nội
@@ -21,6 +22,7 @@ test("a new post is dated now in the site's zone, filed under its slug, and read
     date: "2019-10-18 01:30",
     summary: "",
     author: "Lò Văn Hùng",
+    draft: true,
   });
   const head = readPostHead("p.md", split.source.data, {
     timeZone: "Asia/Ho_Chi_Minh",
@@ -30,6 +32,8 @@ test("a new post is dated now in the site's zone, filed under its slug, and read
   });
   expect(head.problems).toEqual([]);
   expect(head.head?.url).toBe("/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach/");
+  // #21 item 9: an empty new post stays out of the site (and off the front page) until its author publishes it.
+  expect(head.head?.draft).toBe(true);
 });
 
 test("titles YAML would misread stay text; a title without letters is refused", () => {
@@ -37,5 +41,24 @@ test("titles YAML would misread stay text; a title without letters is refused", 
   const split = splitFrontMatter(post.text);
   expect(split.ok && split.source.data.title).toBe("007");
   expect(post.text).not.toContain("author:");
-  expect(() => newPost("!!!", { timeZone: "UTC", newPost: defaults.newPost, now })).toThrow(/at least one letter or digit/);
+  expect(() => newPost("!!!", { timeZone: "UTC", newPost: defaults.newPost, now })).toThrow(NewsroomError);
+});
+
+// #21 item 9: a title that makes no slug is a named error that says what to do, not a stack trace.
+test("a title of emoji or punctuation is refused by name, with the fix; a slug given instead makes the post", () => {
+  const settings = { timeZone: "UTC", newPost: defaults.newPost, now };
+  const message =
+    'the title "🔥🔥" gives no URL slug (it has no letter or digit to make one from): write a title with words, or give the slug: newsroom new "🔥🔥" --slug=tin-nong';
+  expect(newPostProblem("🔥🔥")).toBe(message);
+  expect(() => newPost(" 🔥🔥 ", settings)).toThrow(new NewsroomError(message));
+  expect(newPostProblem("")).toBe('a title is needed, such as: newsroom new "Tiêu đề bài viết"');
+  expect(newPostProblem("Tin", "Tin Nóng")).toBe(
+    '--slug: expected lowercase ASCII letters, digits and single hyphens, such as "tin-nong", found "Tin Nóng"',
+  );
+  expect(newPostProblem("🔥🔥", "tin-nong")).toBeUndefined();
+
+  const post = newPost("🔥🔥", { ...settings, slug: "tin-nong" });
+  expect(post.file).toBe("2019/10/tin-nong.md");
+  const split = splitFrontMatter(post.text);
+  expect(split.ok && split.source.data).toEqual({ title: "🔥🔥", date: "2019-10-17 18:30", slug: "tin-nong", summary: "", draft: true });
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { defaults, resolveOptions, type NewsroomUserOptions } from "../../src/core/options.ts";
+import { optionGroups } from "../../src/options/schema.ts";
 
 /** The problem lines of the error resolveOptions throws (none when it accepts the options). */
 function problems(user: unknown): string[] {
@@ -497,9 +498,12 @@ describe("each wrong value is named with what is accepted and what was found", (
     expect(problems({ sections: { categories } })).toEqual([`${sections}${rest}`]);
   });
 
-  test("an unknown option lists the known ones", () => {
-    expect(problems({ timezone: "UTC" })).toEqual([`timezone: unknown option (known: ${Object.keys(defaults).join(", ")})`]);
-    expect(Object.keys(defaults)).toEqual(expect.arrayContaining(["locale", "timeZone", "permalink", "now"]));
+  // #22 item 2: an unknown option is named with the nearest known one; far from all, it lists them.
+  test("an unknown option names the nearest known one, else lists the known ones", () => {
+    expect(problems({ timezone: "UTC" })).toEqual(["timezone: unknown option (did you mean timeZone?)"]);
+    const known = Object.keys(optionGroups.shape);
+    expect(problems({ colour: "red" })).toEqual([`colour: unknown option (known: ${known.join(", ")})`]);
+    expect(known).toEqual(expect.arrayContaining(["locale", "timeZone", "permalink", "now"]));
   });
 
   test("options that are not an object are refused as a whole", () => {

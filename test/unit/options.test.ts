@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { checkPermalink, defaults, resolveOptions } from "../../src/core/options.ts";
+import { defaults, resolveOptions } from "../../src/core/options.ts";
+import { checkPermalink } from "../../src/options/fields.ts";
 
 describe("resolveOptions", () => {
   test("no options give the documented defaults, language taken from locale", () => {

@@ -1,6 +1,6 @@
 /** The output's lock and the clean-up of dead builds (src/cli/output-lock.ts) at their edges. */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
@@ -30,8 +30,15 @@ test("a lock file that names no process is taken over at once", async () => {
   }
 });
 
-test("an output folder whose parent is missing: the file system's error, no endless retry", async () => {
-  await expect(lockOutput(path.join(dir, "missing", "_site"), { waitMs: 300 })).rejects.toThrow(/ENOENT/);
+test("an output folder whose parent is missing: the parent is made and the lock taken (--output=new/site)", async () => {
+  const release = await lockOutput(path.join(dir, "missing", "_site"), { waitMs: 300 });
+  expect(existsSync(path.join(dir, "missing", "_site.lock"))).toBe(true);
+  release();
+});
+
+test("an output folder whose parent is a file: the file system's error, no endless retry", async () => {
+  writeFileSync(path.join(dir, "a-file"), "");
+  await expect(lockOutput(path.join(dir, "a-file", "_site"), { waitMs: 300 })).rejects.toThrow(/ENOTDIR|EEXIST/);
 });
 
 test("the limit is said in seconds", async () => {

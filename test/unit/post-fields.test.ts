@@ -6,7 +6,15 @@
 import { describe, expect, test } from "vitest";
 import { DATE_EXPECTATION } from "../../src/core/dates.ts";
 import { readPostHead, type PostContext } from "../../src/content/post.ts";
-import { checkFrontMatter, IMAGE_EXPECTED, imageFormProblem, postJsonSchema, shortenSlug } from "../../src/content/post-schema.ts";
+import { splitFrontMatter } from "../../src/content/frontmatter.ts";
+import {
+  checkFrontMatter,
+  IMAGE_EXPECTED,
+  imageFile,
+  imageFormProblem,
+  postJsonSchema,
+  shortenSlug,
+} from "../../src/content/post-schema.ts";
 
 const ctx: PostContext = {
   timeZone: "Asia/Ho_Chi_Minh",
@@ -255,5 +263,108 @@ describe("the JSON Schema for editors", () => {
     expect(JSON.stringify(closed.properties.category)).toContain('"enum":["Thời sự","Kinh tế"]');
     expect(closed.properties.category?.description).toBe(open.properties.category?.description);
     expect(closed.properties.category?.description).toMatch(/section/);
+  });
+});
+
+// #21 item 8: JSON front matter (---json) is checked by the same fields, with messages in JSON's terms.
+describe("JSON front matter", () => {
+  const fromFile = (text: string) => {
+    const split = splitFrontMatter(text);
+    if (!split.ok) throw new Error(split.found);
+    return readPostHead("posts/a.md", split.source.data, ctx, split.source.frontMatter, split.source.language);
+  };
+
+  test("a post in JSON gives the post the same front matter gives in YAML", () => {
+    const json = fromFile('---json\n{ "title": "Tin mới", "date": "2019-10-18 06:00", "tags": ["Sông Mã", 2024], "draft": true }\n---\n');
+    const yaml = fromFile("---\ntitle: Tin mới\ndate: 2019-10-18 06:00\ntags: [Sông Mã, 2024]\ndraft: true\n---\n");
+    expect(json.problems).toEqual([]);
+    expect(json.head).toEqual(yaml.head);
+  });
+
+  test("a number where text is expected: the fix in JSON", () => {
+    expect(fromFile('---json\n{ "title": 7, "date": "2019-10-18" }\n---\n').problems).toEqual([
+      {
+        file: "posts/a.md",
+        field: "title",
+        expected: 'text: JSON reads 7 as a number, not as text — quote it: "title": "7"',
+        found: "number 7",
+      },
+    ]);
+  });
+
+  test("a tag number JSON changed from what was written (1e3, 1.10) is refused in JSON's terms", () => {
+    expect(fromFile('---json\n{ "title": "Tin", "date": "2019-10-18", "tags": ["a", 1e3] }\n---\n').problems).toEqual([
+      {
+        file: "posts/a.md",
+        field: "tags",
+        expected: 'words: JSON reads 1000 as a number — quote it, such as ["1000"]',
+        found: 'the list ["a",1000]',
+      },
+    ]);
+    expect(fromFile('---json\n{ "title": "Tin", "date": "2019-10-18", "tags": [1.10] }\n---\n').problems[0]?.expected).toBe(
+      'words: JSON reads 1.1 as a number — quote it, such as ["1.1"]',
+    );
+  });
+});
+
+// #21 item 8: a "#" (or "?") in a photo's file name cuts the URL's path; the message says so and how to write it.
+describe("images with # or ? in their file name", () => {
+  const files = new Set(["/images/song-ma#1.jpg", "/images/a.jpg#2.jpg", "/images/hỏi?.png", "/images/Sông Mã.jpg"]);
+  const site = { ...ctx, imageExists: (p: string) => files.has(p) };
+
+  test("written as is: refused, saying that # starts a fragment (? a query) and giving the escaped form", () => {
+    expect(problems({ image: "/images/song-ma#1.jpg" }, site)).toEqual([
+      {
+        field: "image",
+        expected: `${IMAGE_EXPECTED}; in a URL "#" starts a fragment, so this path names the file /images/song-ma — rename the file without "#", or write "#" as %23: /images/song-ma%231.jpg`,
+        found: '"/images/song-ma#1.jpg"',
+      },
+    ]);
+    expect(problems({ image: "/images/hỏi?.png" }, site)[0]?.expected).toBe(
+      `${IMAGE_EXPECTED}; in a URL "?" starts a query, so this path names the file /images/hỏi — rename the file without "?", or write "?" as %3F: /images/hỏi%3F.png`,
+    );
+    // The name cut at "#" is an image name too, but no such file: the whole name is.
+    expect(problems({ image: "/images/a.jpg#2.jpg" }, site)[0]?.expected).toBe(
+      `${IMAGE_EXPECTED}; in a URL "#" starts a fragment, so this path names the file /images/a.jpg — rename the file without "#", or write "#" as %23: /images/a.jpg%232.jpg`,
+    );
+  });
+
+  test("written with %23, %3F or other escapes: the file of that name is found", () => {
+    expect(head({ image: "/images/song-ma%231.jpg" }, site).image).toBe("/images/song-ma%231.jpg");
+    expect(head({ image: "/images/h%E1%BB%8Fi%3F.png" }, site).image).toBe("/images/h%E1%BB%8Fi%3F.png");
+    expect(head({ image: "/images/S%C3%B4ng%20M%C3%A3.jpg?v=2" }, site).image).toBe("/images/S%C3%B4ng%20M%C3%A3.jpg?v=2");
+  });
+
+  test("escapes never make a path leave the site or name another folder", () => {
+    expect(imageFile("/images/%2e%2e/%2E%2E/etc/a.jpg")).toBe("/images/../../etc/a.jpg");
+    expect(problems({ image: "/images/%2e%2e/%2E%2E/etc/a.jpg" }, site)[0]?.expected).toBe(
+      `${IMAGE_EXPECTED}, without "." or ".." segments`,
+    );
+    expect(imageFile("/images/a%2Fb.jpg")).toBe("/images/a%2Fb.jpg");
+    expect(imageFile("/images/a%5Cb.jpg")).toBe("/images/a%5Cb.jpg");
+    expect(imageFile("/images/100%.jpg")).toBe("/images/100%.jpg");
+    expect(imageFile("/images/%E1%BB.jpg")).toBe("/images/%E1%BB.jpg");
+  });
+});
+
+// #21 item 8: a site-local time the clocks skip (daylight saving time starts) moved the post in silence.
+describe("times in a daylight-saving gap", () => {
+  const berlin = { ...ctx, timeZone: "Europe/Berlin" };
+  const read = (data: Record<string, unknown>) => readPostHead("posts/a.md", { ...base, ...data }, berlin);
+
+  test("a time that does not exist is warned about, naming the field, the time written and the time used", () => {
+    const result = read({ date: "2024-03-31 02:30", updated: "2024-03-31T02:45" });
+    expect(result.head?.dateIso).toBe("2024-03-31T03:30:00+02:00");
+    expect(result.warnings).toEqual([
+      "date: 2024-03-31 02:30 does not exist in Europe/Berlin (the clocks skip it when daylight saving time starts); 2024-03-31 03:30 (+02:00) is used instead — write that time, or another, to keep this warning away",
+      "updated: 2024-03-31T02:45 does not exist in Europe/Berlin (the clocks skip it when daylight saving time starts); 2024-03-31 03:45 (+02:00) is used instead — write that time, or another, to keep this warning away",
+    ]);
+  });
+
+  test("times that exist, a day alone, an instant with its offset and a zone without DST: no warning", () => {
+    for (const date of ["2024-03-31 01:59", "2024-03-31 03:00", "2024-03-31", "2024-03-31T02:30:00+01:00", "2024-10-27 02:30"]) {
+      expect(read({ date }).warnings, date).toEqual([]);
+    }
+    expect(readPostHead("posts/a.md", { ...base, date: "2024-03-31 02:30" }, ctx).warnings).toEqual([]);
   });
 });

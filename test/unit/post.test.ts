@@ -32,7 +32,7 @@ describe("splitFrontMatter", () => {
   });
 
   test("empty front matter and empty body are fine", () => {
-    expect(splitFrontMatter("---\n---\n")).toEqual({ ok: true, source: { data: {}, body: "", frontMatter: "" } });
+    expect(splitFrontMatter("---\n---\n")).toEqual({ ok: true, source: { data: {}, body: "", frontMatter: "", language: "yaml" } });
   });
 
   test("invalid YAML is reported with the parser's reason", () => {

@@ -6,6 +6,7 @@ import { defaults } from "../../src/core/options.ts";
 import type { Post } from "../../src/content/post.ts";
 import { post } from "../helpers/posts.ts";
 import { editedInPlace, fullPlan, isPostFile, partialPlan, RenderPlanner, snapshot } from "../../src/site/render-plan.ts";
+import { withTopicNames } from "../../src/site/topics.ts";
 
 const read = Array.from({ length: 30 }, (_, i) => post(i, 1 + (i % 5)));
 const publish = (posts: Post[]) => publishedPosts(posts, { now: new Date("2030-01-01"), includeUnpublished: false });
@@ -108,4 +109,23 @@ test("an edit also rewrites the articles that list the post as related or same-s
   const after = posts.map((p, i) => (i === 25 ? { ...p, related: [link(posts[2]!)] } : p));
   planner.filesChanged([`./${target.inputPath}`]);
   expect(planner.plan(edited, after, fullPlan(after, [], []), true).articles.map((p) => p.url)).toContain(posts[25]!.url);
+});
+
+// #21 item 3: an edit can change the spelling that names a tag or section for every post of it.
+test("an edit that renames a tag for other posts (its most used spelling changed) rewrites those posts' pages too", () => {
+  const tagged = (posts: Post[], spellings: Record<string, string>) =>
+    posts.map((p) => (spellings[p.inputPath] ? { ...p, tags: [spellings[p.inputPath]!] } : p));
+  const first = tagged(read, { "posts/1.md": "Sông Mã", "posts/2.md": "Sông Mã", "posts/3.md": "sông mã" });
+  const named = (posts: Post[]) => withTopicNames(publish(posts), []);
+  const planner = new RenderPlanner();
+  planner.plan(first, named(first), fullPlan(named(first), [], []), true);
+  planner.finished();
+  // posts/1.md now writes "sông mã": two posts to one, so posts/2.md's tag is renamed without its file changing.
+  const second = tagged(first, { "posts/1.md": "sông mã" });
+  const published = named(second);
+  expect(published.find((p) => p.inputPath === "posts/2.md")?.tags).toEqual(["sông mã"]);
+  planner.filesChanged(["./posts/1.md"]);
+  const plan = planner.plan(second, published, fullPlan(published, [], []), true);
+  expect(plan.full).toBe(false);
+  expect(plan.articles.map((p) => p.inputPath)).toEqual(expect.arrayContaining(["posts/1.md", "posts/2.md", "posts/3.md"]));
 });

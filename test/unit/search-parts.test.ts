@@ -6,31 +6,57 @@ import { planParts } from "../../src/search/parts.ts";
 const post = (date: string) => ({ year: date.slice(0, 4), month: date.slice(5, 7), url: `/${date}/` }) as Post;
 const keys = (posts: Post[], size: number | false) => planParts(posts, size).map((p) => `${p.key}:${p.first}..${p.last}:${p.posts.length}`);
 
-describe("planParts", () => {
-  test("a part per year while years fit", () => {
-    expect(keys([post("2021-05-01"), post("2019-01-01"), post("2019-12-31")], 5)).toEqual([
-      "2019:2019-01..2019-12:2",
+describe("planParts (#20: parts only when needed, whole years up to the cap, the newest year alone)", () => {
+  const year = (y: number, count: number, month = 6) =>
+    Array.from({ length: count }, (_, i) => post(`${y}-${String(month).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`));
+  test("an archive that fits is one index, whatever its years (the demo's 48 posts: one)", () => {
+    expect(keys([post("2021-05-01"), post("2019-01-01"), post("2019-12-31")], 5)).toEqual(["all:0000-01..9999-12:3"]);
+    expect(keys([...year(2015, 10), ...year(2019, 10), ...year(2024, 28)], 5000)).toEqual(["all:0000-01..9999-12:48"]);
+  });
+  test("past the cap: older years grouped oldest first into whole years that fit, the newest year a part of its own", () => {
+    const posts = [...year(2016, 2), ...year(2017, 2), ...year(2018, 1), ...year(2019, 3), ...year(2020, 1), ...year(2021, 1)];
+    expect(keys(posts, 4)).toEqual([
+      "2016-2017:2016-01..2017-12:4",
+      "2018-2019:2018-01..2019-12:4",
+      "2020:2020-01..2020-12:1", // would not fit beside them: a group of its own
       "2021:2021-01..2021-12:1",
     ]);
   });
-  test("a busy year splits into the longest equal spans of months that fit, never below a month", () => {
-    const year = (months: number[]) => months.map((m) => post(`2020-${String(m).padStart(2, "0")}-10`));
-    expect(keys(year([1, 2, 7, 8]), 2)).toEqual(["2020-01:2020-01..2020-06:2", "2020-07:2020-07..2020-12:2"]);
-    expect(keys(year([1, 2, 3, 4]), 2)).toEqual(["2020-01:2020-01..2020-02:2", "2020-03:2020-03..2020-04:2"]);
-    expect(keys(year([5, 5, 5]), 2)).toEqual(["2020-05:2020-05..2020-05:3"]);
+  test("a year over the cap alone splits into the longest equal spans of months that fit, never below a month", () => {
+    const months = (y: number, list: number[]) => list.map((m) => post(`${y}-${String(m).padStart(2, "0")}-10`));
+    expect(keys([...months(2020, [1, 2, 7, 8]), post("2021-01-01")], 2)).toEqual([
+      "2020-01:2020-01..2020-06:2",
+      "2020-07:2020-07..2020-12:2",
+      "2021:2021-01..2021-12:1",
+    ]);
+    expect(keys([...months(2020, [1, 2, 3, 4]), post("2021-01-01")], 2)).toEqual([
+      "2020-01:2020-01..2020-02:2",
+      "2020-03:2020-03..2020-04:2",
+      "2021:2021-01..2021-12:1",
+    ]);
+    expect(keys([...months(2020, [5, 5, 5]), post("2021-01-01")], 2)).toEqual(["2020-05:2020-05..2020-05:3", "2021:2021-01..2021-12:1"]);
+    // The newest year too.
+    expect(keys([post("2019-01-01"), ...months(2020, [1, 2, 7, 8])], 2)).toEqual([
+      "2019:2019-01..2019-12:1",
+      "2020-01:2020-01..2020-06:2",
+      "2020-07:2020-07..2020-12:2",
+    ]);
   });
-  test("the same posts in any order give the same parts; a post's part depends on its date", () => {
-    const posts = ["2018-02-01", "2018-09-01", "2018-03-03", "2019-07-07"].map(post);
-    expect(keys(posts.toReversed(), 2)).toEqual(keys(posts, 2));
-    expect(keys(posts, 1000)).toEqual(["2018:2018-01..2018-12:3", "2019:2019-01..2019-12:1"]);
+  test("a new post in the newest year changes that part only; the same posts in any order give the same parts", () => {
+    const posts = [...year(2016, 3), ...year(2017, 2), ...year(2018, 3), ...year(2019, 2)];
+    const before = keys(posts, 5);
+    const after = keys([...posts, post("2019-12-30")], 5);
+    expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
+    expect(after.at(-1)).toBe("2019:2019-01..2019-12:3");
+    expect(keys(posts.toReversed(), 5)).toEqual(before);
   });
-  test("partSize false: one part of everything", () => {
+  test("partSize false: one index of everything", () => {
     expect(keys([post("2019-01-01"), post("2024-01-01")], false)).toEqual(["all:0000-01..9999-12:2"]);
   });
 });
 
 describe("admits: the parts a filter can match", () => {
-  const part = { key: "2020-05", first: "2020-05", last: "2020-08", posts: 1 };
+  const part = { key: "2020-05", first: "2020-05", last: "2020-08", posts: 1, hash: "", path: "parts/2020-05/" };
   test("year, month and day values must fall in the part's months", () => {
     expect(admits(part, { year: "2020" })).toBe(true);
     expect(admits(part, { year: "2021" })).toBe(false);
@@ -49,7 +75,7 @@ describe("admits: the parts a filter can match", () => {
 });
 
 describe("idfWeights: parts' scores onto one scale", () => {
-  const part = (key: string, posts: number) => ({ key, first: `${key}-01`, last: `${key}-12`, posts });
+  const part = (key: string, posts: number) => ({ key, first: `${key}-01`, last: `${key}-12`, posts, hash: "", path: `parts/${key}/` });
   test("a word common in one part and rare in another: the first part's scores go up, the second's down", () => {
     const weights = idfWeights([part("2019", 100), part("2020", 100)], [{ "2019": 90, "2020": 10 }]);
     expect(weights.get("2019")).toBeGreaterThan(1);
@@ -60,5 +86,26 @@ describe("idfWeights: parts' scores onto one scale", () => {
     expect(weights.get("2019")).toBeCloseTo(1, 1);
     expect(weights.get("2020")).toBeCloseTo(1, 1);
     expect([...idfWeights([part("2019", 10)], []).values()]).toEqual([1]);
+  });
+});
+
+describe("planParts: the newest part, searched first (#20)", () => {
+  const year = (y: number, count: number) =>
+    Array.from({ length: count }, (_, i) => post(`${y}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`));
+  test("a young year (under a tenth of partSize) shares the newest part with the year before", () => {
+    expect(keys([...year(2023, 40), ...year(2024, 40), ...year(2025, 3)], 50)).toEqual([
+      "2023:2023-01..2023-12:40",
+      "2024-2025:2024-01..2025-12:43",
+    ]);
+  });
+  test("from a tenth of partSize on, the newest year is the newest part alone", () => {
+    expect(keys([...year(2023, 40), ...year(2024, 40), ...year(2025, 5)], 50)).toEqual([
+      "2023:2023-01..2023-12:40",
+      "2024:2024-01..2024-12:40",
+      "2025:2025-01..2025-12:5",
+    ]);
+  });
+  test("never past partSize: a young year beside a full one stays alone", () => {
+    expect(keys([...year(2024, 49), ...year(2025, 3)], 50)).toEqual(["2024:2024-01..2024-12:49", "2025:2025-01..2025-12:3"]);
   });
 });

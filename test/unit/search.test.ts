@@ -2,15 +2,41 @@ import { describe, expect, test } from "vitest";
 import { coverRange, rangeFilter } from "../../src/client/date-range.js";
 import { fold, highlightExcerpt, queryWords } from "../../src/client/highlight.js";
 import type { Post } from "../../src/content/post.ts";
-import { foldedDWords, searchRecord } from "../../src/search/indexer.ts";
+import { dPositions, foldD, searchRecord } from "../../src/search/indexer.ts";
+import { foldQuery, restoreD, restoreExcerptD } from "../../src/client/search-parts.js";
+import fc from "fast-check";
 
-describe("foldedDWords", () => {
-  test("only words with đ/Đ, folded to d/D, once each, other accents kept", () => {
-    expect(foldedDWords("Đảng bộ đang xây dựng đường điện, Đảng")).toEqual(["Dảng", "dang", "dường", "diện"]);
-    expect(foldedDWords("Sông Mã")).toEqual([]);
+describe("foldD, dPositions and restoreD (#20: đ searchable without accents, shown as written)", () => {
+  test("foldD: NFC, đ/Đ as d/D, other accents kept", () => {
+    expect(foldD("Đảng bộ đang xây dựng đường điện")).toBe("Dảng bộ dang xây dựng dường diện");
+    expect(foldD("Đảng".normalize("NFD"))).toBe("Dảng");
   });
-  test("NFD input is read as NFC", () => {
-    expect(foldedDWords("Đảng".normalize("NFD"))).toEqual(["Dảng"]);
+  test("dPositions: the words with đ and, where a word mixes d and đ, which letters", () => {
+    expect(dPositions("Sông Mã")).toBe("");
+    // "dđ" (word 1): letters d, đ → mask 0b10 = 2 → "$"; digits are punctuation only.
+    expect(dPositions("Đảng dđ x đi")).toBe("! #.$ $");
+    expect(dPositions("a b").match(/[\p{L}\p{N}]/u)).toBeNull();
+  });
+  test("restoreD puts back exactly what foldD took, for any text (property)", () => {
+    const alphabet = fc.constantFrom("d", "D", "đ", "Đ", "a", "ư", "ờ", " ", "  ", ",", "\n", "x");
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }), (letters) => {
+        const text = letters.join("");
+        expect(restoreD(foldD(text), dPositions(text))).toBe(text.normalize("NFC"));
+      }),
+    );
+  });
+  test("restoreExcerptD: an excerpt of the folded text, with marks and entities, gets its đ back at its place", () => {
+    const text = "Những năm qua, Đảng bộ thị trấn Sông Mã & đường điện";
+    const content = foldD(text);
+    const excerpt = "năm qua, <mark>Dảng</mark> <mark>bộ</mark> thị trấn Sông Mã &amp; dường";
+    expect(restoreExcerptD(excerpt, content, dPositions(text))).toBe(
+      "năm qua, <mark>Đảng</mark> <mark>bộ</mark> thị trấn Sông Mã &amp; đường",
+    );
+    expect(restoreExcerptD("không có trong bài", content, dPositions(text))).toBe("không có trong bài");
+  });
+  test("foldQuery folds the reader's đ as the index does, keeping quotes", () => {
+    expect(foldQuery('"Đảng bộ" điện')).toBe('"Dảng bộ" diện');
   });
 });
 
@@ -31,14 +57,15 @@ describe("searchRecord", () => {
   const record = searchRecord(post, { language: "vi", displayDate: () => "Thứ Sáu, ngày 18 tháng 10 năm 2019" });
 
   test("body text in NFC as content; title, display date and image as meta", () => {
-    expect(record.content).toBe("Những năm qua, Đảng bộ thị trấn Sông Mã");
+    expect(record.content).toBe("Những năm qua, Dảng bộ thị trấn Sông Mã");
     expect(record.meta).toMatchObject({
       title: post.title,
       date: "Thứ Sáu, ngày 18 tháng 10 năm 2019",
       image: "/images/a.svg",
       image_alt: "Thị trấn",
     });
-    expect(record.meta.fold).toBe("Dảng");
+    expect(record.meta.t).toBe("Chú trọng xây dựng Dảng bộ");
+    expect(record.meta.d).toBe("%"); // word 3, "Đảng" (punctuation digits: ! # $ % …)
   });
 
   test("date filters in the site's zone, topic filters, and a sort key that sorts as time does", () => {

@@ -190,7 +190,7 @@ test("pages at the top level (permalink /{slug}/) leave no folder to skip; other
   expect(generatedFolderGlob("/{dd}.{MM}/{slug}/")).toBe("[0-9][0-9].[0-9][0-9]/**");
 });
 
-test("a cache name per index part, from its entry file's revision; other files and unrevised entries name none", () => {
+test("a cache name per index part, from its entry file's revision (#20: the root bundle's too); other files and unrevised entries name none", () => {
   const entries = [
     { url: "pagefind/parts/2019/pagefind-entry.json", revision: "3f2a9c1e77aa" },
     { url: "pagefind/parts/2020-07/pagefind-entry.json", revision: "b0b0b0b0b0" },
@@ -200,6 +200,7 @@ test("a cache name per index part, from its entry file's revision; other files a
     { url: "other/pagefind/parts/2023/pagefind-entry.json", revision: "eeeeeeeeee" },
   ];
   expect(partCaches(entries, "/pagefind/")).toEqual({
+    "": "newsroom-search-root-dddddddd",
     "2019": "newsroom-search-2019-3f2a9c1e",
     "2020-07": "newsroom-search-2020-07-b0b0b0b0",
   });

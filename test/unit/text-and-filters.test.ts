@@ -59,6 +59,12 @@ describe("excerpt and reading time", () => {
     expect(vi.readingTime(post)).toBe("3 phút đọc");
     expect(en.readingTime("<p>short</p>")).toBe("1 min read");
   });
+
+  // #21 item 10: an empty post showed "1 phút đọc".
+  test("no reading time for a post or text without words", () => {
+    expect(vi.readingTime({ ...post, text: "", wordCount: 0 })).toBe("");
+    expect(en.readingTime("<p> </p><img src=a.jpg alt=''>")).toBe("");
+  });
 });
 
 describe("text helpers", () => {

@@ -89,6 +89,8 @@ export function intlPack(locale: string): LocalePack {
       resultsNoQuery: "{count} posts",
       noResults: "No results for “{query}”.",
       loading: "Searching…",
+      searchingOlder: "The newest results; still searching earlier years…",
+      showAllYears: "Show results from every year",
       failed: "The search index could not be loaded. Try again when you are online.",
       more: "More results",
       inYear: "Search this year",

@@ -114,6 +114,10 @@ export interface SearchStrings {
   resultsNoQuery: string;
   noResults: string;
   loading: string;
+  /** First results shown from the newest posts while older years are still searched: "{count} kết quả … đang tìm trong các năm trước…" */
+  searchingOlder: string;
+  /** The complete results arrived after the reader began reading the first ones: a button to show them. */
+  showAllYears: string;
   /** The index could not be loaded (offline before a first visit, say). */
   failed: string;
   more: string;

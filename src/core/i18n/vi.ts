@@ -75,6 +75,8 @@ export const vi: LocalePack = {
     resultsNoQuery: "{count} bài viết",
     noResults: "Không tìm thấy kết quả nào cho “{query}”.",
     loading: "Đang tìm…",
+    searchingOlder: "Kết quả mới nhất; đang tìm thêm trong các năm trước…",
+    showAllYears: "Xem kết quả từ mọi năm",
     failed: "Không tải được chỉ mục tìm kiếm. Hãy thử lại khi có mạng.",
     more: "Xem thêm kết quả",
     inYear: "Tìm trong năm này",

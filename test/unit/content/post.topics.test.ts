@@ -1,0 +1,38 @@
+/** #21 item 4: a tag or category with nothing to make a slug from is refused, naming the post, field and value. */
+import { expect, test } from "vitest";
+import { readPostHead, type PostContext } from "../../../src/content/post.ts";
+import { defaults, type SectionDeclaration } from "../../../src/core/options.ts";
+
+const ctx = (declared: SectionDeclaration[] = []): PostContext => ({
+  timeZone: "UTC",
+  permalink: defaults.permalink,
+  archives: defaults.archives,
+  imageExists: () => true,
+  topics: { sectionUrl: "/chuyen-muc/{slug}/", tagUrl: "/tag/{slug}/", declared },
+});
+const head = (data: Record<string, unknown>, context = ctx()) =>
+  readPostHead("posts/a.md", { title: "Tin", date: "2020-01-01", ...data }, context);
+
+test("tags of emoji or punctuation only are named by their place in the list as written", () => {
+  const result = head({ tags: ["nóng", "🔥", "nóng", "!!!", "🔥 2020"] });
+  expect(result.problems).toEqual([
+    {
+      file: "posts/a.md",
+      field: "tags",
+      expected:
+        "tags with letters or digits to make their URLs from (emoji, punctuation and scripts such as Chinese are left out of slugs)",
+      found: '"🔥" (item 2), "!!!" (item 4)',
+    },
+  ]);
+  expect(head({ tags: "???" }).problems.map((p) => p.found)).toEqual(['"???"']);
+  expect(head({ tags: ["🔥 2020", "C++"] }).problems).toEqual([]);
+});
+
+test("a category of emoji or punctuation only is refused, unless the site declares it with a slug", () => {
+  expect(head({ category: "!!!" }).problems).toMatchObject([{ field: "category", found: '"!!!"' }]);
+  expect(head({ category: "🔥" }, ctx([{ name: "🔥", slug: "tin-nong" }])).head?.categoryUrl).toBe("/chuyen-muc/tin-nong/");
+  // Undeclared in a site that declares its sections: one problem, the undeclared one.
+  expect(head({ category: "🔥" }, ctx(["Thời sự"])).problems).toMatchObject([
+    { field: "category", expected: expect.stringContaining("one of the site's sections") },
+  ]);
+});
