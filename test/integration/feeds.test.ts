@@ -19,7 +19,7 @@ beforeAll(async () => {
     ),
     "posts/c.md": postFile({ title: "Tin mới", date: "2019-10-19" }, "Mới."),
     "posts/draft.md": postFile({ title: "Nháp", date: "2019-10-21", draft: true }),
-    "images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    "images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 4 3'/>", // a viewBox: no warning that pages cannot reserve its space
   });
   await site.build(options);
 });
