@@ -4,12 +4,11 @@
  * removed post's pages are no longer served (#21 item 2).
  */
 import { readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import newsroom from "../../src/index.ts";
+import { freePort } from "../helpers/server.ts";
 import { captureLog, createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 
 let site: FixtureSite;
@@ -34,14 +33,6 @@ const previousDir = process.cwd();
 async function served(url: string): Promise<{ status: number; text: string }> {
   const response = await fetch(new URL(url, origin));
   return { status: response.status, text: await response.text() };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const html = (url: string) => path.join(site.out, url, "index.html");

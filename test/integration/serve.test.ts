@@ -5,25 +5,17 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { repoRoot } from "../helpers/cli.ts";
+import { freePort } from "../helpers/server.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 
 let site: FixtureSite;
 let server: ChildProcess;
 let origin = "";
 let output = "";
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   site = createSite({
