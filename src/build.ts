@@ -17,6 +17,7 @@ import { withTopicNames } from "./site/topics.ts";
 import { checkPageUrls } from "./site/url-collisions.ts";
 import { ResponsiveImages } from "./site/images.ts";
 import { RenderPlanner } from "./site/render-plan.ts";
+import { OutputFolders, RemovalWatcher, removePages } from "./site/dev-rebuilds.ts";
 import { type NewsroomData, siteData, topicSettings } from "./site/site-data.ts";
 import { IndexCache } from "./search/cache.ts";
 import { type IndexSummary, SearchIndexer } from "./search/indexer.ts";
@@ -38,6 +39,9 @@ export class NewsroomBuild {
   readonly data: NewsroomData;
   readonly #settings: BuildSettings;
   readonly #planner = new RenderPlanner();
+  /** The dev server's watcher of removed posts (Eleventy 3's own watcher ignores removals). */
+  readonly removals: RemovalWatcher;
+  readonly #outputFolders = new OutputFolders();
   readonly #indexer = new SearchIndexer();
   readonly #indexCache: IndexCache | undefined;
   /** Responsive photos (undefined when option images is off). */
@@ -53,6 +57,8 @@ export class NewsroomBuild {
   constructor(settings: BuildSettings) {
     this.#settings = settings;
     this.data = siteData(settings.options, []);
+    // The output folder may lie in the posts folder (postsDir "."): its pages are not posts.
+    this.removals = new RemovalWatcher(settings.postsDir, (file) => this.#outputDir !== "" && isInside(file, this.#outputDir));
     const cache = settings.options.search.cache;
     this.#indexCache = cache ? new IndexCache(path.resolve(settings.projectRoot, cache)) : undefined;
     const images = settings.options.images;
@@ -78,6 +84,7 @@ export class NewsroomBuild {
     this.#started = performance.now();
     this.#devServer = runMode !== "build";
     this.#outputDir = path.resolve(directories.output);
+    this.removals.buildStarted(this.#devServer);
 
     const all = await this.#postLoader().load();
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
@@ -98,6 +105,7 @@ export class NewsroomBuild {
     // disk. If the output folder was deleted meanwhile (the day index, always written, is gone),
     // everything is written again.
     const outputIntact = existsSync(path.join(directories.output, this.data.urls.dayIndex));
+    if (this.#devServer && !outputIntact) this.#outputFolders.restore(); // Eleventy would not make them again
     this.data.render = this.#planner.plan(all, published, this.data.render, this.#devServer && outputIntact);
 
     // A production build indexes beside Eleventy's rendering (finished, and its errors raised, in
@@ -105,11 +113,19 @@ export class NewsroomBuild {
     if (options.search.enabled && !this.#devServer) this.#startIndex(directories.output);
   }
 
-  async after({ directories }: EleventyEventArgs): Promise<void> {
+  async after({ directories, results }: EleventyEventArgs): Promise<void> {
     const { options } = this.#settings;
-    this.#planner.finished();
+    const stale = this.#planner.finished();
     const summary = this.#summary();
     const outputDir = path.resolve(directories.output); // now: the dev server's index is written later
+    if (this.#devServer) {
+      const written = (results ?? []).flatMap(({ outputPath }) => (outputPath ? [path.resolve(outputPath)] : []));
+      this.#outputFolders.wrote(written);
+      // Eleventy never deletes output, and the dev server serves what is on disk: the pages of
+      // removed posts (and of periods, sections and tags left empty) go, unless a page of this build took their place.
+      const removed = stale.length > 0 ? removePages(outputDir, stale, new Set(written)) : 0;
+      if (removed > 0) summary.parts.push(`${count(removed)} outdated pages deleted`);
+    }
     const photos = this.images ? await this.images.publish() : undefined;
     if (photos?.files) summary.parts.push(`${count(photos.files)} photo renditions`);
 
@@ -207,6 +223,10 @@ function describeIndex(index: IndexSummary | undefined): string {
   if (!index) return "search index unchanged";
   const parts = index.parts === 1 ? "" : `, ${index.indexed} of ${count(index.parts)} parts indexed`;
   return `search index ${megabytes(index.bytes)}${parts} (${index.cached ? "posts unchanged: from the cache, " : ""}${index.seconds.toFixed(1)} s)`;
+}
+
+function isInside(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(folder + path.sep);
 }
 
 function count(n: number): string {

@@ -96,6 +96,9 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   });
   registered.set(eleventyConfig, { options, postsDir, postWrittenTo: (file) => build.postWrittenTo(file) });
   eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => build.filesChanged(files));
+  // Eleventy 3 rebuilds nothing when a file is removed: the plugin watches the posts folder for removals itself.
+  eleventyConfig.addWatchTarget(build.removals.signalFile);
+  eleventyConfig.on("eleventy.reset", () => build.removals.close());
   eleventyConfig.on("eleventy.before", (args: EleventyEventArgs) => {
     pathPrefix = undefined;
     return build.before(args);

@@ -31,6 +31,8 @@ export interface EleventyConfig {
 export interface EleventyEventArgs {
   runMode: "build" | "serve" | "watch";
   directories: { input: string; includes: string; output: string; data: string };
+  /** `eleventy.after` only: the pages this build wrote (`outputPath` from the working folder, false when not written). */
+  results?: { outputPath: string | false }[];
 }
 
 /** Pagination data of a paginated template, as templates see it. */

@@ -5,7 +5,8 @@
  * related and same-section lists carry its title), the articles whose related lists the edit
  * changed, the home, year, month, day, section and tag pages that list it. Everything else on disk is already
  * right. Any other change (a post added, removed, re-dated or published; a template, data or
- * config file) writes everything. Pure.
+ * config file) writes everything, and the pages the last build wrote that this one does not (a
+ * removed post's article, a period, section or tag left empty) are named, to be deleted. Pure.
  */
 import type { ArchivePage } from "./archives.ts";
 import type { TopicPage } from "./topics.ts";
@@ -65,6 +66,11 @@ export function editedInPlace(previous: BuildSnapshot, now: BuildSnapshot): Set<
   return edited;
 }
 
+/** The URLs of the pages a full plan writes: articles, home, archive, section and tag pages. */
+export function pageUrls(plan: RenderPlan): Set<string> {
+  return new Set([plan.articles, plan.homePages, plan.archivePages, plan.topicPages].flatMap((pages) => pages.map((page) => page.url)));
+}
+
 export function fullPlan(posts: Post[], homes: HomePage[], archivePages: ArchivePage[], topicPages: TopicPage[] = []): RenderPlan {
   return { full: true, articles: posts, homePages: homes, archivePages, topicPages };
 }
@@ -106,6 +112,9 @@ export class RenderPlanner {
   #changed: string[] | undefined;
   #last: BuildSnapshot | undefined;
   #current: BuildSnapshot | undefined;
+  /** The URLs of the pages of the last finished build, and of this one. */
+  #lastPages: Set<string> | undefined;
+  #currentPages: Set<string> | undefined;
 
   /** Files the watcher saw change since the last build (from Eleventy's `eleventy.beforeWatch`). */
   filesChanged(files: readonly string[]): void {
@@ -117,6 +126,7 @@ export class RenderPlanner {
     const now = snapshot(read, published);
     const changed = this.#changed;
     this.#current = now;
+    this.#currentPages = pageUrls(everything);
     this.#changed = undefined;
     if (!devServer || !this.#last || !changed || !changed.every((file) => isPostFile(file, now.read))) return everything;
     const edited = editedInPlace(this.#last, now);
@@ -126,9 +136,16 @@ export class RenderPlanner {
     return partialPlan(edited, everything.articles, everything.homePages, everything.archivePages, everything.topicPages, listsChanged);
   }
 
-  /** The build finished: its pages are on disk, and the next plan compares with it. */
-  finished(): void {
+  /**
+   * The build finished: its pages are on disk, and the next plan compares with it. Returns the
+   * URLs of the pages the previous finished build had and this one has not: their files are stale.
+   */
+  finished(): string[] {
+    const [last, current] = [this.#lastPages, this.#currentPages];
+    const gone = last && current ? [...last].filter((url) => !current.has(url)) : [];
     this.#last = this.#current;
+    this.#lastPages = this.#currentPages;
+    return gone;
   }
 }
 

@@ -1,7 +1,7 @@
 /** A small static file server for browser tests: serves a built site, optionally under a path prefix. */
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, createServer as createTcpServer } from "node:net";
 import path from "node:path";
 
 const TYPES: Record<string, string> = {
@@ -65,4 +65,13 @@ export async function serveStatic(
         server.closeAllConnections(); // keep-alive connections would hold the server open
       }),
   };
+}
+
+/** A TCP port free at this moment, for a server a test starts (the dev server, `npm run serve`). */
+export async function freePort(): Promise<number> {
+  const probe = createTcpServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
