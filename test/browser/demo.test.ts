@@ -79,7 +79,8 @@ test("until the font arrives, text shows in a stand-in with its metrics: the swa
   // Without the stand-ins (fonts.css's "Be Vietnam Pro Fallback: …" faces), the seed article's
   // headline took three lines in the system font and two in Be Vietnam Pro, and the page's height
   // changed by 3.4% when the font arrived (the front page's by 1.3%).
-  const context = await browser.newContext(PHONE);
+  // No service worker: its precache would hand the pages the font files that the route refuses.
+  const context = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
   const layout = async (url: string, font: boolean) => {
     const page = await context.newPage();
     if (!font) await page.route("**/*.woff2", (route) => route.abort());
