@@ -17,11 +17,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/client/**/*.js"],
+    files: ["src/features/*/client/**/*.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["src/client/service-worker.js", "src/client/service-worker-removal.js"],
+    files: ["src/features/offline/client/service-worker.js", "src/features/offline/client/service-worker-removal.js"],
     languageOptions: { globals: { ...globals.serviceworker, workbox: "readonly" } },
   },
 );

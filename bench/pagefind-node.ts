@@ -1,13 +1,13 @@
 /**
  * A built site's search index opened in Node as the search page opens it: the root bundle's
  * `pagefind.js` (a fresh module instance each time) and the parts through the site's own client,
- * `src/client/search-parts.js`. Files are read from disk through a `fetch` shim for `file:` URLs,
+ * `src/features/search/client/search-parts.js`. Files are read from disk through a `fetch` shim for `file:` URLs,
  * which can count what a search fetches.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { openSearch } from "../src/client/search-parts.js";
+import { openSearch } from "../src/features/search/client/search-parts.js";
 import { serveFilesToFetch } from "../test/helpers/file-fetch.ts";
 
 export interface ResultData {

@@ -1,7 +1,7 @@
 /**
  * Bytes of Pagefind files a fresh page fetches for a first query (and its first 10 results),
  * measured in Node: the root's pagefind.js, parts.json, then whatever the site's parts client
- * (src/client/search-parts.js) and Pagefind fetch. `tsx bench/query-bytes.ts <site dir> <query>…`
+ * (src/features/search/client/search-parts.js) and Pagefind fetch. `tsx bench/query-bytes.ts <site dir> <query>…`
  */
 import path from "node:path";
 import { type Fetched, openIndex, stopCounting } from "./pagefind-node.ts";

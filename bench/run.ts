@@ -457,7 +457,7 @@ export function report(results: Result[]): string {
     "",
     "## Cold first query",
     "",
-    "Bytes of Pagefind files fetched for a first query in a fresh page (pagefind.js, parts.json, the WebAssembly, entries, metadata, index chunks and the fragments of the first 10 results), measured by running the site's search client (`src/client/search-parts.js`, over Pagefind's own `pagefind.js`) in Node with a counting `fetch`. The last column is filtered to one year (picked per corpus: its newest full year).",
+    "Bytes of Pagefind files fetched for a first query in a fresh page (pagefind.js, parts.json, the WebAssembly, entries, metadata, index chunks and the fragments of the first 10 results), measured by running the site's search client (`src/features/search/client/search-parts.js`, over Pagefind's own `pagefind.js`) in Node with a counting `fetch`. The last column is filtered to one year (picked per corpus: its newest full year).",
     "",
     `| N | ${queryNames.map((q, i) => (i < QUERIES.length ? `“${q}”` : `“${FILTERED_QUERY}”, one year`)).join(" | ")} |`,
     `| ---: | ${queryNames.map(() => "---:").join(" | ")} |`,

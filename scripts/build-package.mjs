@@ -14,8 +14,16 @@ const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, `dist.next-${process.pid}`);
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 execFileSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.build.json"), "--outDir", dist], { stdio: "inherit", cwd: root });
-for (const folder of ["layouts", "includes", "assets", "client"]) {
+for (const folder of ["layouts", "includes", "assets"]) {
   cpSync(path.join(root, "src", folder), path.join(dist, folder), { recursive: true });
+}
+// Each feature's browser scripts (features/<name>/client/) and its declared browser contract
+// (contract.d.ts): shipped as written, beside the feature's compiled code.
+for (const entry of readdirSync(path.join(root, "src", "features"), { recursive: true, withFileTypes: true })) {
+  const file = path.join(entry.parentPath, entry.name);
+  const inClient = path.basename(entry.parentPath) === "client";
+  if (!entry.isFile() || !(inClient || entry.name.endsWith(".d.ts"))) continue;
+  cpSync(file, path.join(dist, path.relative(path.join(root, "src"), file)));
 }
 
 // tsc rewrites the `.ts` import paths of the JavaScript it emits, not of its declarations:
@@ -30,7 +38,7 @@ for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true }))
 
 // The post front matter's JSON Schema, for editors and validators (exported as
 // "eleventy-plugin-newsroom/post.schema.json"), made from the compiled schema module itself.
-const { postJsonSchema } = await import(pathToFileURL(path.join(dist, "content/post-schema.js")).href);
+const { postJsonSchema } = await import(pathToFileURL(path.join(dist, "posts/post-schema.js")).href);
 writeFileSync(path.join(dist, "post.schema.json"), `${JSON.stringify(postJsonSchema(), null, 2)}\n`);
 
 const live = path.join(root, "dist");

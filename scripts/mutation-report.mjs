@@ -14,7 +14,7 @@ export const EQUIVALENT_FILE = path.join(REPORT_DIR, "EQUIVALENT.md");
  * @typedef {{ files: Record<string, { source?: string, mutants: Mutant[] }> }} Report
  */
 
-/** A mutant as the report and EQUIVALENT.md name it: `src/core/slug.ts:13:9 EqualityOperator \`a > b\``. */
+/** A mutant as the report and EQUIVALENT.md name it: `src/kernel/slug.ts:13:9 EqualityOperator \`a > b\``. */
 export function mutantKey(file, mutant) {
   const { line, column } = mutant.location.start;
   return `${file}:${line}:${column} ${mutant.mutatorName} ${oneLine(mutant.replacement ?? "")}`;

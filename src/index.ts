@@ -5,36 +5,45 @@
  *   eleventyConfig.addPlugin(newsroom, { locale: "vi", timeZone: "Asia/Ho_Chi_Minh" });
  *
  * This file registers the plugin with Eleventy and re-exports the public API; one build's
- * steps are in build.ts.
+ * steps are in build/build.ts.
  */
 import path from "node:path";
-import { NewsroomBuild } from "./build.ts";
-import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./core/eleventy.ts";
-import { log } from "./core/errors.ts";
+import { NewsroomBuild } from "./build/build.ts";
+import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./kernel/eleventy.ts";
+import { log } from "./kernel/errors.ts";
 import { resolveOptions } from "./options/resolve.ts";
 import type { NewsroomOptions, NewsroomUserOptions } from "./options/types.ts";
-import { prefixUrl } from "./core/urls.ts";
-import type { Post } from "./content/post.ts";
-import { registerFeeds } from "./site/feeds.ts";
-import { createFilters } from "./site/filters.ts";
-import { feedsOn } from "./site/site-data.ts";
-import { articleJsonLd } from "./site/structured-data.ts";
-import { registerTemplates } from "./site/templates.ts";
-import { registerCms } from "./site/cms.ts";
-import type { ImageRole } from "./site/images.ts";
+import { prefixUrl } from "./kernel/urls.ts";
+import type { Post } from "./posts/post.ts";
+import { registerFeeds } from "./features/feeds/feeds.ts";
+import { createFilters } from "./render/filters.ts";
+import { feedsOn } from "./render/site-data.ts";
+import { articleJsonLd } from "./features/articles/structured-data.ts";
+import { registerTemplates } from "./render/templates.ts";
+import { registerCms } from "./features/cms/cms.ts";
+import type { ImageRole } from "./features/photos/images.ts";
 
 export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata, ArchivePermalinks } from "./options/types.ts";
-export type { EleventyConfig } from "./core/eleventy.ts";
-export type { Post, PostFrontMatter, PostLink } from "./content/post.ts";
-export type { NewsroomFilters } from "./site/filters.ts";
-export type { ArchivePage, Archives, DayGroup, MonthGroup, YearGroup, Period, PeriodLink, CalendarCell } from "./site/archives.ts";
-export type { NewsroomData } from "./site/site-data.ts";
-export { createFilters } from "./site/filters.ts";
-export { parsePostDate } from "./core/dates.ts";
-export { slugify } from "./core/slug.ts";
-export { NewsroomError, PostsError } from "./core/errors.ts";
-export { PhotoError } from "./site/images.ts";
-export { UrlCollisionError } from "./site/url-collisions.ts";
+export type { EleventyConfig } from "./kernel/eleventy.ts";
+export type { Post, PostFrontMatter, PostLink } from "./posts/post.ts";
+export type { NewsroomFilters } from "./render/filters.ts";
+export type {
+  ArchivePage,
+  Archives,
+  DayGroup,
+  MonthGroup,
+  YearGroup,
+  Period,
+  PeriodLink,
+  CalendarCell,
+} from "./features/archives/archives.ts";
+export type { NewsroomData } from "./render/site-data.ts";
+export { createFilters } from "./render/filters.ts";
+export { parsePostDate } from "./kernel/dates.ts";
+export { slugify } from "./kernel/slug.ts";
+export { NewsroomError, PostsError } from "./kernel/errors.ts";
+export { PhotoError } from "./features/photos/images.ts";
+export { UrlCollisionError } from "./render/url-collisions.ts";
 
 /**
  * The resolved options and posts folder of each Eleventy configuration the plugin was added to,

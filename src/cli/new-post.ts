@@ -6,8 +6,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { newPost, newPostProblem } from "../content/new-post.ts";
-import { NewsroomError } from "../core/errors.ts";
+import { newPost, newPostProblem } from "../posts/new-post.ts";
+import { NewsroomError } from "../kernel/errors.ts";
 import { newsroomSettings } from "../index.ts";
 
 export interface NewPostArgs {

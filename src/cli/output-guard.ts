@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { NewsroomError } from "../core/errors.ts";
-import { OUTPUT_MARKER } from "../core/paths.ts";
+import { NewsroomError } from "../kernel/errors.ts";
+import { OUTPUT_MARKER } from "../kernel/paths.ts";
 
 export { OUTPUT_MARKER };
 const MARKER_TEXT = "This folder is written by `newsroom build` (eleventy-plugin-newsroom); each build replaces all of it.\n";

@@ -8,8 +8,8 @@
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { NewsroomError } from "../core/errors.ts";
-import { processAlive } from "../core/processes.ts";
+import { NewsroomError } from "../kernel/errors.ts";
+import { processAlive } from "../kernel/processes.ts";
 
 export interface LockOptions {
   /** How long to wait for another build of the same output, in ms. @default 30 minutes */

@@ -10,9 +10,9 @@
  */
 import { IANAZone } from "luxon";
 import { z } from "zod";
-import { PERMALINK_TOKENS } from "../core/permalink.ts";
-import { isUrlSafeSlug, slugify } from "../core/slug.ts";
-import { sectionDeclarationProblem } from "../core/topics.ts";
+import { PERMALINK_TOKENS } from "../kernel/permalink.ts";
+import { isUrlSafeSlug, slugify } from "../kernel/slug.ts";
+import { sectionDeclarationProblem } from "../kernel/topics.ts";
 
 /** What one option, or one group of options, says about itself. */
 export interface OptionDoc {

@@ -9,7 +9,7 @@
  */
 import leven from "leven";
 import type { z } from "zod";
-import { describe, NewsroomError } from "../core/errors.ts";
+import { describe, NewsroomError } from "../kernel/errors.ts";
 import { fieldsOf, optionDocs, schemaAt, type OptionDoc } from "./fields.ts";
 import { newsroomOptions, optionGroups } from "./schema.ts";
 import type { NewsroomOptions, NewsroomUserOptions } from "./types.ts";

@@ -21,7 +21,7 @@ import { DateTime } from "luxon";
 import { parse } from "node-html-parser";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { adminContentSecurityPolicy } from "../../src/site/cms.ts";
+import { adminContentSecurityPolicy } from "../../src/features/cms/cms.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { repoRoot, runEleventy } from "../helpers/cli.ts";
 import { serveStatic, type StaticServer } from "../helpers/server.ts";

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { CONTENT_SECURITY_POLICY } from "../../src/core/csp.ts";
+import { CONTENT_SECURITY_POLICY } from "../../src/render/csp.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/server.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";

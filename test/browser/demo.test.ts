@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { CONTENT_SECURITY_POLICY } from "../../src/core/csp.ts";
+import { CONTENT_SECURITY_POLICY } from "../../src/render/csp.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { runBuild } from "../helpers/cli.ts";
 import { serveStatic, type StaticServer } from "../helpers/server.ts";

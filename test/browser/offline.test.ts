@@ -1,7 +1,7 @@
 /** Offline reading: pages visited, search and the date widget keep working once the site is unreachable. */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { CONTENT_SECURITY_POLICY } from "../../src/core/csp.ts";
+import { CONTENT_SECURITY_POLICY } from "../../src/render/csp.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/server.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";

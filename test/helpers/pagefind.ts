@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { openSearch } from "../../src/client/search-parts.js";
+import { openSearch } from "../../src/features/search/client/search-parts.js";
 import { serveFilesToFetch } from "./file-fetch.ts";
 
 export interface PagefindResultData {
@@ -39,7 +39,7 @@ const shimFetch = () => serveFilesToFetch(record);
 /**
  * Opens the index at `<siteDir>/pagefind/` as the search page does: the root's `pagefind.js`
  * (a fresh module instance per call) and every part through the site's own client
- * (src/client/search-parts.js).
+ * (src/features/search/client/search-parts.js).
  */
 export async function loadPagefind(siteDir: string, bundle = "pagefind"): Promise<PagefindApi> {
   shimFetch();

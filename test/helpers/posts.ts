@@ -1,8 +1,8 @@
 /** Posts made in memory for unit tests of pure functions: every field of a `Post`, overridable; the post loader's settings. */
 import path from "node:path";
-import type { LoaderSettings } from "../../src/content/load-posts.ts";
-import type { Post } from "../../src/content/post.ts";
-import { defaults } from "../../src/core/options.ts";
+import type { LoaderSettings } from "../../src/posts/load-posts.ts";
+import type { Post } from "../../src/posts/post.ts";
+import { defaults } from "../../src/options/index.ts";
 
 /** The post loader's settings for a project in `root` (posts in root/posts, Asia/Ho_Chi_Minh), the plugin's defaults otherwise. */
 export function loaderSettings(root: string, more: Partial<LoaderSettings> = {}): LoaderSettings {

@@ -15,7 +15,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { parse, type HTMLElement } from "node-html-parser";
 import newsroom, { type NewsroomUserOptions, PostsError } from "../../src/index.ts";
-import { closeRemovalWatchers } from "../../src/site/dev-rebuilds.ts";
+import { closeRemovalWatchers } from "../../src/build/dev-rebuilds.ts";
 import { repoRoot } from "./cli.ts";
 
 export interface FixtureSite {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, expect, test, vi } from "vitest";
-import { PostsError } from "../../src/core/errors.ts";
+import { PostsError } from "../../src/kernel/errors.ts";
 import { runEleventy, repoRoot } from "../helpers/cli.ts";
 import { createSite, type FixtureSite, postFile, postsErrorOf } from "../helpers/site.ts";
 

@@ -8,10 +8,10 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { defaults, resolveOptions } from "../../src/core/options.ts";
-import { PLUGIN_DIR } from "../../src/core/paths.ts";
-import { serviceWorkerConfig } from "../../src/offline/service-worker.ts";
-import { cmsFields, cmsPostPath } from "../../src/site/cms.ts";
+import { defaults, resolveOptions } from "../../src/options/index.ts";
+import { PLUGIN_DIR } from "../../src/kernel/paths.ts";
+import { serviceWorkerConfig } from "../../src/features/offline/service-worker.ts";
+import { cmsFields, cmsPostPath } from "../../src/features/cms/cms.ts";
 import { repoRoot } from "../helpers/cli.ts";
 import { loadPagefind, searchAll } from "../helpers/pagefind.ts";
 import { createSite, errorMessages, type FixtureSite, postFile, withDecap } from "../helpers/site.ts";
@@ -159,7 +159,7 @@ test("the service worker's first fetch listener keeps Workbox away from the edit
     generated: [],
     bypass: ["/admin/"],
   });
-  const template = readFileSync(path.join(PLUGIN_DIR, "client", "service-worker.js"), "utf8");
+  const template = readFileSync(path.join(PLUGIN_DIR, "features", "offline", "client", "service-worker.js"), "utf8");
   const code = template.replace("self.__NEWSROOM_OFFLINE__", () => JSON.stringify(config)).replace("self.__WB_MANIFEST", "[]");
   // Workbox: a stand-in that accepts any call.
   const anything: any = new Proxy(function () {}, {

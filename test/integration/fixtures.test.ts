@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { PostsError } from "../../src/core/errors.ts";
-import { defaults } from "../../src/core/options.ts";
-import { PostLoader } from "../../src/content/load-posts.ts";
+import { PostsError } from "../../src/kernel/errors.ts";
+import { defaults } from "../../src/options/index.ts";
+import { PostLoader } from "../../src/posts/load-posts.ts";
 import { repoRoot } from "../helpers/cli.ts";
 import { createSite, type FixtureSite, postFile, postsErrorOf } from "../helpers/site.ts";
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import sharp from "sharp";
 import { expect, test } from "vitest";
-import { PhotoDecoder } from "../../src/site/photo-check.ts";
+import { PhotoDecoder } from "../../src/features/photos/photo-check.ts";
 import { repoRoot, runBuild, runEleventy } from "../helpers/cli.ts";
 import { createSite, postFile, postsErrorOf } from "../helpers/site.ts";
 

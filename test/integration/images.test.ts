@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { PostsError } from "../../src/core/errors.ts";
+import { PostsError } from "../../src/kernel/errors.ts";
 import { repoRoot, runBuild } from "../helpers/cli.ts";
 import { createSite, type FixtureSite, postFile, postsErrorOf } from "../helpers/site.ts";
 

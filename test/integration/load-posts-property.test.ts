@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, expect, onTestFinished, test, vi } from "vitest";
-import { PostsError } from "../../src/core/errors.ts";
-import { defaults } from "../../src/core/options.ts";
-import { PostLoader } from "../../src/content/load-posts.ts";
+import { PostsError } from "../../src/kernel/errors.ts";
+import { defaults } from "../../src/options/index.ts";
+import { PostLoader } from "../../src/posts/load-posts.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "newsroom-property-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,7 +5,7 @@
  * đ/d folded; a quoted phrase matches without accents. In one index and in parts.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { fold } from "../../src/client/highlight.js";
+import { fold } from "../../src/features/search/client/highlight.js";
 import { loadPagefind, type PagefindApi, searchAll } from "../helpers/pagefind.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 

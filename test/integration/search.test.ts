@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { hashTree } from "../helpers/cli.ts";
 import { loadPagefind, marks, type PagefindApi, searchAll } from "../helpers/pagefind.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
-import { highlightExcerpt } from "../../src/client/highlight.js";
-import { rangeFilter } from "../../src/client/date-range.js";
+import { highlightExcerpt } from "../../src/features/search/client/highlight.js";
+import { rangeFilter } from "../../src/features/search/client/date-range.js";
 
 const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/;
 /** Words as readers see them highlighted, without the punctuation Pagefind keeps inside marks. */
@@ -244,7 +244,7 @@ test("search can be turned off", async () => {
 });
 
 test("the dev server's indexer keeps an unchanged index and rebuilds a changed one, one run at a time", async () => {
-  const { SearchIndexer } = await import("../../src/search/indexer.ts");
+  const { SearchIndexer } = await import("../../src/features/search/indexer.ts");
   const { mkdtempSync, rmSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const path = await import("node:path");

@@ -1,7 +1,7 @@
 /** Section (chuyên mục) and tag pages: URLs, menus in declared order, pagination, links, feeds, errors. */
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { PostsError } from "../../src/core/errors.ts";
+import { PostsError } from "../../src/kernel/errors.ts";
 import { createSite, type FixtureSite, postFile, postsErrorOf } from "../helpers/site.ts";
 
 let site: FixtureSite;

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { afterAll, expect, test, vi } from "vitest";
-import { PostsError } from "../../src/core/errors.ts";
+import { PostsError } from "../../src/kernel/errors.ts";
 import { createSite, postFile, postsErrorOf } from "../helpers/site.ts";
 
 vi.mock("node:fs/promises", async (importOriginal) => {

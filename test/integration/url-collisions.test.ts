@@ -6,16 +6,16 @@ import { mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterEach, expect, test, vi } from "vitest";
 import { repoRoot } from "../helpers/cli.ts";
-import type { NewsroomUserOptions } from "../../src/core/options.ts";
+import type { NewsroomUserOptions } from "../../src/options/index.ts";
 import { UrlCollisionError } from "../../src/index.ts";
 import { resolveOptions } from "../../src/options/resolve.ts";
-import { outputFile, type PlannedPage } from "../../src/site/url-collisions.ts";
+import { outputFile, type PlannedPage } from "../../src/render/url-collisions.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 
 /** The pages each build planned (checkPageUrls is wrapped to keep them). */
 const planned: PlannedPage[][] = [];
-vi.mock("../../src/site/url-collisions.ts", async (original) => {
-  const real = await original<typeof import("../../src/site/url-collisions.ts")>();
+vi.mock("../../src/render/url-collisions.ts", async (original) => {
+  const real = await original<typeof import("../../src/render/url-collisions.ts")>();
   return {
     ...real,
     checkPageUrls: (...args: Parameters<typeof real.checkPageUrls>) => {

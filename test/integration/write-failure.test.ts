@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { describeError } from "../../src/cli/build.ts";
-import { PostsError } from "../../src/core/errors.ts";
+import { PostsError } from "../../src/kernel/errors.ts";
 import { repoRoot, runBuild } from "../helpers/cli.ts";
 import { createSite, postFile } from "../helpers/site.ts";
 

@@ -81,10 +81,10 @@ test("the tarball holds the compiled plugin, its declarations and its files, and
     "dist/index.js",
     "dist/index.d.ts",
     "dist/cli/newsroom.js",
-    "dist/search/worker.js",
+    "dist/features/search/worker.js",
     "dist/layouts/article.njk",
     "dist/includes/newsroom/header.njk",
-    "dist/client/search.js",
+    "dist/features/search/client/search.js",
     "dist/assets/newsroom.css",
   ]) {
     expect(files).toContain(file);

@@ -1,12 +1,12 @@
 /**
- * The archive pages a build writes (src/site/archives.ts), each built inside its test: every
+ * The archive pages a build writes (src/features/archives/archives.ts), each built inside its test: every
  * period's posts, counts and breadcrumbs, the pages of a period with rel prev/next, the
  * neighbouring periods, the calendar and the date widget's index of days.
  */
 import { expect, test } from "vitest";
-import { dayIndex, groupArchives, type ArchivePage } from "../../src/site/archives.ts";
-import { localePack } from "../../src/core/i18n/index.ts";
-import type { Post } from "../../src/content/post.ts";
+import { dayIndex, groupArchives, type ArchivePage } from "../../src/features/archives/archives.ts";
+import { localePack } from "../../src/kernel/i18n/index.ts";
+import type { Post } from "../../src/posts/post.ts";
 
 const permalinks = { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" };
 const settings = { permalinks, pageSize: 2, yearPostCount: 3, strings: localePack("vi").archive };

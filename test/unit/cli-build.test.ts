@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { atomicBuild, BuildFailure, describeError, parseArgs } from "../../src/cli/build.ts";
-import { NewsroomError } from "../../src/core/errors.ts";
+import { NewsroomError } from "../../src/kernel/errors.ts";
 import { buildArgs, failureOf as failureOfBuild, useBuildFolder } from "../helpers/build-folder.ts";
 
 describe("parseArgs", () => {

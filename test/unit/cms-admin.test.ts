@@ -1,16 +1,16 @@
 /**
- * admin.js (src/client/cms-admin.js, with the settings the build writes into it), run against a
+ * admin.js (src/features/cms/client/cms-admin.js, with the settings the build writes into it), run against a
  * stand-in of Decap's globals: `h` builds a plain tree, `createClass` returns the component's spec.
- * The date widget reads every date form as the build does (core/dates.ts), in the site's zone
+ * The date widget reads every date form as the build does (kernel/dates.ts), in the site's zone
  * whatever the machine's; it writes the site's wall clock; the preview's date line is the article
  * page's (the locale pack's `dates.article`); the preview's images are the site's or Decap's.
  */
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { parsePostDate } from "../../src/core/dates.ts";
-import { localePack } from "../../src/core/i18n/index.ts";
-import { resolveOptions } from "../../src/core/options.ts";
-import { adminScript, adminSettings } from "../../src/site/cms.ts";
+import { parsePostDate } from "../../src/kernel/dates.ts";
+import { localePack } from "../../src/kernel/i18n/index.ts";
+import { resolveOptions } from "../../src/options/index.ts";
+import { adminScript, adminSettings } from "../../src/features/cms/cms.ts";
 
 interface Node {
   type: unknown;

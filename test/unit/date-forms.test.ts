@@ -1,9 +1,9 @@
 /**
- * Front matter dates (src/core/dates.ts) at their edges: the forms written by hand (spaces, offsets
+ * Front matter dates (src/kernel/dates.ts) at their edges: the forms written by hand (spaces, offsets
  * without a colon), the mistakes named in words, and instants always shown in the site's zone.
  */
 import { describe, expect, test } from "vitest";
-import { DATE_EXPECTATION, inZone, parsePostDate } from "../../src/core/dates.ts";
+import { DATE_EXPECTATION, inZone, parsePostDate } from "../../src/kernel/dates.ts";
 
 const HCM = "Asia/Ho_Chi_Minh";
 const refusal = (value: unknown) => {

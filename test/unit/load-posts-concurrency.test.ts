@@ -1,5 +1,5 @@
 /**
- * How many post files the loader reads at once (src/content/load-posts.ts): a bounded number, so
+ * How many post files the loader reads at once (src/posts/load-posts.ts): a bounded number, so
  * that a folder of thousands of posts never opens thousands of files together (EMFILE). Reads are
  * counted by a stand-in for `readFile`; the count does not depend on timing, since every read the
  * loader starts is started before the first one ends.
@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { PostLoader } from "../../src/content/load-posts.ts";
+import { PostLoader } from "../../src/posts/load-posts.ts";
 import { loaderSettings } from "../helpers/posts.ts";
 
 const reads = vi.hoisted(() => ({ open: 0, most: 0 }));

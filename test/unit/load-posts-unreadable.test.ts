@@ -1,5 +1,5 @@
 /**
- * A post file the build cannot read is reported with the others, in words (src/content/load-posts.ts).
+ * A post file the build cannot read is reported with the others, in words (src/posts/load-posts.ts).
  * The file system's refusals are simulated for files named in `refuse` (the tests may run as root,
  * who can read anything).
  */
@@ -38,8 +38,8 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   return { ...fs, default: { ...fs, readFile, stat }, readFile, stat };
 });
 
-const { PostLoader } = await import("../../src/content/load-posts.ts");
-const { PostsError } = await import("../../src/core/errors.ts");
+const { PostLoader } = await import("../../src/posts/load-posts.ts");
+const { PostsError } = await import("../../src/kernel/errors.ts");
 const { loaderSettings } = await import("../helpers/posts.ts");
 
 let root: string;

@@ -1,15 +1,15 @@
 /**
- * The post loader (src/content/load-posts.ts) on a temp folder: what a post becomes, every bad
+ * The post loader (src/posts/load-posts.ts) on a temp folder: what a post becomes, every bad
  * post reported together by file, and the dev server's re-reads of changed files only.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { NewsroomError, PostsError } from "../../src/core/errors.ts";
+import { NewsroomError, PostsError } from "../../src/kernel/errors.ts";
 import { loaderSettings } from "../helpers/posts.ts";
-import { findUrlCollisions, listPostFiles, PostLoader, type LoaderSettings } from "../../src/content/load-posts.ts";
-import type { Post } from "../../src/content/post.ts";
+import { findUrlCollisions, listPostFiles, PostLoader, type LoaderSettings } from "../../src/posts/load-posts.ts";
+import type { Post } from "../../src/posts/post.ts";
 
 let root: string;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { defaults, resolveOptions } from "../../src/core/options.ts";
+import { defaults, resolveOptions } from "../../src/options/index.ts";
 import { checkPermalink } from "../../src/options/fields.ts";
 
 describe("resolveOptions", () => {

@@ -1,20 +1,13 @@
 /**
- * What each front matter field becomes, and what each mistake is called (src/content/post.ts,
- * src/content/post-schema.ts), every post read inside its test: trimmed text, flags, tags, dates
+ * What each front matter field becomes, and what each mistake is called (src/posts/post.ts,
+ * src/posts/post-schema.ts), every post read inside its test: trimmed text, flags, tags, dates
  * against the site's range, slugs, images, declared sections, and the links a post carries.
  */
 import { describe, expect, test } from "vitest";
-import { DATE_EXPECTATION } from "../../src/core/dates.ts";
-import { readPostHead, type PostContext } from "../../src/content/post.ts";
-import { splitFrontMatter } from "../../src/content/frontmatter.ts";
-import {
-  checkFrontMatter,
-  IMAGE_EXPECTED,
-  imageFile,
-  imageFormProblem,
-  postJsonSchema,
-  shortenSlug,
-} from "../../src/content/post-schema.ts";
+import { DATE_EXPECTATION } from "../../src/kernel/dates.ts";
+import { readPostHead, type PostContext } from "../../src/posts/post.ts";
+import { splitFrontMatter } from "../../src/posts/frontmatter.ts";
+import { checkFrontMatter, IMAGE_EXPECTED, imageFile, imageFormProblem, postJsonSchema, shortenSlug } from "../../src/posts/post-schema.ts";
 
 const ctx: PostContext = {
   timeZone: "Asia/Ho_Chi_Minh",

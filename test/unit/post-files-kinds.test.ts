@@ -1,5 +1,5 @@
 /**
- * Which files in the posts folder are posts (src/content/load-posts.ts `listPostFiles`). The module is
+ * Which files in the posts folder are posts (src/posts/load-posts.ts `listPostFiles`). The module is
  * imported at the top, as everywhere: imported inside a test, every module it loads would count as
  * covered by that one test alone, and the mutation run (npm run mutation) would test the changes to
  * their load-time code (constants, patterns) against that test only instead of leaving them aside.
@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { listPostFiles } from "../../src/content/load-posts.ts";
+import { listPostFiles } from "../../src/posts/load-posts.ts";
 
 let dir: string;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 /**
- * The post schema (src/content/post-schema.ts) as editors and other tools see it: the JSON Schema
+ * The post schema (src/posts/post-schema.ts) as editors and other tools see it: the JSON Schema
  * shipped in the package, read by a standard validator (ajv), judges posts as the build does
  * wherever a post can be judged on its own; its patterns agree with the build's checks; the
  * README's field table is the schema's.
@@ -9,8 +9,8 @@ import path from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
-import { splitFrontMatter } from "../../src/content/frontmatter.ts";
-import { PostLoader } from "../../src/content/load-posts.ts";
+import { splitFrontMatter } from "../../src/posts/frontmatter.ts";
+import { PostLoader } from "../../src/posts/load-posts.ts";
 import {
   FRONT_MATTER_KEYS,
   IMAGE_PATTERN,
@@ -19,11 +19,11 @@ import {
   POST_DATE_PATTERN,
   postJsonSchema,
   type PostFrontMatter,
-} from "../../src/content/post-schema.ts";
-import { parsePostDate } from "../../src/core/dates.ts";
-import { type PostProblem, PostsError } from "../../src/core/errors.ts";
-import { defaults } from "../../src/core/options.ts";
-import { isUrlSafeSlug } from "../../src/core/slug.ts";
+} from "../../src/posts/post-schema.ts";
+import { parsePostDate } from "../../src/kernel/dates.ts";
+import { type PostProblem, PostsError } from "../../src/kernel/errors.ts";
+import { defaults } from "../../src/options/index.ts";
+import { isUrlSafeSlug } from "../../src/kernel/slug.ts";
 import { repoRoot } from "../helpers/cli.ts";
 
 const schema = postJsonSchema();

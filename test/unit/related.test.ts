@@ -1,7 +1,7 @@
 /** "Tin liên quan" and "Tin cùng chuyên mục": relevant, deterministic, and blind to what every post shares. */
 import { expect, test } from "vitest";
-import type { Post } from "../../src/content/post.ts";
-import { relatedIndexes, withRelated } from "../../src/site/related.ts";
+import type { Post } from "../../src/posts/post.ts";
+import { relatedIndexes, withRelated } from "../../src/features/articles/related.ts";
 import { post } from "../helpers/posts.ts";
 
 /** Newest first, as the build hands them over: post 0 is the newest. */

@@ -1,10 +1,10 @@
 /**
- * One post's search record (src/search/indexer.ts `searchRecord`), built inside each test: the
+ * One post's search record (src/features/search/indexer.ts `searchRecord`), built inside each test: the
  * body indexed, what a result shows (meta), the filters the search page offers, the sort key.
  */
 import { expect, test } from "vitest";
-import type { Post } from "../../src/content/post.ts";
-import { searchRecord } from "../../src/search/indexer.ts";
+import type { Post } from "../../src/posts/post.ts";
+import { searchRecord } from "../../src/features/search/indexer.ts";
 
 const base = {
   url: "/2019/10/18/song-ma/",

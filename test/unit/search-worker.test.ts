@@ -1,5 +1,5 @@
 /**
- * The indexing thread checks every answer of Pagefind's (src/search/worker.js): an error stops the
+ * The indexing thread checks every answer of Pagefind's (src/features/search/worker.js): an error stops the
  * build naming the post it came from (the README's promise), with Pagefind's own words. Pagefind
  * is a stand-in here: its real binary does not refuse records on demand.
  */
@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { indexRecords } from "../../src/search/worker.js";
+import { indexRecords } from "../../src/features/search/worker.js";
 
 const pagefind = vi.hoisted(() => ({
   refuse: undefined as string | undefined,

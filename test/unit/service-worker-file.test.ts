@@ -1,19 +1,19 @@
 /**
- * The service worker file a production build writes (src/offline/service-worker.ts): Workbox's
+ * The service worker file a production build writes (src/features/offline/service-worker.ts): Workbox's
  * runtime copied into the site, and `/sw.js` with its settings and the list of files it downloads.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { defaults } from "../../src/core/options.ts";
+import { defaults } from "../../src/options/index.ts";
 import {
   generatedFolderGlob,
   partCaches,
   precacheGlobs,
   writeServiceWorker,
   type ServiceWorkerJob,
-} from "../../src/offline/service-worker.ts";
+} from "../../src/features/offline/service-worker.ts";
 
 let out: string;
 beforeEach(() => {

@@ -1,14 +1,14 @@
 /**
  * When Workbox cannot list the files to download with the service worker, the build stops with
- * Newsroom's message naming the step (src/offline/service-worker.ts). Workbox's refusal is simulated.
+ * Newsroom's message naming the step (src/features/offline/service-worker.ts). Workbox's refusal is simulated.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, vi } from "vitest";
-import { NewsroomError } from "../../src/core/errors.ts";
-import { defaults } from "../../src/core/options.ts";
-import { writeServiceWorker } from "../../src/offline/service-worker.ts";
+import { NewsroomError } from "../../src/kernel/errors.ts";
+import { defaults } from "../../src/options/index.ts";
+import { writeServiceWorker } from "../../src/features/offline/service-worker.ts";
 
 vi.mock("workbox-build/build/get-manifest.js", () => ({
   getManifest: async () => {

@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
-import { PLUGIN_DIR } from "../../src/core/paths.ts";
-import { defaults } from "../../src/core/options.ts";
-import { partCaches, serviceWorkerConfig } from "../../src/offline/service-worker.ts";
+import { PLUGIN_DIR } from "../../src/kernel/paths.ts";
+import { defaults } from "../../src/options/index.ts";
+import { partCaches, serviceWorkerConfig } from "../../src/features/offline/service-worker.ts";
 
 interface Strategy {
   kind: string;
@@ -43,7 +43,7 @@ const listeners: Record<string, (event: unknown) => void> = {};
 const fetched: string[] = [];
 
 beforeAll(() => {
-  const template = readFileSync(path.join(PLUGIN_DIR, "client", "service-worker.js"), "utf8");
+  const template = readFileSync(path.join(PLUGIN_DIR, "features", "offline", "client", "service-worker.js"), "utf8");
   const code = template.replace("self.__NEWSROOM_OFFLINE__", () => JSON.stringify(config)).replace("self.__WB_MANIFEST", "[]");
   const record =
     (kind: string) =>

@@ -1,5 +1,5 @@
 /**
- * Workbox's runtime, copied into the site by the service worker step (src/offline/service-worker.ts),
+ * Workbox's runtime, copied into the site by the service worker step (src/features/offline/service-worker.ts),
  * is found where workbox-build finds it: the plugin depends on workbox-build only, and a strict
  * package layout (pnpm's) lets a package resolve its own dependencies only. That layout is
  * simulated: from the plugin, a Workbox module other than workbox-build is not found.
@@ -9,8 +9,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { defaults } from "../../src/core/options.ts";
-import { writeServiceWorker } from "../../src/offline/service-worker.ts";
+import { defaults } from "../../src/options/index.ts";
+import { writeServiceWorker } from "../../src/features/offline/service-worker.ts";
 
 vi.mock("node:module", async (importOriginal) => {
   const module = await importOriginal<typeof import("node:module")>();

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { parseNewPostArgs } from "../../../src/cli/new-post.ts";
-import { splitFrontMatter } from "../../../src/content/frontmatter.ts";
+import { splitFrontMatter } from "../../../src/posts/frontmatter.ts";
 import { repoRoot, runNewsroom } from "../../helpers/cli.ts";
 
 let site: string;

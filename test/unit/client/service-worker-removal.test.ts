@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { PLUGIN_DIR } from "../../../src/core/paths.ts";
+import { PLUGIN_DIR } from "../../../src/kernel/paths.ts";
 
-const code = readFileSync(path.join(PLUGIN_DIR, "client", "service-worker-removal.js"), "utf8");
+const code = readFileSync(path.join(PLUGIN_DIR, "features", "offline", "client", "service-worker-removal.js"), "utf8");
 
 test("#22: installed, it takes over at once; activated, it deletes Newsroom's caches, then unregisters itself", async () => {
   const listeners = new Map<string, (event: { waitUntil: (p: Promise<unknown>) => void }) => void>();

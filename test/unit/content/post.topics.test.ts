@@ -1,7 +1,7 @@
 /** #21 item 4: a tag or category with nothing to make a slug from is refused, naming the post, field and value. */
 import { expect, test } from "vitest";
-import { readPostHead, type PostContext } from "../../../src/content/post.ts";
-import { defaults, type SectionDeclaration } from "../../../src/core/options.ts";
+import { readPostHead, type PostContext } from "../../../src/posts/post.ts";
+import { defaults, type SectionDeclaration } from "../../../src/options/index.ts";
 
 const ctx = (declared: SectionDeclaration[] = []): PostContext => ({
   timeZone: "UTC",

@@ -1,7 +1,7 @@
 /** #21 item 4: a declared section whose name has nothing to make a slug from needs a slug of its own. */
 import { expect, test } from "vitest";
-import { resolveOptions } from "../../../src/core/options.ts";
-import { sectionDeclarationProblem } from "../../../src/core/topics.ts";
+import { resolveOptions } from "../../../src/options/index.ts";
+import { sectionDeclarationProblem } from "../../../src/kernel/topics.ts";
 
 test("a section named by emoji or punctuation alone is refused unless it has a slug", () => {
   for (const name of ["🔥", "!!!", "???", "新闻"]) {

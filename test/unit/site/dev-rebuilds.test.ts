@@ -6,13 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, expect, type MockInstance, test, vi } from "vitest";
-import { groupArchives } from "../../../src/site/archives.ts";
-import { homePages, publishedPosts } from "../../../src/content/collections.ts";
-import { localePack } from "../../../src/core/i18n/index.ts";
-import { defaults } from "../../../src/core/options.ts";
-import type { Post } from "../../../src/content/post.ts";
-import { OutputFolders, outputFile, RemovalWatcher, removePages, closeRemovalWatchers } from "../../../src/site/dev-rebuilds.ts";
-import { fullPlan, RenderPlanner } from "../../../src/site/render-plan.ts";
+import { groupArchives } from "../../../src/features/archives/archives.ts";
+import { homePages, publishedPosts } from "../../../src/posts/collections.ts";
+import { localePack } from "../../../src/kernel/i18n/index.ts";
+import { defaults } from "../../../src/options/index.ts";
+import type { Post } from "../../../src/posts/post.ts";
+import { OutputFolders, outputFile, RemovalWatcher, removePages, closeRemovalWatchers } from "../../../src/build/dev-rebuilds.ts";
+import { fullPlan, RenderPlanner } from "../../../src/render/render-plan.ts";
 import { post } from "../../helpers/posts.ts";
 
 const folders: string[] = [];

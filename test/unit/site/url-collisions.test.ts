@@ -1,10 +1,10 @@
 /** #21 item 5: every URL the plugin plans is checked before rendering; each conflict names its posts and options. */
 import { expect, test } from "vitest";
-import type { Post } from "../../../src/content/post.ts";
-import { publishedPosts } from "../../../src/content/collections.ts";
-import { type NewsroomUserOptions, resolveOptions } from "../../../src/core/options.ts";
-import { siteData } from "../../../src/site/site-data.ts";
-import { withTopicNames } from "../../../src/site/topics.ts";
+import type { Post } from "../../../src/posts/post.ts";
+import { publishedPosts } from "../../../src/posts/collections.ts";
+import { type NewsroomUserOptions, resolveOptions } from "../../../src/options/index.ts";
+import { siteData } from "../../../src/render/site-data.ts";
+import { withTopicNames } from "../../../src/features/topics/topics.ts";
 import {
   checkPageUrls,
   describeSource,
@@ -13,7 +13,7 @@ import {
   type PlannedPage,
   plannedPages,
   UrlCollisionError,
-} from "../../../src/site/url-collisions.ts";
+} from "../../../src/render/url-collisions.ts";
 import { post } from "../../helpers/posts.ts";
 
 const page = (url: string, what: string, folder = false): PlannedPage => ({

@@ -1,0 +1,238 @@
+/**
+ * One Eleventy build, in two steps that read top to bottom:
+ *   before(): read the posts, keep the published ones, plan the pages, start the search index;
+ *   after():  finish the search index, write the service worker, log the summary.
+ * One `NewsroomBuild` lives as long as the plugin: the dev server runs it again at each rebuild.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { log } from "../kernel/errors.ts";
+import type { EleventyEventArgs } from "../kernel/eleventy.ts";
+import type { NewsroomOptions } from "../options/index.ts";
+import { publishedPosts } from "../posts/collections.ts";
+import { PostLoader } from "../posts/load-posts.ts";
+import type { Post } from "../posts/post.ts";
+import { withRelated } from "../features/articles/related.ts";
+import { withTopicNames } from "../features/topics/topics.ts";
+import { checkPageUrls } from "../render/url-collisions.ts";
+import { ResponsiveImages } from "../features/photos/images.ts";
+import { RenderPlanner } from "../render/render-plan.ts";
+import { OutputFolders, RemovalWatcher, removePages } from "./dev-rebuilds.ts";
+import { type NewsroomData, siteData, topicSettings } from "../render/site-data.ts";
+import { IndexCache } from "../features/search/cache.ts";
+import { type IndexSummary, SearchIndexer } from "../features/search/indexer.ts";
+import { writeServiceWorker } from "../features/offline/service-worker.ts";
+
+export interface BuildSettings {
+  options: NewsroomOptions;
+  projectRoot: string;
+  inputDir: string;
+  postsDir: string;
+  /** The date as search results show it. */
+  displayDate: (post: Post) => string;
+  /** Adds the deploy path prefix to a site path. */
+  prefix: (url: string) => string;
+}
+
+export class NewsroomBuild {
+  /** What templates see as `newsroom`: one object, refilled at each build. */
+  readonly data: NewsroomData;
+  readonly #settings: BuildSettings;
+  readonly #planner = new RenderPlanner();
+  /** The dev server's watcher of removed posts (Eleventy 3's own watcher ignores removals). */
+  readonly removals: RemovalWatcher;
+  readonly #outputFolders = new OutputFolders();
+  readonly #indexer = new SearchIndexer();
+  readonly #indexCache: IndexCache | undefined;
+  /** Responsive photos (undefined when option images is off). */
+  readonly images: ResponsiveImages | undefined;
+  #loader: PostLoader | undefined;
+  #started = 0;
+  #devServer = false;
+  #unpublished = 0;
+  #outputDir = "";
+  /** How long this build's related lists took (they are in the summary: their cost grows with the archive). */
+  #relatedSeconds = 0;
+
+  constructor(settings: BuildSettings) {
+    this.#settings = settings;
+    this.data = siteData(settings.options, []);
+    // The output folder may lie in the posts folder (postsDir "."): its pages are not posts.
+    this.removals = new RemovalWatcher(settings.postsDir, (file) => this.#outputDir !== "" && isInside(file, this.#outputDir));
+    const cache = settings.options.search.cache;
+    this.#indexCache = cache ? new IndexCache(path.resolve(settings.projectRoot, cache)) : undefined;
+    const images = settings.options.images;
+    this.images = images.enabled
+      ? new ResponsiveImages({
+          inputDir: settings.inputDir,
+          cacheDir: path.resolve(settings.projectRoot, images.cache),
+          url: images.url,
+          widths: images.widths,
+          formats: images.formats,
+          prefix: settings.prefix,
+        })
+      : undefined;
+  }
+
+  /** The dev server's watcher saw these files change (before the rebuild). */
+  filesChanged(files: readonly string[]): void {
+    this.#planner.filesChanged(files);
+  }
+
+  async before({ runMode, directories }: EleventyEventArgs): Promise<void> {
+    const { options } = this.#settings;
+    this.#started = performance.now();
+    this.#devServer = runMode !== "build";
+    this.#outputDir = path.resolve(directories.output);
+    this.removals.buildStarted(this.#devServer);
+
+    const all = await this.#postLoader().load();
+    const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
+    const relatedStart = performance.now();
+    const listed = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
+    let published = withRelated(withTopicNames(listed, options.sections.categories), options.related);
+    this.#relatedSeconds = (performance.now() - relatedStart) / 1000;
+    if (this.images) {
+      // Checks every picture whole (a missing, damaged or unsafe one stops the build naming its posts) and starts encoding the photos.
+      await this.images.prepare(published, this.#outputDir);
+      published = this.images.withPictures(published);
+    }
+    this.#unpublished = all.length - published.length;
+
+    Object.assign(this.data, siteData(options, published, { devServer: this.#devServer }));
+    checkPageUrls(options, this.data); // two pages on one URL: stop now, naming their posts and options
+    // An edit in place rewrites only the pages showing the post: that needs the other pages on
+    // disk. If the output folder was deleted meanwhile (the day index, always written, is gone),
+    // everything is written again.
+    const outputIntact = existsSync(path.join(directories.output, this.data.urls.dayIndex));
+    if (this.#devServer && !outputIntact) this.#outputFolders.restore(); // Eleventy would not make them again
+    this.data.render = this.#planner.plan(all, published, this.data.render, this.#devServer && outputIntact);
+
+    // A production build indexes beside Eleventy's rendering (finished, and its errors raised, in
+    // after()); the dev server starts it once the pages are written, so as not to delay them.
+    if (options.search.enabled && !this.#devServer) this.#startIndex(directories.output);
+  }
+
+  async after({ directories, results }: EleventyEventArgs): Promise<void> {
+    const { options } = this.#settings;
+    const stale = this.#planner.finished();
+    const summary = this.#summary();
+    const outputDir = path.resolve(directories.output); // now: the dev server's index is written later
+    if (this.#devServer) {
+      const written = (results ?? []).flatMap(({ outputPath }) => (outputPath ? [path.resolve(outputPath)] : []));
+      this.#outputFolders.wrote(written);
+      // Eleventy never deletes output, and the dev server serves what is on disk: the pages of
+      // removed posts (and of periods, sections and tags left empty) go, unless a page of this build took their place.
+      const removed = stale.length > 0 ? removePages(outputDir, stale, new Set(written)) : 0;
+      if (removed > 0) summary.parts.push(`${count(removed)} outdated pages deleted`);
+    }
+    const photos = this.images ? await this.images.publish() : undefined;
+    if (photos?.files) summary.parts.push(`${count(photos.files)} photo renditions`);
+
+    if (this.#devServer) {
+      if (!options.search.enabled) return log.info(summary.line());
+      log.info(`${summary.line()}; search index building`);
+      // After Eleventy has finished (and told the browser to reload): the index follows on its own.
+      setImmediate(() => {
+        this.#startIndex(outputDir);
+        this.#indexer.finish().then(
+          (index) => log.info(describeIndex(index)),
+          (error: Error) => log.warn(error.message),
+        );
+      });
+      return;
+    }
+
+    const index = options.search.enabled ? await this.#indexer.finish() : undefined;
+    if (options.search.enabled) summary.parts.push(describeIndex(index));
+    if (this.data.urls.serviceWorker) {
+      // After the index: the worker lists (and fingerprints) the index's files.
+      const worker = await writeServiceWorker({
+        outputDir,
+        options: options.offline,
+        prefix: this.#settings.prefix,
+        search: index ? { bundle: this.data.urls.bundle, bytes: index.bytes } : undefined,
+        warmPages: ["/", this.data.urls.search, this.data.urls.archiveIndex].filter((url) => url !== ""),
+        files: [this.data.urls.dayIndex],
+        generated: [options.permalink, options.archives.year, options.archives.month, options.archives.day, "/page/"],
+        bypass: options.cms.enabled ? [options.cms.path] : [],
+      });
+      summary.parts.push(
+        `offline: ${count(worker.files)} files, ${megabytes(worker.bytes)}${worker.fullIndex ? " (whole search index)" : ""}`,
+      );
+    }
+    log.info(summary.line());
+  }
+
+  /**
+   * The post whose article page is (or would be, for its folder) at `file`, a path from the
+   * working folder: a file-system error while Eleventy writes can then name the post.
+   */
+  postWrittenTo(file: string): Post | undefined {
+    const relative = path.relative(this.#outputDir, path.resolve(file)).split(path.sep).join("/");
+    return this.data.posts.find((post) => {
+      const page = post.url.replace(/^\//, "");
+      return relative === (page.endsWith("/") || page === "" ? `${page}index.html` : page) || `${relative}/` === page;
+    });
+  }
+
+  #postLoader(): PostLoader {
+    const { options, postsDir, projectRoot, inputDir } = this.#settings;
+    this.#loader ??= new PostLoader({
+      postsDir,
+      projectRoot,
+      inputDir,
+      timeZone: options.timeZone,
+      permalink: options.permalink,
+      archives: options.archives,
+      excerptLength: options.excerptLength,
+      dateRange: { ...options.dateRange, now: options.now ?? new Date() },
+      topics: topicSettings(options),
+      markdown: options.markdown,
+      outputDir: this.#outputDir,
+    });
+    return this.#loader;
+  }
+
+  #startIndex(outputDir: string): void {
+    const { options, displayDate } = this.#settings;
+    this.#indexer.start(this.data.posts, {
+      outputDir: path.resolve(outputDir),
+      language: options.site.language.split("-")[0] ?? "en",
+      displayDate,
+      partSize: options.search.partSize,
+      cache: this.#indexCache,
+    });
+  }
+
+  /** The build's one-line summary, as parts that after() completes. */
+  #summary(): { parts: string[]; line: () => string } {
+    const { render, posts, archives } = this.data;
+    const parts = [
+      `${count(posts.length)} posts${this.#unpublished > 0 ? ` (${count(this.#unpublished)} drafts or future posts left out)` : ""}`,
+      render.full
+        ? `${count(archives.pages.length)} archive pages`
+        : `edited in place: ${count(render.articles.length + render.homePages.length + render.archivePages.length)} pages rewritten`,
+      ...(this.#settings.options.related.count > 0 ? [`related articles ${this.#relatedSeconds.toFixed(1)} s`] : []),
+    ];
+    return { parts, line: () => `${parts.join(", ")} in ${((performance.now() - this.#started) / 1000).toFixed(1)} s` };
+  }
+}
+
+function describeIndex(index: IndexSummary | undefined): string {
+  if (!index) return "search index unchanged";
+  const parts = index.parts === 1 ? "" : `, ${index.indexed} of ${count(index.parts)} parts indexed`;
+  return `search index ${megabytes(index.bytes)}${parts} (${index.cached ? "posts unchanged: from the cache, " : ""}${index.seconds.toFixed(1)} s)`;
+}
+
+function isInside(file: string, folder: string): boolean {
+  return file === folder || file.startsWith(folder + path.sep);
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en");
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

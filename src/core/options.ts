@@ -1,7 +1,0 @@
-/**
- * The options, as the modules that read them have always imported them. They are declared in
- * src/options/: schema.ts (one schema per group), resolve.ts (defaults, checks and messages),
- * types.ts (the types, written from the schemas).
- */
-export { defaults, resolveOptions } from "../options/resolve.ts";
-export type * from "../options/types.ts";
