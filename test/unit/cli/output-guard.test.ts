@@ -118,6 +118,18 @@ describe("newsroom build refuses an output folder that would take the project wi
     expect(error.message).toContain("is the current folder");
   });
 
+  // mutation gap: cli/output-guard.ts a folder that contains a protected one is named with its real path, one that is it without
+  test("the refusal names the protected folder's real path when the output contains it, not when the output is it", () => {
+    const protect = [{ path: "posts", what: "the posts folder" }];
+    const posts = path.join(project(), "posts");
+    expect(() => checkOutputFolder({ output: "..", protect })).toThrow(
+      `refusing to build into ..: each build replaces the whole output folder, and ${root} contains the posts folder (${posts}). Nothing was changed.`,
+    );
+    expect(() => checkOutputFolder({ output: "posts", protect })).toThrow(
+      `refusing to build into posts: each build replaces the whole output folder, and ${posts} is the posts folder. Nothing was changed.`,
+    );
+  });
+
   test("a file is not an output folder", async () => {
     writeFileSync("site.txt", "x");
     expect((await failureOf<BuildFailure>(build("site.txt"))).message).toContain("it is a file, not a folder");
