@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dateParts, inZone, isoDate, parsePostDate } from "../../src/kernel/dates.ts";
+import { DATE_EXPECTATION, dateParts, inZone, isoDate, parsePostDate } from "../../src/kernel/dates.ts";
 
 const HCM = "Asia/Ho_Chi_Minh";
 const NY = "America/New_York";
@@ -94,6 +94,18 @@ describe("parsePostDate", () => {
       const parsed = parsePostDate(fine, NY);
       expect(parsed.ok && parsed.inGap, fine).toBeUndefined();
     }
+  });
+
+  // mutation gap: kernel/dates.ts a gap that moves only the minutes (Lord Howe Island: 02:00 to 02:30)
+  test("a site-local time in a half-hour gap is flagged too", () => {
+    const gap = parsePostDate("2024-10-06 02:10", "Australia/Lord_Howe");
+    expect(gap.ok && [gap.date.toISO({ suppressMilliseconds: true }), gap.inGap]).toEqual(["2024-10-06T02:40:00+11:00", true]);
+  });
+
+  // mutation gap: kernel/dates.ts a near miss written with spaces around it in quotes
+  test("a near miss with spaces around it gets the standard form suggested", () => {
+    const parsed = parsePostDate(" 2024-5-8 ", HCM);
+    expect(!parsed.ok && parsed.expected).toBe(`${DATE_EXPECTATION} — did you mean 2024-05-08?`);
   });
 
   test("other forms and types are rejected, naming what was found", () => {

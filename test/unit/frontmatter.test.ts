@@ -1,5 +1,5 @@
 /** Reading a post file into front matter and body (src/posts/frontmatter.ts): the forms accepted, and each refusal in words. */
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { MAX_FRONT_MATTER_BYTES, splitFrontMatter } from "../../src/posts/frontmatter.ts";
 
 const source = (raw: string) => {
@@ -137,11 +137,66 @@ describe("JSON front matter (---json), read as Eleventy reads it", () => {
     });
   });
 
+  // mutation gap: posts/frontmatter.ts the reason without V8's " in JSON at position N"
+  test("invalid JSON: the reason is the parser's words and the place, without the position in bytes", () => {
+    expect(refusal('---json\n{\n  "title": "Tin",\n  "date" "2019-10-18"\n}\n---\n').found).toBe("a JSON error: Unexpected string (3:10)");
+  });
+
+  // mutation gap: posts/frontmatter.ts a JSON error without a position is given as the parser says it
+  test("invalid JSON whose error names no position: the parser's message as it is", () => {
+    const text = '{ "title": }';
+    let message = "";
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toMatch(/position/);
+    expect(refusal(`---json\n${text}\n---\n`)).toEqual({ expected: "valid JSON", found: `a JSON error: ${message}` });
+    expect(refusal("---json\n[\n---\n").found).toBe("a JSON error: Unexpected end of JSON input");
+  });
+
+  // mutation gap: posts/frontmatter.ts Node 22's messages end with "(line N column M)": read as on Node 20
+  test.each([
+    ["a one-digit line and a two-digit column", `{\n  "title": "Tin",\n  "date" "2019-10-18"\n}`, "3", "10", "Unexpected string (3:10)"],
+    ["a two-digit line", `{\n${'  "a": 1,\n'.repeat(10)}  "b" 2\n}`, "12", "7", "Unexpected number (12:7)"],
+  ])("Node 22's JSON error with %s reads as the place in the front matter", (_, text, line, column, reason) => {
+    const parse = JSON.parse;
+    const spy = vi.spyOn(JSON, "parse").mockImplementation((json: string, reviver) => {
+      try {
+        return parse(json, reviver);
+      } catch (error) {
+        // What Node 22 (V8 12) says: Node 20's message with the line and column after it.
+        const message = (error as Error).message.replace(/ \(line \d+ column \d+\)$/, "");
+        throw json === text ? new SyntaxError(`${message} (line ${line} column ${column})`) : error;
+      }
+    });
+    try {
+      expect(refusal(`---json\n${text}\n---\n`).found).toBe(`a JSON error: ${reason}`);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  // mutation gap: posts/frontmatter.ts whitespace-only JSON front matter is no fields
+  test("JSON front matter of spaces only is no fields, as an empty one", () => {
+    expect(source("---json\n \n---\n").data).toEqual({});
+  });
+
+  // mutation gap: posts/frontmatter.ts valid JSON that js-yaml cannot read for another reason stands
+  test("valid JSON that YAML cannot read (a line break before the colon, nesting past 100) is read as JSON", () => {
+    expect(source('---json\n{"title"\n: "Tin"}\n---\n').data).toEqual({ title: "Tin" });
+    const deep = `{"title": "Tin", "x": ${"[".repeat(101)}${"]".repeat(101)}}`;
+    expect(source(`---json\n${deep}\n---\n`).data).toEqual(JSON.parse(deep));
+  });
+
   test("a key written twice is refused, as YAML refuses it (JSON.parse would keep the last)", () => {
     expect(refusal('---json\n{\n  "date": "2019-10-18",\n  "title": "Tin",\n  "date": "2020-01-01"\n}\n---\n')).toEqual({
       expected: "valid JSON with each key once",
       found: 'the key "date" written twice (4:3)',
     });
+    // mutation gap: posts/frontmatter.ts a key written twice that is not the first key on its line
+    expect(refusal('---json\n{"b": 1, "a": 2, "a": 3}\n---\n').found).toBe('the key "a" written twice (1:18)');
   });
 
   test("JSON that is not an object of fields", () => {

@@ -277,6 +277,20 @@ describe("encodings other than UTF-8", () => {
     ]);
   });
 
+  // mutation gap: posts/load-posts.ts UTF-32 big-endian by its byte-order mark
+  test("UTF-32 big-endian with its byte-order mark: named, with the command that converts it", async () => {
+    write("posts/utf32be.md", Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x2d, 0, 0, 0, 0x2d]));
+    expect(await problemsOf(loader().load())).toEqual([
+      {
+        file: "posts/utf32be.md",
+        field: "file",
+        expected:
+          'UTF-8 text — convert it, for example: iconv -f UTF-32 -t UTF-8 "posts/utf32be.md" > converted.md && mv converted.md "posts/utf32be.md" (or save it as "UTF-8" in your editor)',
+        found: "UTF-32 (big-endian) text",
+      },
+    ]);
+  });
+
   test("other bytes that are not UTF-8: the line and the byte that starts the bad character", async () => {
     const bytes = (...parts: (string | number[])[]) =>
       Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : Buffer.from(p))));
@@ -287,6 +301,19 @@ describe("encodings other than UTF-8", () => {
       "bytes that are not UTF-8 (line 2, byte 0xD0)",
       "bytes that are not UTF-8 (line 2, byte 0xE1)",
       "bytes that are not UTF-8 (line 2, byte 0x80)",
+    ]);
+  });
+
+  // mutation gap: posts/load-posts.ts the bad byte as the file's last byte, in mid-line, after a one-letter line
+  test("the bad byte found at the very end of a file without a final newline, in the middle of a line, after a line of one letter", async () => {
+    const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => Buffer.from(p as string)));
+    write("posts/a-last.md", bytes("---\ntitle: Sông ", [0x80]));
+    write("posts/b-middle.md", bytes("---\ntitle: S", [0x80], "ng\n---\n"));
+    write("posts/c-short.md", bytes("x\n", [0xfe], "\n"));
+    expect((await problemsOf(loader().load())).map((p) => p.found)).toEqual([
+      "bytes that are not UTF-8 (line 2, byte 0x80)",
+      "bytes that are not UTF-8 (line 2, byte 0x80)",
+      "bytes that are not UTF-8 (line 2, byte 0xFE)",
     ]);
   });
 });
@@ -326,6 +353,15 @@ describe("folders that never hold posts", () => {
     expect(listed.map((file) => path.relative(root, file))).toEqual(["site/a.md", "site/dist/d.md", "site/posts/b.md"]);
     // The posts folder itself may be anything, even a folder whose name starts with a dot.
     expect(await listPostFiles(path.join(postsDir, ".cache"), root)).toEqual([path.join(postsDir, ".cache/y.md")]);
+  });
+
+  // mutation gap: posts/load-posts.ts the posts folder itself is read, even when skipped or marked
+  test("the posts folder itself is read even when it is the folder to skip or holds the output marker", async () => {
+    write("posts/a.md", post("title: Tin\ndate: 2019-10-18"));
+    const postsDir = path.join(root, "posts");
+    expect(await listPostFiles(postsDir, root, [postsDir])).toEqual([path.join(postsDir, "a.md")]);
+    write("posts/.newsroom-output", "");
+    expect(await listPostFiles(postsDir, root)).toEqual([path.join(postsDir, "a.md")]);
   });
 
   test("the loader leaves out its output folder", async () => {

@@ -41,6 +41,14 @@ test("an output folder whose parent is a file: the file system's error, no endle
   await expect(lockOutput(path.join(dir, "a-file", "_site"), { waitMs: 300 })).rejects.toThrow(/ENOTDIR|EEXIST/);
 });
 
+// mutation gap: cli/output-lock.ts an error other than EEXIST from taking the lock is thrown, not retried
+test("a lock whose own file cannot be written: the file system's error, no endless retry", async () => {
+  // "<output>.lock" fits in a name of 255 bytes, "<output>.lock.<pid>" does not.
+  const long = path.join(dir, "a".repeat(250));
+  await expect(lockOutput(long, { waitMs: 300 })).rejects.toThrow(/ENAMETOOLONG/);
+  expect(readdirSync(dir)).toEqual([]);
+});
+
 test("the limit is said in seconds", async () => {
   const other = spawn("sleep", ["5"]);
   writeFileSync(`${output}.lock`, `${other.pid}\n`);

@@ -322,6 +322,26 @@ describe("images with # or ? in their file name", () => {
     );
   });
 
+  // mutation gap: posts/post-schema.ts an image cut at "#" to a name without extension, no such file either way
+  test("a name cut at # to one without an image extension is refused as cut, whether or not the file exists", () => {
+    const cut = `${IMAGE_EXPECTED}; in a URL "#" starts a fragment, so this path names the file /images/x — rename the file without "#", or write "#" as %23: /images/x%231.jpg`;
+    expect(imageFormProblem("/images/x#1.jpg")).toBe(cut);
+    expect(problems({ image: "/images/x#1.jpg" }, site)).toEqual([{ field: "image", expected: cut, found: '"/images/x#1.jpg"' }]);
+  });
+
+  // mutation gap: posts/post.ts the whole name with "?" is looked up with "?" escaped as %3F
+  test("a name cut at ? to another image name, whose whole name the site has: refused, saying ? starts a query", () => {
+    const withQuery = { ...ctx, imageExists: (p: string) => p === "/images/a.jpg?2.jpg" };
+    expect(problems({ image: "/images/a.jpg?2.jpg" }, withQuery)[0]?.expected).toBe(
+      `${IMAGE_EXPECTED}; in a URL "?" starts a query, so this path names the file /images/a.jpg — rename the file without "?", or write "?" as %3F: /images/a.jpg%3F2.jpg`,
+    );
+  });
+
+  // mutation gap: posts/post.ts the cut message only when the whole name exists
+  test("a name with # that the site has under neither name: no such file", () => {
+    expect(problems({ image: "/images/b.jpg#2.jpg" }, site)[0]?.expected).toBe(`${IMAGE_EXPECTED}; no such file in the site`);
+  });
+
   test("written with %23, %3F or other escapes: the file of that name is found", () => {
     expect(head({ image: "/images/song-ma%231.jpg" }, site).image).toBe("/images/song-ma%231.jpg");
     expect(head({ image: "/images/h%E1%BB%8Fi%3F.png" }, site).image).toBe("/images/h%E1%BB%8Fi%3F.png");
@@ -333,6 +353,8 @@ describe("images with # or ? in their file name", () => {
     expect(problems({ image: "/images/%2e%2e/%2E%2E/etc/a.jpg" }, site)[0]?.expected).toBe(
       `${IMAGE_EXPECTED}, without "." or ".." segments`,
     );
+    // mutation gap: posts/post.ts an escape decoding to a "." segment
+    expect(problems({ image: "/images/%2E/ok.jpg" }, site)[0]?.expected).toBe(`${IMAGE_EXPECTED}, without "." or ".." segments`);
     expect(imageFile("/images/a%2Fb.jpg")).toBe("/images/a%2Fb.jpg");
     expect(imageFile("/images/a%5Cb.jpg")).toBe("/images/a%5Cb.jpg");
     expect(imageFile("/images/100%.jpg")).toBe("/images/100%.jpg");

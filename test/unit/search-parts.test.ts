@@ -108,4 +108,50 @@ describe("planParts: the newest part, searched first (#20)", () => {
   test("never past partSize: a young year beside a full one stays alone", () => {
     expect(keys([...year(2024, 49), ...year(2025, 3)], 50)).toEqual(["2024:2024-01..2024-12:49", "2025:2025-01..2025-12:3"]);
   });
+
+  // mutation gap: features/search/parts.ts a young newest year joins the year before up to exactly partSize
+  test("a young year joins the year before when together they hold exactly partSize posts", () => {
+    expect(keys([...year(2023, 40), ...year(2024, 47), ...year(2025, 3)], 50)).toEqual([
+      "2023:2023-01..2023-12:40",
+      "2024-2025:2024-01..2025-12:50",
+    ]);
+  });
+
+  // mutation gap: features/search/parts.ts a newest year of exactly partSize posts is not split
+  test("a newest year of exactly partSize posts, in a bigger archive, stays one part", () => {
+    expect(keys([...year(2023, 10), ...year(2024, 50)], 50)).toEqual(["2023:2023-01..2023-12:10", "2024:2024-01..2024-12:50"]);
+  });
+});
+
+describe("planParts: older years at and over partSize (mutation gaps)", () => {
+  const year = (y: number, count: number) =>
+    Array.from({ length: count }, (_, i) => post(`${y}-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`));
+
+  // mutation gap: features/search/parts.ts an older year of exactly partSize posts is grouped whole
+  test("an older year of exactly partSize posts is one part of its own, not split into months", () => {
+    expect(keys([...year(2023, 50), ...year(2024, 10)], 50)).toEqual(["2023:2023-01..2023-12:50", "2024:2024-01..2024-12:10"]);
+  });
+
+  // mutation gap: features/search/parts.ts the group open before a year over partSize is closed first
+  test("years grouped before a year over partSize come out before its spans, in time order", () => {
+    expect(keys([...year(2019, 1), ...year(2020, 2), ...year(2021, 7), ...year(2022, 1)], 5)).toEqual([
+      "2019-2020:2019-01..2020-12:3",
+      "2021-01:2021-01..2021-04:4",
+      "2021-05:2021-05..2021-08:3",
+      "2022:2022-01..2022-12:1",
+    ]);
+  });
+
+  // mutation gap: features/search/parts.ts a split year's spans are sorted by month, whatever the posts' order
+  test("a split year's spans come out in month order when its posts come newest first", () => {
+    const posts = [...year(2020, 12), post("2021-01-01")];
+    const inOrder = [
+      "2020-01:2020-01..2020-03:3",
+      "2020-04:2020-04..2020-06:3",
+      "2020-07:2020-07..2020-09:3",
+      "2020-10:2020-10..2020-12:3",
+    ];
+    expect(keys(posts, 3)).toEqual([...inOrder, "2021:2021-01..2021-12:1"]);
+    expect(keys(posts.toReversed(), 3)).toEqual([...inOrder, "2021:2021-01..2021-12:1"]);
+  });
 });

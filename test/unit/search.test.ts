@@ -17,6 +17,15 @@ describe("foldD, dPositions and restoreD (#20: đ searchable without accents, sh
     expect(dPositions("Đảng dđ x đi")).toBe("! #.$ $");
     expect(dPositions("a b").match(/[\p{L}\p{N}]/u)).toBeNull();
   });
+  // mutation gap: features/search/indexer.ts the mask's limit, 30 d/D letters in one word
+  test("dPositions: a word of up to 30 d/D letters has its mask, a longer one none (every d/D read as đ/Đ)", () => {
+    const thirty = `đ${"d".repeat(29)}`;
+    expect(dPositions(thirty)).toBe("!.#");
+    expect(restoreD(foldD(thirty), dPositions(thirty))).toBe(thirty);
+    const longer = `đ${"d".repeat(30)}`;
+    expect(dPositions(longer)).toBe("!");
+    expect(restoreD(foldD(longer), dPositions(longer))).toBe("đ".repeat(31));
+  });
   test("restoreD puts back exactly what foldD took, for any text (property)", () => {
     const alphabet = fc.constantFrom("d", "D", "đ", "Đ", "a", "ư", "ờ", " ", "  ", ",", "\n", "x");
     fc.assert(

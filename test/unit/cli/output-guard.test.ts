@@ -6,8 +6,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, w
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { atomicBuild, BuildFailure } from "../../../src/cli/build.ts";
+import { atomicBuild, BuildFailure, describeError } from "../../../src/cli/build.ts";
 import { checkOutputFolder, isWithin, OUTPUT_MARKER, protectedPaths, realPath } from "../../../src/cli/output-guard.ts";
+import newsroom from "../../../src/index.ts";
 import { buildArgs, failureOf } from "../../helpers/build-folder.ts";
 
 let root = "";
@@ -118,6 +119,18 @@ describe("newsroom build refuses an output folder that would take the project wi
     expect(error.message).toContain("is the current folder");
   });
 
+  // mutation gap: cli/output-guard.ts a folder that contains a protected one is named with its real path, one that is it without
+  test("the refusal names the protected folder's real path when the output contains it, not when the output is it", () => {
+    const protect = [{ path: "posts", what: "the posts folder" }];
+    const posts = path.join(project(), "posts");
+    expect(() => checkOutputFolder({ output: "..", protect })).toThrow(
+      `refusing to build into ..: each build replaces the whole output folder, and ${root} contains the posts folder (${posts}). Nothing was changed.`,
+    );
+    expect(() => checkOutputFolder({ output: "posts", protect })).toThrow(
+      `refusing to build into posts: each build replaces the whole output folder, and ${posts} is the posts folder. Nothing was changed.`,
+    );
+  });
+
   test("a file is not an output folder", async () => {
     writeFileSync("site.txt", "x");
     expect((await failureOf<BuildFailure>(build("site.txt"))).message).toContain("it is a file, not a folder");
@@ -135,6 +148,67 @@ describe("newsroom build refuses an output folder that would take the project wi
     await build("empty");
     await build("new/site");
     for (const folder of ["old", "empty", "new/site"]) expect(existsSync(path.join(folder, OUTPUT_MARKER)), folder).toBe(true);
+  });
+});
+
+// The folders only the loaded config names: the build checks the output again once Eleventy has read it.
+describe("newsroom build refuses the folders its config names (mutation gaps: cli/build.ts)", () => {
+  // The config reaches the plugin through globalThis: the module the build asks for the plugin's settings.
+  const withPlugin = (file: string, options: string) => {
+    (globalThis as { newsroomPlugin?: unknown }).newsroomPlugin = newsroom;
+    writeFileSync(file, `export default (c) => { c.addPlugin(globalThis.newsroomPlugin, ${options}); };\n`);
+  };
+  afterEach(() => {
+    delete (globalThis as { newsroomPlugin?: unknown }).newsroomPlugin;
+  });
+
+  // mutation gap: cli/build.ts the plugin's posts folder, known once the config is loaded, is refused as output
+  test("the plugin's posts folder, even with --replace-output: refused, the posts untouched", async () => {
+    withPlugin("site.config.mjs", '{ postsDir: "../posts", search: false, feeds: false, images: false, offline: false }');
+    const error = await failureOf<BuildFailure>(build("posts", { input: "src", replaceOutput: true }));
+    expect(error).toBeInstanceOf(BuildFailure);
+    expect(error.outputIntact).toBe(true);
+    expect(error.message).toBe(
+      `eleventy-plugin-newsroom: refusing to build into posts: each build replaces the whole output folder, and ${path.join(project(), "posts")} is the posts folder. Nothing was changed. Choose an output folder of its own, such as --output=_site.`,
+    );
+    expect(readdirSync(path.join(project(), "posts"))).toEqual(["a.md"]);
+    expect(siblings()).toEqual(["project"]);
+    expect(readdirSync(project()).filter((name) => name.startsWith("posts."))).toEqual([]);
+  });
+
+  // mutation gap: cli/build.ts the config's dir.input, with no --input, is refused as output
+  test("the config's input folder, with no --input: refused as the input folder", async () => {
+    writeFileSync("site.config.mjs", 'export default () => ({ dir: { input: "src" } });\n');
+    const error = await failureOf<BuildFailure>(build("src", { input: undefined, replaceOutput: true }));
+    expect(error.message).toContain(`and ${path.join(project(), "src")} is the input folder. Nothing was changed.`);
+    expect(readdirSync(path.join(project(), "src"))).toEqual(["index.md"]);
+  });
+
+  // mutation gap: cli/build.ts the config file Eleventy finds by itself, a link to a file in the output folder
+  test("the config file Eleventy finds by itself, linked from another folder: that folder is refused", async () => {
+    const configs = path.join(root, "configs");
+    mkdirSync(configs);
+    writeFileSync(path.join(configs, "eleventy.config.mjs"), "export default function () {}\n");
+    symlinkSync(path.join(configs, "eleventy.config.mjs"), "eleventy.config.mjs");
+    const error = await failureOf<BuildFailure>(build(configs, { config: undefined, input: "src", replaceOutput: true }));
+    expect(error.message).toContain(`and ${configs} contains the config file (${path.join(configs, "eleventy.config.mjs")}).`);
+    expect(readdirSync(configs)).toEqual(["eleventy.config.mjs"]);
+  });
+
+  // mutation gap: cli/build.ts a build with neither --input nor --config, and no config file at all
+  test("no --input, no --config and no config file: the site builds", async () => {
+    rmSync("site.config.mjs");
+    await build("_site", { config: undefined, input: undefined });
+    expect(existsSync(path.join("_site", "index.html"))).toBe(true);
+    expect(existsSync(path.join("_site", "src", "index.html"))).toBe(true);
+  });
+
+  // mutation gap: cli/build.ts a refusal's cause is the guard's error, told without a stack trace
+  test("a refused output's failure has the guard's error as its cause, and is told without a stack trace", async () => {
+    const error = await failureOf<BuildFailure>(build("."));
+    expect(error.cause).toBeInstanceOf(Error);
+    expect((error.cause as Error).message).toBe(error.message);
+    expect(describeError(error)).toBe(error.message);
   });
 });
 

@@ -36,3 +36,21 @@ test("a category of emoji or punctuation only is refused, unless the site declar
     { field: "category", expected: expect.stringContaining("one of the site's sections") },
   ]);
 });
+
+// mutation gap: posts/post.ts the message for a category without slug letters, no sections declared
+test("the message for a category without slug letters says what to write", () => {
+  expect(head({ category: "🔥" }).problems).toEqual([
+    {
+      file: "posts/a.md",
+      field: "category",
+      expected:
+        "a category with letters or digits to make its URL from (emoji, punctuation and scripts such as Chinese are left out of slugs), or one declared with a slug in option sections.categories",
+      found: '"🔥"',
+    },
+  ]);
+});
+
+// mutation gap: posts/post.ts a slugless tag written with spaces around it is found at its place
+test("a tag without slug letters written with spaces around it is named by its place", () => {
+  expect(head({ tags: ["nóng", " 🔥 "] }).problems.map((p) => p.found)).toEqual(['"🔥" (item 2)']);
+});

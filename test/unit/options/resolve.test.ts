@@ -4,6 +4,7 @@
  * unknown key refused at any depth with the nearest known name, the checks across groups.
  */
 import { describe, expect, test } from "vitest";
+import { z } from "zod";
 import { defaults, nearestName, resolveOptions } from "../../../src/options/resolve.ts";
 import type { NewsroomOptions, NewsroomUserOptions } from "../../../src/options/types.ts";
 
@@ -157,6 +158,13 @@ describe("#22 item 2: unknown keys are refused at every depth, with the nearest 
     expect(nearestName("lable", ["name", "label", "slug"])).toBe("label");
     expect(nearestName("engine", ["enabled", "page", "cache", "partSize"])).toBeUndefined();
   });
+
+  // mutation gap: options/resolve.ts nearestName keeps the nearest candidate, the first of a tie
+  test("the nearest name: the nearest of several within reach, the first on a tie", () => {
+    expect(nearestName("pag", ["pages", "page"])).toBe("page");
+    expect(nearestName("pag", ["page", "pages"])).toBe("page");
+    expect(nearestName("pag", ["page", "pan"])).toBe("page");
+  });
 });
 
 describe("#22 item 1: checks across groups (refinements)", () => {
@@ -170,6 +178,13 @@ describe("#22 item 1: checks across groups (refinements)", () => {
     expect(problems({ tags: { index: "/" } })).toEqual(['tags.index: expected a URL of its own (the home page is at "/"), found "/"']);
   });
 
+  // mutation gap: options/schema.ts sharedPages names the later page when both were moved
+  test("two single pages both moved to one URL: the later one is named, the earlier as the other", () => {
+    expect(problems({ search: { page: "/x/" }, offline: { page: "/x/" } })).toEqual([
+      'offline.page: expected a URL of its own (search.page is at "/x/"), found "/x/"',
+    ]);
+  });
+
   test("a feature that is off leaves its URL free", () => {
     expect(resolveOptions({ search: false, offline: { page: "/search/" } }).offline.page).toBe("/search/");
     expect(resolveOptions({ cms: { enabled: false, path: "/tag/" } }).cms.path).toBe("/tag/");
@@ -178,5 +193,21 @@ describe("#22 item 1: checks across groups (refinements)", () => {
   test("site.language is taken from the locale when not set", () => {
     expect(resolveOptions({ locale: "vi" }).site.language).toBe("vi");
     expect(defaults.site.language).toBe("");
+  });
+});
+
+// mutation gap: options/resolve.ts the thrown error keeps zod's error, with each issue's input, as its cause
+describe("the error's cause", () => {
+  test("is the ZodError, whose issues keep the value written", () => {
+    let thrown: unknown;
+    try {
+      resolveOptions({ timeZone: "Asia/Hanoi" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(Error);
+    const cause = (thrown as Error).cause;
+    expect(cause).toBeInstanceOf(z.ZodError);
+    expect((cause as z.ZodError).issues).toEqual([expect.objectContaining({ path: ["timeZone"], input: "Asia/Hanoi" })]);
   });
 });
