@@ -93,7 +93,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   eleventyConfig.addGlobalData("newsroom", () => build.data);
   eleventyConfig.addCollection("posts", () => build.data.posts);
   registerFilters(filters, options.site.url, context);
-  registerTemplates(eleventyConfig, options, context);
+  registerTemplates(options, context);
   const { layouts } = options;
   registerArchives({ index: options.archives.index, layout: layouts.archive, indexLayout: layouts.archiveIndex }, context);
   registerTopics({ sections: options.sections, tags: options.tags, layout: layouts.topic, indexLayout: layouts.topicIndex }, context);

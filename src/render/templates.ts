@@ -68,10 +68,10 @@ export function virtualTemplates(eleventyConfig: EleventyConfig): Pick<FeatureCo
  * the web font, and the pages no feature owns: the article pages, the home pages, the 404 page.
  */
 export function registerTemplates(
-  eleventyConfig: EleventyConfig,
   options: Pick<NewsroomOptions, "layouts" | "font" | "notFoundPage" | "locale">,
   context: FeatureContext,
 ): void {
+  const { eleventyConfig } = context;
   const { input, includes } = projectDirectories(eleventyConfig);
   const includesFromInput = path.relative(input, includes).split(path.sep).join("/");
   for (const file of DEFAULT_LAYOUTS) {
