@@ -11,17 +11,22 @@ import path from "node:path";
 import { NewsroomBuild } from "./build/build.ts";
 import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./kernel/eleventy.ts";
 import { log } from "./kernel/errors.ts";
+import type { FeatureContext } from "./kernel/feature.ts";
+import { prefixUrl } from "./kernel/urls.ts";
 import { resolveOptions } from "./options/resolve.ts";
 import type { NewsroomOptions, NewsroomUserOptions } from "./options/types.ts";
-import { prefixUrl } from "./kernel/urls.ts";
 import type { Post } from "./posts/post.ts";
-import { registerFeeds } from "./features/feeds/feeds.ts";
-import { createFilters } from "./render/filters.ts";
-import { feedsOn } from "./render/site-data.ts";
-import { articleJsonLd } from "./features/articles/structured-data.ts";
-import { registerTemplates } from "./render/templates.ts";
+import { registerArchives } from "./features/archives/register.ts";
+import { registerArticles } from "./features/articles/register.ts";
 import { registerCms } from "./features/cms/cms.ts";
-import type { ImageRole } from "./features/photos/images.ts";
+import { feedsOn, registerFeeds } from "./features/feeds/feeds.ts";
+import { registerOffline } from "./features/offline/register.ts";
+import { registerPhotos, shareImage } from "./features/photos/register.ts";
+import { registerSearch } from "./features/search/register.ts";
+import { registerSiteFiles } from "./features/site-files/register.ts";
+import { registerTopics } from "./features/topics/register.ts";
+import { createFilters, registerFilters } from "./render/filters.ts";
+import { registerTemplates, virtualTemplates } from "./render/templates.ts";
 
 export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata, ArchivePermalinks } from "./options/types.ts";
 export type { EleventyConfig } from "./kernel/eleventy.ts";
@@ -71,83 +76,80 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   eleventyConfig.versionCheck(">=3.0.0 <4.0.0");
   log.useEleventyLogger(() => eleventyConfig.logger);
   const options: NewsroomOptions = resolveOptions(userOptions);
+  const context = featureContext(eleventyConfig, options);
+  const filters = createFilters(options);
+  const build = new NewsroomBuild({
+    options,
+    projectRoot: context.projectRoot,
+    inputDir: context.inputDir,
+    postsDir: context.postsDir,
+    displayDate: (post) => filters.longDate(post.date),
+    prefix: context.prefix,
+  });
+  registered.set(eleventyConfig, { options, postsDir: context.postsDir, postWrittenTo: (file) => build.postWrittenTo(file) });
+  watchPosts(eleventyConfig, options, context, build);
 
+  // The site's data and the pages no feature owns, then each feature in order, with its own options.
+  eleventyConfig.addGlobalData("newsroom", () => build.data);
+  eleventyConfig.addCollection("posts", () => build.data.posts);
+  registerFilters(filters, options.site.url, context);
+  registerTemplates(options, context);
+  const { layouts } = options;
+  registerArchives({ index: options.archives.index, layout: layouts.archive, indexLayout: layouts.archiveIndex }, context);
+  registerTopics({ sections: options.sections, tags: options.tags, layout: layouts.topic, indexLayout: layouts.topicIndex }, context);
+  registerPhotos(build.images, context);
+  registerArticles({ siteTitle: options.site.title }, (src) => shareImage(build.images, src), context);
+  registerSearch({ ...options.search, layout: layouts.search }, context);
+  registerOffline({ ...options.offline, layout: layouts.offline }, context);
+  const sectionFeeds = options.sections.enabled && options.sections.feeds;
+  registerFeeds({ feeds: options.feeds, site: options.site, sectionFeeds }, context);
+  registerSiteFiles(options, feedsOn(options) ? () => context.absolute(options.feeds.sitemap) : undefined, context);
+  registerCms(options, context);
+}
+
+/** Where the project is, and how features add their pages and make their URLs. */
+function featureContext(eleventyConfig: EleventyConfig, options: NewsroomOptions): FeatureContext {
   const projectRoot = process.cwd();
   const inputDir = projectDirectories(eleventyConfig).input;
-  const postsDir = path.resolve(inputDir, options.postsDir);
-  const postsGlob = `${toPosix(path.relative(projectRoot, postsDir)) || "."}/**`;
-  // Posts are markdown read by the plugin, not templates: Eleventy must not render them itself.
+  // Eleventy's `url` filter, made cheap: the path prefix is read from it once per build.
+  let pathPrefix: string | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    pathPrefix = undefined;
+  });
+  const prefix = (url: string) => {
+    pathPrefix ??= String((eleventyConfig.getFilter("url") as (u: string) => string)("/"));
+    return prefixUrl(url, pathPrefix);
+  };
+  return {
+    eleventyConfig,
+    projectRoot,
+    inputDir,
+    postsDir: path.resolve(inputDir, options.postsDir),
+    prefix,
+    absolute: (url) => (options.site.url ? new URL(prefix(url), options.site.url).href : prefix(url)),
+    ...virtualTemplates(eleventyConfig),
+  };
+}
+
+/**
+ * The build's steps on Eleventy's events, and the posts folder: read by the plugin (Eleventy must
+ * not render posts itself), watched by the dev server — removals too, which Eleventy 3 ignores.
+ */
+function watchPosts(eleventyConfig: EleventyConfig, options: NewsroomOptions, context: FeatureContext, build: NewsroomBuild): void {
+  const postsGlob = `${toPosix(path.relative(context.projectRoot, context.postsDir)) || "."}/**`;
   eleventyConfig.ignores.add(postsGlob);
   eleventyConfig.addWatchTarget(postsGlob);
   if (options.search.cache) {
     // Neither input nor a reason to rebuild: the dev server writes the cache as it indexes.
-    const cacheGlob = `${toPosix(path.relative(projectRoot, path.resolve(projectRoot, options.search.cache)))}/**`;
+    const cacheGlob = `${toPosix(path.relative(context.projectRoot, path.resolve(context.projectRoot, options.search.cache)))}/**`;
     eleventyConfig.ignores.add(cacheGlob);
     eleventyConfig.watchIgnores?.add(cacheGlob);
   }
-
-  // Eleventy's `url` filter, made cheap: the path prefix is read from it once per build.
-  let pathPrefix: string | undefined;
-  const withPrefix = (url: string | undefined) => {
-    pathPrefix ??= String((eleventyConfig.getFilter("url") as (u: string) => string)("/"));
-    return prefixUrl(url, pathPrefix);
-  };
-  const absolute = (url: string) => (options.site.url ? new URL(withPrefix(url), options.site.url).href : withPrefix(url));
-
-  const filters = createFilters(options);
-  const build = new NewsroomBuild({
-    options,
-    projectRoot,
-    inputDir,
-    postsDir,
-    displayDate: (post) => filters.longDate(post.date),
-    prefix: withPrefix,
-  });
-  registered.set(eleventyConfig, { options, postsDir, postWrittenTo: (file) => build.postWrittenTo(file) });
   eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => build.filesChanged(files));
-  // Eleventy 3 rebuilds nothing when a file is removed: the plugin watches the posts folder for removals itself.
   eleventyConfig.addWatchTarget(build.removals.signalFile);
   eleventyConfig.on("eleventy.reset", () => build.removals.close());
-  eleventyConfig.on("eleventy.before", (args: EleventyEventArgs) => {
-    pathPrefix = undefined;
-    return build.before(args);
-  });
+  eleventyConfig.on("eleventy.before", (args: EleventyEventArgs) => build.before(args));
   eleventyConfig.on("eleventy.after", (args: EleventyEventArgs) => build.after(args));
-
-  eleventyConfig.addGlobalData("newsroom", () => build.data);
-  eleventyConfig.addCollection("posts", () => build.data.posts);
-  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
-  eleventyConfig.addFilter("absoluteUrl", (url: string) => (options.site.url ? new URL(url, options.site.url).href : url));
-  eleventyConfig.addFilter("prefixUrl", withPrefix);
-  // Photos: `<picture>` for a site photo, `<img>` with its size for an SVG or GIF ("" for a remote one), and the 1200-pixel rendition for sharing.
-  eleventyConfig.addFilter("picture", (src: string, alt: string, role: ImageRole) => build.images?.picture(src, alt ?? "", role) ?? "");
-  // A page is written once the photo renditions it names are in the output (a failed encoding stops it, named).
-  eleventyConfig.addTransform("newsroom-photos", (content: unknown) => build.images?.whenPublished(content) ?? content);
-  const shareImage = (src: string) => build.images?.shareImage(src) ?? src;
-  eleventyConfig.addFilter("shareImage", shareImage);
-  eleventyConfig.addFilter("articleJsonLd", (post: Post) =>
-    articleJsonLd(post.image ? { ...post, image: shareImage(post.image) } : post, absolute, options.site.title),
-  );
-
-  registerTemplates(eleventyConfig, options, { prefix: withPrefix, absolute, sitemap: feedsOn(options) });
-  if (options.cms.enabled) registerCms(eleventyConfig, options, { projectRoot, inputDir, postsDir, prefix: withPrefix });
-  if (feedsOn(options)) {
-    registerFeeds(
-      eleventyConfig,
-      options.feeds,
-      options.feeds.limit,
-      {
-        title: options.site.title,
-        description: options.site.description,
-        language: options.site.language,
-        absolute,
-        feedUrls: { atom: options.feeds.atom, json: options.feeds.json },
-      },
-      options.sections.enabled && options.sections.feeds,
-    );
-  } else if (options.feeds.enabled) {
-    log.warn('feeds and sitemap need absolute URLs: set the "site.url" option (or feeds: false to silence this)');
-  }
 }
 
 /** Adding the plugin twice would register its pages twice: Eleventy keeps the first. */

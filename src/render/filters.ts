@@ -2,6 +2,7 @@
  * Template filters, as typed pure functions bound to the site's locale and zone.
  * The plugin registers each under the same name (`{{ post.date | articleDate }}`).
  */
+import type { FeatureContext } from "../kernel/feature.ts";
 import { type DateInput, inZone, isoDate } from "../kernel/dates.ts";
 import { NewsroomError } from "../kernel/errors.ts";
 import { localePack } from "../kernel/i18n/index.ts";
@@ -81,4 +82,15 @@ function memoizeByInstant(format: (date: DateInput) => string): (date: DateInput
     }
     return text;
   };
+}
+
+/**
+ * Registers the date and text filters, `absoluteUrl` (a URL against `site.url`, without the path
+ * prefix: for URLs already prefixed) and `prefixUrl` (the deploy path prefix, cheaply).
+ */
+export function registerFilters(filters: NewsroomFilters, siteUrl: string, context: FeatureContext): void {
+  const { eleventyConfig } = context;
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+  eleventyConfig.addFilter("absoluteUrl", (url: string) => (siteUrl ? new URL(url, siteUrl).href : url));
+  eleventyConfig.addFilter("prefixUrl", context.prefix);
 }

@@ -1,5 +1,7 @@
 /** The `newsroom` data every template sees, made from the published posts. Pure. */
 import { type Archives, dayIndex, groupArchives } from "../features/archives/archives.ts";
+import { dayIndexUrl } from "../features/archives/register.ts";
+import { feedsOn } from "../features/feeds/feeds.ts";
 import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "../kernel/i18n/index.ts";
 import type { NewsroomOptions, SectionDeclaration, SiteMetadata } from "../options/types.ts";
 import { groupTopics, type Topics } from "../features/topics/topics.ts";
@@ -71,16 +73,6 @@ export interface NewsroomData {
   fonts: string[];
 }
 
-/** The date widget's index of days: `{archives.index}days.json`. */
-export function dayIndexUrl(options: NewsroomOptions): string {
-  return `${options.archives.index}days.json`;
-}
-
-/** Whether feeds are written: they need absolute URLs. */
-export function feedsOn(options: NewsroomOptions): boolean {
-  return options.feeds.enabled && options.site.url !== "";
-}
-
 /** Whether the service worker is written: production builds only (under the dev server it would cache drafts). */
 export function serviceWorkerOn(options: NewsroomOptions, devServer: boolean): boolean {
   return options.offline.enabled && !devServer;
@@ -112,7 +104,7 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
     sectionFeeds: feedsOn(options) && options.sections.enabled && options.sections.feeds,
     urls: {
       archiveIndex: options.archives.index,
-      dayIndex: dayIndexUrl(options),
+      dayIndex: dayIndexUrl(options.archives.index),
       day: options.archives.day,
       search: options.search.enabled ? options.search.page : "",
       bundle: `/${BUNDLE_DIR}/`,

@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import yaml from "js-yaml";
 import type { PostFrontMatter } from "../../posts/post.ts";
-import type { EleventyConfig } from "../../kernel/eleventy.ts";
+import type { FeatureContext } from "../../kernel/feature.ts";
 import { NewsroomError } from "../../kernel/errors.ts";
 import { type CmsStrings, localePack } from "../../kernel/i18n/index.ts";
 import type { NewsroomOptions } from "../../options/types.ts";
@@ -42,7 +42,7 @@ type Widget = { widget: string; required?: boolean } & Record<string, unknown>;
  * `updated` are left out: the build makes the slug from the title (a writer who needs another
  * one edits the file), and an emptied date widget would write `updated: ""`.
  */
-function editorFields(options: NewsroomOptions): Record<keyof PostFrontMatter, Widget | null> {
+function editorFields(options: CmsOptions): Record<keyof PostFrontMatter, Widget | null> {
   const sections = options.sections.categories.map((s) => (typeof s === "string" ? { name: s } : s));
   return {
     title: { widget: "string", required: true },
@@ -67,7 +67,7 @@ function editorFields(options: NewsroomOptions): Record<keyof PostFrontMatter, W
 }
 
 /** The fields of the posts collection: the front matter's, then the body. */
-export function cmsFields(options: NewsroomOptions): DecapField[] {
+export function cmsFields(options: CmsOptions): DecapField[] {
   const strings = localePack(options.locale).cms;
   const text = (name: string) => strings.fields[name] ?? { label: name };
   const fields: DecapField[] = [];
@@ -113,7 +113,7 @@ export function cmsPostPath(file: string): { path: string; extension: string } {
 }
 
 /** config.yml's content, as an object. */
-export function cmsConfig(options: NewsroomOptions, paths: CmsPaths): Record<string, unknown> {
+export function cmsConfig(options: CmsOptions, paths: CmsPaths): Record<string, unknown> {
   const { cms } = options;
   const strings = localePack(options.locale).cms;
   const post = cmsPostPath(options.newPost.file);
@@ -150,7 +150,7 @@ export function cmsConfig(options: NewsroomOptions, paths: CmsPaths): Record<str
   };
 }
 
-export function cmsConfigYaml(options: NewsroomOptions, paths: CmsPaths): string {
+export function cmsConfigYaml(options: CmsOptions, paths: CmsPaths): string {
   return yaml.dump(cmsConfig(options, paths), { lineWidth: -1, noRefs: true });
 }
 
@@ -158,7 +158,7 @@ export function cmsConfigYaml(options: NewsroomOptions, paths: CmsPaths): string
  * The editor's page: Decap's script and ours, nothing inline (see the README's CSP for the editor).
  * Decap reads `config.yml` beside the page.
  */
-export function adminPage(options: NewsroomOptions, prefix: (url: string) => string): string {
+export function adminPage(options: CmsOptions, prefix: (url: string) => string): string {
   const strings = localePack(options.locale).cms;
   const admin = options.cms.path;
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
@@ -179,7 +179,7 @@ export function adminPage(options: NewsroomOptions, prefix: (url: string) => str
 }
 
 /** The stylesheets of the editor's preview: the site's own look. */
-export function previewStyles(options: NewsroomOptions, prefix: (url: string) => string): string[] {
+export function previewStyles(options: CmsOptions, prefix: (url: string) => string): string[] {
   return ["/assets/newsroom/newsroom.css", ...(options.font ? [FONT_STYLESHEET_URL] : []), ...options.cms.previewStyles].map(prefix);
 }
 
@@ -199,7 +199,7 @@ export interface AdminSettings {
   pathPrefix: string;
 }
 
-export function adminSettings(options: NewsroomOptions, prefix: (url: string) => string): AdminSettings {
+export function adminSettings(options: CmsOptions, prefix: (url: string) => string): AdminSettings {
   const pack = localePack(options.locale);
   return {
     timeZone: options.timeZone,
@@ -242,11 +242,13 @@ export function decapFiles(projectRoot: string, inputDir = projectRoot): string[
 }
 
 /** Registers the editor's files (only called when `cms.enabled`). */
-export function registerCms(
-  eleventyConfig: EleventyConfig,
-  options: NewsroomOptions,
-  where: { projectRoot: string; inputDir: string; postsDir: string; prefix: (url: string) => string },
-): void {
+/** What the editor reads of the options: its own, and the site's settings its posts must follow. */
+export type CmsOptions = Pick<NewsroomOptions, "cms" | "site" | "locale" | "timeZone" | "newPost" | "font" | "sections">;
+
+/** Registers the editor at `cms.path` (Decap's files, its page, config.yml and admin.js) when `cms` is on. */
+export function registerCms(options: CmsOptions, where: FeatureContext): void {
+  if (!options.cms.enabled) return;
+  const { eleventyConfig } = where;
   const files = decapFiles(where.projectRoot, where.inputDir);
   const admin = options.cms.path;
   const outputFolder = admin.slice(1);
@@ -257,15 +259,14 @@ export function registerCms(
 
   const fromRoot = (dir: string) => path.relative(where.projectRoot, dir).split(path.sep).join("/") || ".";
   const paths = { postsFolder: fromRoot(where.postsDir), mediaFolder: fromRoot(mediaDir) };
-  const add = (name: string, permalink: string, render: () => string) =>
-    eleventyConfig.addTemplate(`newsroom-pages/cms-${name}.11ty.js`, { data: { permalink, eleventyExcludeFromCollections: true }, render });
+  const add = (name: string, permalink: string, render: () => string) => where.addFile(`cms-${name}`, { permalink }, render);
   add("index", `${admin}index.html`, () => adminPage(options, where.prefix));
   add("config", `${admin}config.yml`, () => cmsConfigYaml(options, paths));
   add("script", `${admin}admin.js`, () => adminScript(adminSettings(options, where.prefix)));
 }
 
 /** The site path of the uploads, from the site's root (not the path prefix): what posts are given. */
-function publicFolder(options: NewsroomOptions): string {
+function publicFolder(options: CmsOptions): string {
   return `/${trimSlashes(options.cms.mediaFolder)}`;
 }
 

@@ -4,6 +4,9 @@
  * the same bytes. Text is escaped for XML; JSON is written by JSON.stringify.
  */
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
+import type { FeatureContext } from "../../kernel/feature.ts";
+import { log } from "../../kernel/errors.ts";
+import type { NewsroomOptions } from "../../options/types.ts";
 import type { Post } from "../../posts/post.ts";
 
 export interface FeedSettings {
@@ -152,24 +155,32 @@ interface SectionFeedData {
 }
 
 /**
- * Adds `/feed.xml`, `/feed.json` and `/sitemap.xml` as virtual templates. They need absolute
- * URLs, so the caller only registers them when `site.url` is set.
+ * Registers `/feed.xml`, `/feed.json` and `/sitemap.xml` (option `feeds`) and, with
+ * `sections.feeds`, each section's own feeds. They need absolute URLs: without `site.url` the
+ * feature writes nothing and says so (unless feeds are off).
  */
 export function registerFeeds(
-  eleventyConfig: { addTemplate(path: string, content: unknown, data?: unknown): void },
-  paths: { atom: string; json: string; sitemap: string },
-  limit: number,
-  settings: FeedSettings,
-  sectionFeeds = false,
+  options: { feeds: NewsroomOptions["feeds"]; site: NewsroomOptions["site"]; sectionFeeds: boolean },
+  context: FeatureContext,
 ): void {
+  const { feeds, site } = options;
+  if (!feedsOn(options)) {
+    if (feeds.enabled) log.warn('feeds and sitemap need absolute URLs: set the "site.url" option (or feeds: false to silence this)');
+    return;
+  }
+  const limit = feeds.limit;
+  const settings: FeedSettings = {
+    title: site.title,
+    description: site.description,
+    language: site.language,
+    absolute: context.absolute,
+    feedUrls: { atom: feeds.atom, json: feeds.json },
+  };
   const add = (name: string, permalink: string, render: (data: FeedData) => string | Promise<string>) =>
-    eleventyConfig.addTemplate(`newsroom-pages/${name}.11ty.js`, {
-      data: { permalink, eleventyExcludeFromCollections: true },
-      render,
-    });
-  add("feed-atom", paths.atom, (data) => atomFeed(data.newsroom.posts.slice(0, limit), settings));
-  add("feed-json", paths.json, (data) => jsonFeed(data.newsroom.posts.slice(0, limit), settings));
-  add("sitemap", paths.sitemap, (data) =>
+    context.addFile(name, { permalink }, render);
+  add("feed-atom", feeds.atom, (data) => atomFeed(data.newsroom.posts.slice(0, limit), settings));
+  add("feed-json", feeds.json, (data) => jsonFeed(data.newsroom.posts.slice(0, limit), settings));
+  add("sitemap", feeds.sitemap, (data) =>
     sitemap(
       [
         { path: "/", lastmod: data.newsroom.posts[0] && lastChange(data.newsroom.posts[0]) },
@@ -182,7 +193,7 @@ export function registerFeeds(
       settings.absolute,
     ),
   );
-  if (!sectionFeeds) return;
+  if (!options.sectionFeeds) return;
   // Each section's own feeds, beside its page: {section url}feed.xml and feed.json.
   const sectionSettings = ({ section }: SectionFeedData): FeedSettings => ({
     ...settings,
@@ -194,15 +205,20 @@ export function registerFeeds(
     ["atom", SECTION_FEEDS.atom, atomFeed],
     ["json", SECTION_FEEDS.json, jsonFeed],
   ] as const) {
-    eleventyConfig.addTemplate(`newsroom-pages/section-feed-${kind}.11ty.js`, {
-      data: {
+    context.addFile(
+      `section-feed-${kind}`,
+      {
         pagination: { data: "newsroom.topics.sections", size: 1, alias: "section", addAllPagesToCollections: false },
         permalink: (data: SectionFeedData) => `${data.section.url}${file}`,
-        eleventyExcludeFromCollections: true,
       },
-      render: (data: SectionFeedData) => write(data.section.posts.slice(0, limit), sectionSettings(data)),
-    });
+      (data: SectionFeedData) => write(data.section.posts.slice(0, limit), sectionSettings(data)),
+    );
   }
+}
+
+/** Whether feeds are written: they need absolute URLs. */
+export function feedsOn(options: { feeds: { enabled: boolean }; site: { url: string } }): boolean {
+  return options.feeds.enabled && options.site.url !== "";
 }
 
 /** A section's feeds, relative to its page's URL. */

@@ -18,13 +18,13 @@ export function robotsTxt(sitemapUrl: string | undefined): string {
  * monogram; none when the manifest is off. Every page links them as its `<link rel="icon">` too,
  * so that browsers do not ask for a `/favicon.ico` the site does not have.
  */
-export function siteIcons(options: NewsroomOptions): { src: string; sizes: string; type: string }[] {
+export function siteIcons(options: Pick<NewsroomOptions, "manifest">): { src: string; sizes: string; type: string }[] {
   if (!options.manifest.enabled) return [];
   return options.manifest.icons.length > 0 ? options.manifest.icons : [{ src: DEFAULT_ICON_URL, sizes: "any", type: "image/svg+xml" }];
 }
 
 /** The web app manifest (JSON), its URLs passed through `prefix` (the deploy path prefix). */
-export function webManifest(options: NewsroomOptions, prefix: (url: string) => string): string {
+export function webManifest(options: Pick<NewsroomOptions, "site" | "manifest">, prefix: (url: string) => string): string {
   const icons = siteIcons(options);
   return `${JSON.stringify(
     {
