@@ -17,6 +17,7 @@
  *   BENCH_BROWSER=0               skip the Chromium measurement (CHROMIUM_PATH: the browser, default /usr/bin/chromium)
  *   BENCH_RELEVANCE_TARGETS=200   target posts of the known-item search table (bench/relevance.ts; 0 skips it)
  *   BENCH_RELEVANCE_BROWSER=30    of its type (a) queries, how many also run in Chromium (with BENCH_BROWSER)
+ *   BENCH_BARE=0                  skip bare Eleventy (no ratios: for a memory, bytes and ranking check of a size whose baseline is known)
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -54,6 +55,7 @@ const DEV_MAX_N = envNumber("BENCH_DEV_MAX_N", 20000);
 const DEPLOY_MAX_N = envNumber("BENCH_DEPLOY_MAX_N", 20000);
 const OVERLAP_MAX_N = envNumber("BENCH_OVERLAP_MAX_N", 20000);
 const BROWSER = process.env.BENCH_BROWSER !== "0";
+const BARE = process.env.BENCH_BARE !== "0";
 const RELEVANCE_TARGETS = envNumber("BENCH_RELEVANCE_TARGETS", 200);
 const RELEVANCE_BROWSER = envNumber("BENCH_RELEVANCE_BROWSER", 30);
 const OUT = process.env.BENCH_OUT ? path.resolve(process.env.BENCH_OUT) : path.join(root, "BENCHMARKS.md");
@@ -275,7 +277,7 @@ async function benchSize(n: number): Promise<Result> {
   };
 
   for (let i = 0; i < runs; i++) {
-    result.bare.push(await bare(`run ${i + 1}/${runs}`));
+    if (BARE) result.bare.push(await bare(`run ${i + 1}/${runs}`));
     rmSync(cacheDir, { recursive: true, force: true });
     result.full.push(await full(`run ${i + 1}/${runs}`));
   }
