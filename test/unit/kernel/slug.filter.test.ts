@@ -3,7 +3,7 @@
  * so `{{ title | slugify }}` in a template gives the post's slug.
  */
 import { expect, test } from "vitest";
-import { slugify } from "../../src/kernel/slug.ts";
+import { slugify } from "../../../src/kernel/slug.ts";
 
 test("camel case is not split, as in Eleventy's filter: iPhone is one word", () => {
   expect(slugify("iPhone 15 ra mắt tại Việt Nam")).toBe("iphone-15-ra-mat-tai-viet-nam");

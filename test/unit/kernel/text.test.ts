@@ -1,6 +1,6 @@
 /** Plain text from post bodies (src/kernel/text.ts): what search, excerpts and reading time are made from. */
 import { describe, expect, test, vi } from "vitest";
-import { countWords, htmlToText, truncateText } from "../../src/kernel/text.ts";
+import { countWords, htmlToText, truncateText } from "../../../src/kernel/text.ts";
 
 describe("htmlToText", () => {
   test("named, decimal and hexadecimal entities are decoded, in either case; unknown ones stay as written", () => {

@@ -3,7 +3,7 @@
  * without a colon), the mistakes named in words, and instants always shown in the site's zone.
  */
 import { describe, expect, test } from "vitest";
-import { DATE_EXPECTATION, inZone, parsePostDate } from "../../src/kernel/dates.ts";
+import { DATE_EXPECTATION, inZone, parsePostDate } from "../../../src/kernel/dates.ts";
 
 const HCM = "Asia/Ho_Chi_Minh";
 const refusal = (value: unknown) => {

@@ -1,6 +1,6 @@
 /** The slugs src/kernel/slug.ts remembers: the library is slow, and the memory of slugs made is bounded. */
 import { expect, test, vi } from "vitest";
-import { slugify } from "../../src/kernel/slug.ts";
+import { slugify } from "../../../src/kernel/slug.ts";
 
 // A stand-in for the library that counts its calls; this file's own module state starts empty.
 const library = vi.hoisted(() => ({ calls: 0 }));

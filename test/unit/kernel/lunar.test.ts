@@ -1,8 +1,8 @@
 /** The Vietnamese lunar calendar, where it differs from the Chinese one. */
 import { DateTime } from "luxon";
 import { expect, test } from "vitest";
-import { lunarDay } from "../../src/kernel/lunar.ts";
-import { createFilters } from "../../src/render/filters.ts";
+import { lunarDay } from "../../../src/kernel/lunar.ts";
+import { createFilters } from "../../../src/render/filters.ts";
 
 const day = (iso: string) => lunarDay(DateTime.fromISO(iso, { zone: "Asia/Ho_Chi_Minh" }));
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { dateParts, inZone, isoDate, parsePostDate } from "../../src/kernel/dates.ts";
+import { dateParts, inZone, isoDate, parsePostDate } from "../../../src/kernel/dates.ts";
 
 const HCM = "Asia/Ho_Chi_Minh";
 const NY = "America/New_York";

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { isUrlSafeSlug, slugify } from "../../src/kernel/slug.ts";
+import { isUrlSafeSlug, slugify } from "../../../src/kernel/slug.ts";
 
 test("Vietnamese titles fold to ASCII slugs, Đ and đ included", () => {
   expect(slugify("Chú trọng xây dựng Đảng bộ trong sạch, vững mạnh")).toBe("chu-trong-xay-dung-dang-bo-trong-sach-vung-manh");
