@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { defaults, resolveOptions } from "../../src/options/index.ts";
-import { checkPermalink } from "../../src/options/fields.ts";
+import { defaults, resolveOptions } from "../../../src/options/index.ts";
+import { checkPermalink } from "../../../src/options/fields.ts";
 
 describe("resolveOptions", () => {
   test("no options give the documented defaults, language taken from locale", () => {

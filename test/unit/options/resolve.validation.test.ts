@@ -4,8 +4,8 @@
  * values the README documents are accepted.
  */
 import { describe, expect, test } from "vitest";
-import { defaults, resolveOptions, type NewsroomUserOptions } from "../../src/options/index.ts";
-import { optionGroups } from "../../src/options/schema.ts";
+import { defaults, resolveOptions, type NewsroomUserOptions } from "../../../src/options/index.ts";
+import { optionGroups } from "../../../src/options/schema.ts";
 
 /** The problem lines of the error resolveOptions throws (none when it accepts the options). */
 function problems(user: unknown): string[] {
