@@ -1,9 +1,9 @@
 import { expect, test } from "vitest";
-import { splitFrontMatter } from "../../src/posts/frontmatter.ts";
-import { newPost, newPostProblem } from "../../src/posts/new-post.ts";
-import { readPostHead } from "../../src/posts/post.ts";
-import { NewsroomError } from "../../src/kernel/errors.ts";
-import { defaults } from "../../src/options/index.ts";
+import { splitFrontMatter } from "../../../src/posts/frontmatter.ts";
+import { newPost, newPostProblem } from "../../../src/posts/new-post.ts";
+import { readPostHead } from "../../../src/posts/post.ts";
+import { NewsroomError } from "../../../src/kernel/errors.ts";
+import { defaults } from "../../../src/options/index.ts";
 
 const now = new Date("2019-10-17T18:30:00Z"); // 01:30 on 18 October in Hà Nội
 

@@ -9,8 +9,8 @@ import path from "node:path";
 import { Ajv, type ErrorObject } from "ajv";
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
-import { splitFrontMatter } from "../../src/posts/frontmatter.ts";
-import { PostLoader } from "../../src/posts/load-posts.ts";
+import { splitFrontMatter } from "../../../src/posts/frontmatter.ts";
+import { PostLoader } from "../../../src/posts/load-posts.ts";
 import {
   FRONT_MATTER_KEYS,
   IMAGE_PATTERN,
@@ -19,12 +19,12 @@ import {
   POST_DATE_PATTERN,
   postJsonSchema,
   type PostFrontMatter,
-} from "../../src/posts/post-schema.ts";
-import { parsePostDate } from "../../src/kernel/dates.ts";
-import { type PostProblem, PostsError } from "../../src/kernel/errors.ts";
-import { defaults } from "../../src/options/index.ts";
-import { isUrlSafeSlug } from "../../src/kernel/slug.ts";
-import { repoRoot } from "../helpers/cli.ts";
+} from "../../../src/posts/post-schema.ts";
+import { parsePostDate } from "../../../src/kernel/dates.ts";
+import { type PostProblem, PostsError } from "../../../src/kernel/errors.ts";
+import { defaults } from "../../../src/options/index.ts";
+import { isUrlSafeSlug } from "../../../src/kernel/slug.ts";
+import { repoRoot } from "../../helpers/cli.ts";
 
 const schema = postJsonSchema();
 const ajv = new Ajv({ strict: true, allowUnionTypes: true });

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { listPostFiles } from "../../src/posts/load-posts.ts";
+import { listPostFiles } from "../../../src/posts/load-posts.ts";
 
 let dir: string;
 beforeEach(() => {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { listPostFiles } from "../../src/posts/load-posts.ts";
-import { splitFrontMatter } from "../../src/posts/frontmatter.ts";
-import { checkImage, isLocalPath, readPostHead, shortenSlug, type PostContext } from "../../src/posts/post.ts";
+import { listPostFiles } from "../../../src/posts/load-posts.ts";
+import { splitFrontMatter } from "../../../src/posts/frontmatter.ts";
+import { checkImage, isLocalPath, readPostHead, shortenSlug, type PostContext } from "../../../src/posts/post.ts";
 
 const ctx: PostContext = {
   timeZone: "Asia/Ho_Chi_Minh",

@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { NewsroomError, PostsError } from "../../src/kernel/errors.ts";
-import { loaderSettings } from "../helpers/posts.ts";
-import { findUrlCollisions, listPostFiles, PostLoader, type LoaderSettings } from "../../src/posts/load-posts.ts";
-import type { Post } from "../../src/posts/post.ts";
+import { NewsroomError, PostsError } from "../../../src/kernel/errors.ts";
+import { loaderSettings } from "../../helpers/posts.ts";
+import { findUrlCollisions, listPostFiles, PostLoader, type LoaderSettings } from "../../../src/posts/load-posts.ts";
+import type { Post } from "../../../src/posts/post.ts";
 
 let root: string;
 beforeEach(() => {

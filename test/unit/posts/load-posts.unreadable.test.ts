@@ -38,9 +38,9 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   return { ...fs, default: { ...fs, readFile, stat }, readFile, stat };
 });
 
-const { PostLoader } = await import("../../src/posts/load-posts.ts");
-const { PostsError } = await import("../../src/kernel/errors.ts");
-const { loaderSettings } = await import("../helpers/posts.ts");
+const { PostLoader } = await import("../../../src/posts/load-posts.ts");
+const { PostsError } = await import("../../../src/kernel/errors.ts");
+const { loaderSettings } = await import("../../helpers/posts.ts");
 
 let root: string;
 beforeEach(() => {

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { PostLoader } from "../../src/posts/load-posts.ts";
-import { loaderSettings } from "../helpers/posts.ts";
+import { PostLoader } from "../../../src/posts/load-posts.ts";
+import { loaderSettings } from "../../helpers/posts.ts";
 
 const reads = vi.hoisted(() => ({ open: 0, most: 0 }));
 vi.mock("node:fs/promises", async (importOriginal) => {

@@ -1,6 +1,6 @@
 /** Reading a post file into front matter and body (src/posts/frontmatter.ts): the forms accepted, and each refusal in words. */
 import { describe, expect, test } from "vitest";
-import { MAX_FRONT_MATTER_BYTES, splitFrontMatter } from "../../src/posts/frontmatter.ts";
+import { MAX_FRONT_MATTER_BYTES, splitFrontMatter } from "../../../src/posts/frontmatter.ts";
 
 const source = (raw: string) => {
   const result = splitFrontMatter(raw);

@@ -4,10 +4,10 @@
  * against the site's range, slugs, images, declared sections, and the links a post carries.
  */
 import { describe, expect, test } from "vitest";
-import { DATE_EXPECTATION } from "../../src/kernel/dates.ts";
-import { readPostHead, type PostContext } from "../../src/posts/post.ts";
-import { splitFrontMatter } from "../../src/posts/frontmatter.ts";
-import { checkFrontMatter, IMAGE_EXPECTED, imageFile, imageFormProblem, postJsonSchema, shortenSlug } from "../../src/posts/post-schema.ts";
+import { DATE_EXPECTATION } from "../../../src/kernel/dates.ts";
+import { readPostHead, type PostContext } from "../../../src/posts/post.ts";
+import { splitFrontMatter } from "../../../src/posts/frontmatter.ts";
+import { checkFrontMatter, IMAGE_EXPECTED, imageFile, imageFormProblem, postJsonSchema, shortenSlug } from "../../../src/posts/post-schema.ts";
 
 const ctx: PostContext = {
   timeZone: "Asia/Ho_Chi_Minh",
