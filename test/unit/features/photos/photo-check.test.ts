@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { imageSize, PhotoDecoder } from "../../../src/features/photos/photo-check.ts";
+import { imageSize, PhotoDecoder } from "../../../../src/features/photos/photo-check.ts";
 
 let cache: string;
 const photos: Record<string, Buffer> = {};

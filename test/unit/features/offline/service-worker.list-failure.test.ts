@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, vi } from "vitest";
-import { NewsroomError } from "../../src/kernel/errors.ts";
-import { defaults } from "../../src/options/index.ts";
-import { writeServiceWorker } from "../../src/features/offline/service-worker.ts";
+import { NewsroomError } from "../../../../src/kernel/errors.ts";
+import { defaults } from "../../../../src/options/index.ts";
+import { writeServiceWorker } from "../../../../src/features/offline/service-worker.ts";
 
 vi.mock("workbox-build/build/get-manifest.js", () => ({
   getManifest: async () => {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { indexRecords } from "../../src/features/search/worker.js";
+import { indexRecords } from "../../../../src/features/search/worker.js";
 
 const pagefind = vi.hoisted(() => ({
   refuse: undefined as string | undefined,

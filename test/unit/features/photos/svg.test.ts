@@ -3,7 +3,7 @@
  * refused (the usual vectors, each alone); safe drawings pass, and every SVG gets the size its page reserves.
  */
 import { expect, test } from "vitest";
-import { cssProblems, inspectSvg } from "../../../src/features/photos/svg.ts";
+import { cssProblems, inspectSvg } from "../../../../src/features/photos/svg.ts";
 
 const NS = 'xmlns="http://www.w3.org/2000/svg"';
 const XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"';

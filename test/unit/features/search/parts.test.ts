@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { admits, idfWeights } from "../../src/features/search/client/search-parts.js";
-import type { Post } from "../../src/posts/post.ts";
-import { planParts } from "../../src/features/search/parts.ts";
+import { admits, idfWeights } from "../../../../src/features/search/client/search-parts.js";
+import type { Post } from "../../../../src/posts/post.ts";
+import { planParts } from "../../../../src/features/search/parts.ts";
 
 const post = (date: string) => ({ year: date.slice(0, 4), month: date.slice(5, 7), url: `/${date}/` }) as Post;
 const keys = (posts: Post[], size: number | false) => planParts(posts, size).map((p) => `${p.key}:${p.first}..${p.last}:${p.posts.length}`);

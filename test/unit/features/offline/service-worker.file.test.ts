@@ -6,14 +6,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { defaults } from "../../src/options/index.ts";
+import { defaults } from "../../../../src/options/index.ts";
 import {
   generatedFolderGlob,
   partCaches,
   precacheGlobs,
   writeServiceWorker,
   type ServiceWorkerJob,
-} from "../../src/features/offline/service-worker.ts";
+} from "../../../../src/features/offline/service-worker.ts";
 
 let out: string;
 beforeEach(() => {

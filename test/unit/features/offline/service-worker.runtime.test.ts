@@ -9,8 +9,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { defaults } from "../../src/options/index.ts";
-import { writeServiceWorker } from "../../src/features/offline/service-worker.ts";
+import { defaults } from "../../../../src/options/index.ts";
+import { writeServiceWorker } from "../../../../src/features/offline/service-worker.ts";
 
 vi.mock("node:module", async (importOriginal) => {
   const module = await importOriginal<typeof import("node:module")>();

@@ -7,10 +7,10 @@
  */
 import { DateTime } from "luxon";
 import { describe, expect, test } from "vitest";
-import { parsePostDate } from "../../src/kernel/dates.ts";
-import { localePack } from "../../src/kernel/i18n/index.ts";
-import { resolveOptions } from "../../src/options/index.ts";
-import { adminScript, adminSettings } from "../../src/features/cms/cms.ts";
+import { parsePostDate } from "../../../../../src/kernel/dates.ts";
+import { localePack } from "../../../../../src/kernel/i18n/index.ts";
+import { resolveOptions } from "../../../../../src/options/index.ts";
+import { adminScript, adminSettings } from "../../../../../src/features/cms/cms.ts";
 
 interface Node {
   type: unknown;

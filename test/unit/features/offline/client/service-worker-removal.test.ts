@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { PLUGIN_DIR } from "../../../src/kernel/paths.ts";
+import { PLUGIN_DIR } from "../../../../../src/kernel/paths.ts";
 
 const code = readFileSync(path.join(PLUGIN_DIR, "features", "offline", "client", "service-worker-removal.js"), "utf8");
 

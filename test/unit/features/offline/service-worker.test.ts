@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
-import { generatedFolderGlob, precacheGlobs, serviceWorkerConfig } from "../../src/features/offline/service-worker.ts";
-import { defaults, resolveOptions } from "../../src/options/index.ts";
-import { serviceWorkerOn } from "../../src/render/site-data.ts";
+import { generatedFolderGlob, precacheGlobs, serviceWorkerConfig } from "../../../../src/features/offline/service-worker.ts";
+import { defaults, resolveOptions } from "../../../../src/options/index.ts";
+import { serviceWorkerOn } from "../../../../src/render/site-data.ts";
 
 const offline = defaults.offline;
 

@@ -1,8 +1,8 @@
 /** #21 item 3: one rule names sections and tags — the declared name, else the most used spelling, ties to the oldest post's. */
 import { expect, test } from "vitest";
-import type { Post } from "../../../src/posts/post.ts";
-import { groupTopics, topicNames, withTopicNames } from "../../../src/features/topics/topics.ts";
-import { post } from "../../helpers/posts.ts";
+import type { Post } from "../../../../src/posts/post.ts";
+import { groupTopics, topicNames, withTopicNames } from "../../../../src/features/topics/topics.ts";
+import { post } from "../../../helpers/posts.ts";
 
 /** Posts newest first (as the build passes them): number n is dated day n, so the last is the oldest. */
 const posts = (...specs: Partial<Post>[]): Post[] =>

@@ -4,9 +4,9 @@
  * neighbouring periods, the calendar and the date widget's index of days.
  */
 import { expect, test } from "vitest";
-import { dayIndex, groupArchives, type ArchivePage } from "../../src/features/archives/archives.ts";
-import { localePack } from "../../src/kernel/i18n/index.ts";
-import type { Post } from "../../src/posts/post.ts";
+import { dayIndex, groupArchives, type ArchivePage } from "../../../../src/features/archives/archives.ts";
+import { localePack } from "../../../../src/kernel/i18n/index.ts";
+import type { Post } from "../../../../src/posts/post.ts";
 
 const permalinks = { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" };
 const settings = { permalinks, pageSize: 2, yearPostCount: 3, strings: localePack("vi").archive };

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { calendarWeeks, groupArchives } from "../../src/features/archives/archives.ts";
-import { pageUrl } from "../../src/kernel/urls.ts";
-import { localePack } from "../../src/kernel/i18n/index.ts";
-import type { Post } from "../../src/posts/post.ts";
-import { dayUrl, nearestDay } from "../../src/features/archives/client/nearest-day.js";
+import { calendarWeeks, groupArchives } from "../../../../src/features/archives/archives.ts";
+import { pageUrl } from "../../../../src/kernel/urls.ts";
+import { localePack } from "../../../../src/kernel/i18n/index.ts";
+import type { Post } from "../../../../src/posts/post.ts";
+import { dayUrl, nearestDay } from "../../../../src/features/archives/client/nearest-day.js";
 
 const permalinks = { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" };
 const settings = { permalinks, pageSize: 2, yearPostCount: 3, strings: localePack("vi").archive };

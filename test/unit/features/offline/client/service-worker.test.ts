@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
-import { PLUGIN_DIR } from "../../src/kernel/paths.ts";
-import { defaults } from "../../src/options/index.ts";
-import { partCaches, serviceWorkerConfig } from "../../src/features/offline/service-worker.ts";
+import { PLUGIN_DIR } from "../../../../../src/kernel/paths.ts";
+import { defaults } from "../../../../../src/options/index.ts";
+import { partCaches, serviceWorkerConfig } from "../../../../../src/features/offline/service-worker.ts";
 
 interface Strategy {
   kind: string;

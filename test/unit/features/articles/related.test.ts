@@ -1,8 +1,8 @@
 /** "Tin liên quan" and "Tin cùng chuyên mục": relevant, deterministic, and blind to what every post shares. */
 import { expect, test } from "vitest";
-import type { Post } from "../../src/posts/post.ts";
-import { relatedIndexes, withRelated } from "../../src/features/articles/related.ts";
-import { post } from "../helpers/posts.ts";
+import type { Post } from "../../../../src/posts/post.ts";
+import { relatedIndexes, withRelated } from "../../../../src/features/articles/related.ts";
+import { post } from "../../../helpers/posts.ts";
 
 /** Newest first, as the build hands them over: post 0 is the newest. */
 function posts(specs: { title: string; text?: string; tags?: string[]; category?: string }[]): Post[] {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { coverRange, rangeFilter } from "../../src/features/search/client/date-range.js";
-import { fold, highlightExcerpt, queryWords } from "../../src/features/search/client/highlight.js";
-import type { Post } from "../../src/posts/post.ts";
-import { dPositions, foldD, searchRecord } from "../../src/features/search/indexer.ts";
-import { foldQuery, restoreD, restoreExcerptD } from "../../src/features/search/client/search-parts.js";
+import { coverRange, rangeFilter } from "../../../../src/features/search/client/date-range.js";
+import { fold, highlightExcerpt, queryWords } from "../../../../src/features/search/client/highlight.js";
+import type { Post } from "../../../../src/posts/post.ts";
+import { dPositions, foldD, searchRecord } from "../../../../src/features/search/indexer.ts";
+import { foldQuery, restoreD, restoreExcerptD } from "../../../../src/features/search/client/search-parts.js";
 import fc from "fast-check";
 
 describe("foldD, dPositions and restoreD (#20: đ searchable without accents, shown as written)", () => {

@@ -1,7 +1,7 @@
 /** An archive of exactly `partSize` posts is one index (src/features/search/parts.ts): parts start past the size. */
 import { expect, test } from "vitest";
-import type { Post } from "../../src/posts/post.ts";
-import { planParts } from "../../src/features/search/parts.ts";
+import type { Post } from "../../../../src/posts/post.ts";
+import { planParts } from "../../../../src/features/search/parts.ts";
 
 const post = (date: string) => ({ year: date.slice(0, 4), month: date.slice(5, 7), url: `/${date}/` }) as Post;
 

@@ -3,8 +3,8 @@
  * body indexed, what a result shows (meta), the filters the search page offers, the sort key.
  */
 import { expect, test } from "vitest";
-import type { Post } from "../../src/posts/post.ts";
-import { searchRecord } from "../../src/features/search/indexer.ts";
+import type { Post } from "../../../../src/posts/post.ts";
+import { searchRecord } from "../../../../src/features/search/indexer.ts";
 
 const base = {
   url: "/2019/10/18/song-ma/",
