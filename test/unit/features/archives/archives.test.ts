@@ -1,9 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { calendarWeeks, groupArchives } from "../../../../src/features/archives/archives.ts";
-import { pageUrl } from "../../../../src/kernel/urls.ts";
 import { localePack } from "../../../../src/kernel/i18n/index.ts";
 import type { Post } from "../../../../src/posts/post.ts";
-import { dayUrl, nearestDay } from "../../../../src/features/archives/client/nearest-day.js";
 
 const permalinks = { year: "/{yyyy}/", month: "/{yyyy}/{MM}/", day: "/{yyyy}/{MM}/{dd}/", index: "/archive/" };
 const settings = { permalinks, pageSize: 2, yearPostCount: 3, strings: localePack("vi").archive };
@@ -96,35 +94,5 @@ describe("calendarWeeks", () => {
     const cells = archives.months[0]!.weeks.flat();
     expect(cells.filter((c) => c?.url).map((c) => [c?.day, c?.url, c?.count])).toEqual([[18, "/2019/10/18/", 1]]);
     expect(archives.months[0]!.weeks[0]?.[0]).toBeNull(); // 1 October 2019 is a Tuesday
-  });
-});
-
-test("pageUrl", () => {
-  expect(pageUrl("/2019/10/", 0)).toBe("/2019/10/");
-  expect(pageUrl("/2019/10/", 2)).toBe("/2019/10/page/3/");
-});
-
-describe("nearestDay (the date widget)", () => {
-  const days = ["2018-05-05", "2019-10-02", "2019-10-18", "2020-01-01"];
-  test("a day with posts is itself", () => {
-    expect(nearestDay(days, "2019-10-18")).toEqual({ day: "2019-10-18", match: "exact" });
-    expect(nearestDay(days, "2018-05-05")).toEqual({ day: "2018-05-05", match: "exact" });
-  });
-  test("an empty day gives the nearest earlier day with posts", () => {
-    expect(nearestDay(days, "2019-10-17")).toEqual({ day: "2019-10-02", match: "earlier" });
-    expect(nearestDay(days, "2019-12-31")).toEqual({ day: "2019-10-18", match: "earlier" });
-    expect(nearestDay(days, "2030-01-01")).toEqual({ day: "2020-01-01", match: "earlier" });
-  });
-  test("a day before the first post gives the first day", () => {
-    expect(nearestDay(days, "2000-01-01")).toEqual({ day: "2018-05-05", match: "later" });
-  });
-  test("no days, or a request that is not a day, give nothing", () => {
-    expect(nearestDay([], "2019-10-18")).toBeUndefined();
-    expect(nearestDay(days, "18/10/2019")).toBeUndefined();
-    expect(nearestDay(days, "")).toBeUndefined();
-  });
-  test("dayUrl fills the day pattern", () => {
-    expect(dayUrl("/{yyyy}/{MM}/{dd}/", "2019-10-18")).toBe("/2019/10/18/");
-    expect(dayUrl("/lich/{dd}-{MM}-{yyyy}/", "2019-10-18")).toBe("/lich/18-10-2019/");
   });
 });

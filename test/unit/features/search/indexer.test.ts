@@ -1,6 +1,4 @@
 import { describe, expect, test } from "vitest";
-import { coverRange, rangeFilter } from "../../../../src/features/search/client/date-range.js";
-import { fold, highlightExcerpt, queryWords } from "../../../../src/features/search/client/highlight.js";
 import type { Post } from "../../../../src/posts/post.ts";
 import { dPositions, foldD, searchRecord } from "../../../../src/features/search/indexer.ts";
 import { foldQuery, restoreD, restoreExcerptD } from "../../../../src/features/search/client/search-parts.js";
@@ -79,68 +77,5 @@ describe("searchRecord", () => {
     expect(record.sort).toEqual({ date: "2019-10-17T17:00:00Z" });
     const later = searchRecord({ ...post, date: new Date("2019-10-18T09:00:00Z") }, { language: "vi", displayDate: () => "" });
     expect(later.sort.date! > record.sort.date!).toBe(true);
-  });
-});
-
-describe("coverRange", () => {
-  test("one day", () => {
-    expect(coverRange("2019-10-18", "2019-10-18")).toEqual({ year: [], month: [], day: ["2019-10-18"] });
-  });
-  test("whole months and years become month and year values", () => {
-    expect(coverRange("2019-10-01", "2019-10-31")).toEqual({ year: [], month: ["2019-10"], day: [] });
-    expect(coverRange("2019-01-01", "2019-12-31")).toEqual({ year: ["2019"], month: [], day: [] });
-    expect(coverRange("2019-01-01", "2021-12-31")).toEqual({ year: ["2019", "2020", "2021"], month: [], day: [] });
-  });
-  test("ragged edges: days, then months, then years, then months, then days", () => {
-    expect(coverRange("2019-10-30", "2021-02-02")).toEqual({
-      year: ["2020"],
-      month: ["2019-11", "2019-12", "2021-01"],
-      day: ["2019-10-30", "2019-10-31", "2021-02-01", "2021-02-02"],
-    });
-  });
-  test("across a month end and a year end", () => {
-    expect(coverRange("2019-12-30", "2020-01-02")).toEqual({
-      year: [],
-      month: [],
-      day: ["2019-12-30", "2019-12-31", "2020-01-01", "2020-01-02"],
-    });
-  });
-  test("February of a leap year ends on the 29th", () => {
-    expect(coverRange("2024-02-01", "2024-02-29")).toEqual({ year: [], month: ["2024-02"], day: [] });
-    expect(coverRange("2024-02-01", "2024-02-28")?.day).toHaveLength(28);
-    expect(coverRange("2023-02-01", "2023-02-28")).toEqual({ year: [], month: ["2023-02"], day: [] });
-  });
-  test("reversed or impossible ranges give nothing", () => {
-    expect(coverRange("2019-10-19", "2019-10-18")).toBeUndefined();
-    expect(coverRange("2019-02-30", "2019-03-01")).toBeUndefined();
-    expect(coverRange("", "2019-03-01")).toBeUndefined();
-  });
-  test("a range over decades stays small", () => {
-    const cover = coverRange("2010-01-15", "2030-11-20")!;
-    expect(cover.year.length + cover.month.length + cover.day.length).toBeLessThan(20 + 12 + 12 + 31 + 31);
-  });
-  test("rangeFilter is Pagefind's `any` of those values", () => {
-    expect(rangeFilter("2019-10-31", "2019-11-30")).toEqual({ any: [{ month: "2019-11" }, { day: "2019-10-31" }] });
-  });
-});
-
-describe("highlighting", () => {
-  test("fold removes accents and folds đ", () => {
-    expect(fold("Đảng bộ ĐƯỜNG Điện")).toBe("dang bo duong dien");
-    expect(queryWords("  Dang, BO! ")).toEqual(["dang", "bo"]);
-  });
-  test("marks the đ words Pagefind found through their folded form", () => {
-    const excerpt = "xây dựng Đảng <mark>bộ</mark> trong sạch";
-    expect(highlightExcerpt(excerpt, "", "dang bo")).toBe("xây dựng <mark>Đảng</mark> <mark>bộ</mark> trong sạch");
-  });
-  test("never marks inside HTML entities, and keeps escaped text escaped", () => {
-    expect(highlightExcerpt("a &lt;script&gt; lt", "", "lt")).toBe("a &lt;script&gt; <mark>lt</mark>");
-  });
-  test("builds an excerpt from the content when the match is outside Pagefind's", () => {
-    const content = `${"chữ ".repeat(40)}Đường điện về bản <b>`;
-    const html = highlightExcerpt("chữ chữ chữ", content, "duong dien");
-    expect(html).toContain("<mark>Đường</mark> <mark>điện</mark> về bản &lt;b");
-    expect(html).not.toContain("<b>");
-    expect(html.startsWith("… ")).toBe(true);
   });
 });
