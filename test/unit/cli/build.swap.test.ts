@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, expect, test, vi } from "vitest";
-import { buildArgs, failureOf as failureOfBuild, useBuildFolder } from "../helpers/build-folder.ts";
+import { buildArgs, failureOf as failureOfBuild, useBuildFolder } from "../../helpers/build-folder.ts";
 
 const refuse = vi.hoisted(() => ({ renames: [] as number[], vanish: [] as number[], calls: 0 }));
 vi.mock("node:fs/promises", async (importOriginal) => {
@@ -24,7 +24,7 @@ vi.mock("node:fs/promises", async (importOriginal) => {
   };
 });
 
-const { atomicBuild, BuildFailure } = await import("../../src/cli/build.ts");
+const { atomicBuild, BuildFailure } = await import("../../../src/cli/build.ts");
 
 const folder = useBuildFolder("newsroom-swap-", {
   "index.md": "# Trang mới\n",

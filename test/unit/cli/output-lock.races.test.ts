@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
-import { cleanDebris, lockOutput } from "../../src/cli/output-lock.ts";
+import { cleanDebris, lockOutput } from "../../../src/cli/output-lock.ts";
 
 const race = vi.hoisted(() => ({ removeAfterRead: "", removeAfterFound: "" }));
 vi.mock("node:fs", async (importOriginal) => {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { publishedPosts } from "../../src/posts/collections.ts";
-import { createFilters } from "../../src/render/filters.ts";
-import type { Post } from "../../src/posts/post.ts";
-import { countWords, htmlToText, readingMinutes, truncateText } from "../../src/kernel/text.ts";
+import { publishedPosts } from "../../../src/posts/collections.ts";
+import { createFilters } from "../../../src/render/filters.ts";
+import type { Post } from "../../../src/posts/post.ts";
+import { countWords, htmlToText, readingMinutes, truncateText } from "../../../src/kernel/text.ts";
 
 const vi = createFilters({ locale: "vi", timeZone: "Asia/Ho_Chi_Minh", wordsPerMinute: 200, excerptLength: 40 });
 const en = createFilters({ locale: "en", timeZone: "America/New_York", wordsPerMinute: 200, excerptLength: 40 });

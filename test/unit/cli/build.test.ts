@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { atomicBuild, BuildFailure, describeError, parseArgs } from "../../src/cli/build.ts";
-import { NewsroomError } from "../../src/kernel/errors.ts";
-import { buildArgs, failureOf as failureOfBuild, useBuildFolder } from "../helpers/build-folder.ts";
+import { atomicBuild, BuildFailure, describeError, parseArgs } from "../../../src/cli/build.ts";
+import { NewsroomError } from "../../../src/kernel/errors.ts";
+import { buildArgs, failureOf as failureOfBuild, useBuildFolder } from "../../helpers/build-folder.ts";
 
 describe("parseArgs", () => {
   test("no arguments: Eleventy's own config lookup and input, output _site, no prefix, not quiet", () => {

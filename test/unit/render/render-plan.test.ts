@@ -1,12 +1,12 @@
 import { expect, test } from "vitest";
-import { groupArchives } from "../../src/features/archives/archives.ts";
-import { homePages, publishedPosts } from "../../src/posts/collections.ts";
-import { localePack } from "../../src/kernel/i18n/index.ts";
-import { defaults } from "../../src/options/index.ts";
-import type { Post } from "../../src/posts/post.ts";
-import { post } from "../helpers/posts.ts";
-import { editedInPlace, fullPlan, isPostFile, partialPlan, RenderPlanner, snapshot } from "../../src/render/render-plan.ts";
-import { withTopicNames } from "../../src/features/topics/topics.ts";
+import { groupArchives } from "../../../src/features/archives/archives.ts";
+import { homePages, publishedPosts } from "../../../src/posts/collections.ts";
+import { localePack } from "../../../src/kernel/i18n/index.ts";
+import { defaults } from "../../../src/options/index.ts";
+import type { Post } from "../../../src/posts/post.ts";
+import { post } from "../../helpers/posts.ts";
+import { editedInPlace, fullPlan, isPostFile, partialPlan, RenderPlanner, snapshot } from "../../../src/render/render-plan.ts";
+import { withTopicNames } from "../../../src/features/topics/topics.ts";
 
 const read = Array.from({ length: 30 }, (_, i) => post(i, 1 + (i % 5)));
 const publish = (posts: Post[]) => publishedPosts(posts, { now: new Date("2030-01-01"), includeUnpublished: false });

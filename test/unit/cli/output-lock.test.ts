@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { cleanDebris, lockOutput } from "../../src/cli/output-lock.ts";
+import { cleanDebris, lockOutput } from "../../../src/cli/output-lock.ts";
 
 let dir: string;
 let output: string;

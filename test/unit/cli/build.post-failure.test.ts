@@ -7,15 +7,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, expect, test, vi } from "vitest";
-import { atomicBuild, BuildFailure, describeError } from "../../src/cli/build.ts";
-import { buildArgs, failureOf as failureOfBuild, useBuildFolder } from "../helpers/build-folder.ts";
+import { atomicBuild, BuildFailure, describeError } from "../../../src/cli/build.ts";
+import { buildArgs, failureOf as failureOfBuild, useBuildFolder } from "../../helpers/build-folder.ts";
 
 const LONG = "d".repeat(300); // longer than a file name may be: the page's folder cannot be made
 const plugin = vi.hoisted(() => ({
   posts: [] as { inputPath: string; url: string }[],
   asked: [] as string[],
 }));
-vi.mock("../../src/index.ts", () => ({
+vi.mock("../../../src/index.ts", () => ({
   newsroomSettings: () => ({
     options: {},
     postsDir: "posts",
