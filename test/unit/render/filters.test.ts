@@ -1,8 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { publishedPosts } from "../../../src/posts/collections.ts";
 import { createFilters } from "../../../src/render/filters.ts";
 import type { Post } from "../../../src/posts/post.ts";
-import { countWords, htmlToText, readingMinutes, truncateText } from "../../../src/kernel/text.ts";
 
 const vi = createFilters({ locale: "vi", timeZone: "Asia/Ho_Chi_Minh", wordsPerMinute: 200, excerptLength: 40 });
 const en = createFilters({ locale: "en", timeZone: "America/New_York", wordsPerMinute: 200, excerptLength: 40 });
@@ -64,61 +62,5 @@ describe("excerpt and reading time", () => {
   test("no reading time for a post or text without words", () => {
     expect(vi.readingTime({ ...post, text: "", wordCount: 0 })).toBe("");
     expect(en.readingTime("<p> </p><img src=a.jpg alt=''>")).toBe("");
-  });
-});
-
-describe("text helpers", () => {
-  test("htmlToText drops tags and decodes entities", () => {
-    expect(htmlToText("<p>A &amp; B</p><p>&lt;script&gt; &#273;&#x0111;</p>")).toBe("A & B <script> đđ");
-  });
-  test("countWords counts Vietnamese syllables as words", () => {
-    expect(countWords("Đảng bộ thị trấn Sông Mã, 2019.")).toBe(7);
-  });
-  test("readingMinutes is at least one minute", () => {
-    expect(readingMinutes(0, 200)).toBe(1);
-    expect(readingMinutes(1000, 200)).toBe(5);
-  });
-  test("truncateText reads only the start of a long text", () => {
-    expect(truncateText(`${"chữ ".repeat(2_000_000)}`, 12)).toBe("chữ chữ chữ…");
-  });
-  test("truncateText keeps short text and trims trailing punctuation", () => {
-    expect(truncateText("ngắn", 10)).toBe("ngắn");
-    expect(truncateText("một, hai, ba, bốn, năm", 12)).toBe("một, hai…");
-  });
-});
-
-describe("publishedPosts", () => {
-  const make = (url: string, iso: string, extra: Partial<Post> = {}) =>
-    ({ url, title: url, date: new Date(iso), draft: false, ...extra }) as Post;
-  const now = new Date("2020-01-01T00:00:00Z");
-  const posts = [
-    make("/b/", "2019-10-18T00:00:00Z"),
-    make("/a/", "2019-10-18T00:00:00Z"),
-    make("/new/", "2019-12-01T00:00:00Z"),
-    make("/draft/", "2019-11-01T00:00:00Z", { draft: true }),
-    make("/future/", "2020-06-01T00:00:00Z"),
-  ];
-
-  test("newest first, ties by URL, drafts and future posts left out", () => {
-    expect(publishedPosts(posts, { now, includeUnpublished: false }).map((p) => p.url)).toEqual(["/new/", "/a/", "/b/"]);
-  });
-
-  test("the dev server shows drafts and future posts too", () => {
-    expect(publishedPosts(posts, { now, includeUnpublished: true }).map((p) => p.url)).toEqual([
-      "/future/",
-      "/new/",
-      "/draft/",
-      "/a/",
-      "/b/",
-    ]);
-  });
-
-  test("neighbours link newer and older posts without changing the inputs", () => {
-    const [first, middle, last] = publishedPosts(posts, { now, includeUnpublished: false });
-    expect(first?.newer).toBeUndefined();
-    expect(middle?.newer?.url).toBe("/new/");
-    expect(middle?.older?.url).toBe("/b/");
-    expect(last?.older).toBeUndefined();
-    expect(posts[0]?.newer).toBeUndefined();
   });
 });
