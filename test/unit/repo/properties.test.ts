@@ -2,13 +2,13 @@
 import fc from "fast-check";
 import { DateTime, IANAZone } from "luxon";
 import { describe, expect, test } from "vitest";
-import { groupArchives } from "../../src/features/archives/archives.ts";
-import { nearestDay } from "../../src/features/archives/client/nearest-day.js";
-import { coverRange } from "../../src/features/search/client/date-range.js";
-import { dateParts } from "../../src/kernel/dates.ts";
-import { localePack } from "../../src/kernel/i18n/index.ts";
-import type { Post } from "../../src/posts/post.ts";
-import { isUrlSafeSlug, slugify } from "../../src/kernel/slug.ts";
+import { groupArchives } from "../../../src/features/archives/archives.ts";
+import { nearestDay } from "../../../src/features/archives/client/nearest-day.js";
+import { coverRange } from "../../../src/features/search/client/date-range.js";
+import { dateParts } from "../../../src/kernel/dates.ts";
+import { localePack } from "../../../src/kernel/i18n/index.ts";
+import type { Post } from "../../../src/posts/post.ts";
+import { isUrlSafeSlug, slugify } from "../../../src/kernel/slug.ts";
 
 const ZONES = [
   "UTC",

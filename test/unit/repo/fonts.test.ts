@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect, test } from "vitest";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "../../..");
 const out = mkdtempSync(path.join(tmpdir(), "newsroom-fonts-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { readEquivalents, readReport, summarize } from "../../scripts/mutation-report.mjs";
+import { readEquivalents, readReport, summarize } from "../../../scripts/mutation-report.mjs";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "../../..");
 const { report, summary } = readReport();
 
 describe("the committed mutation report", () => {

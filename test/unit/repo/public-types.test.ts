@@ -5,7 +5,7 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { expectTypeOf, test } from "vitest";
-import newsroom, { type EleventyConfig, type NewsroomOptions, type NewsroomUserOptions, createFilters } from "../../src/index.ts";
+import newsroom, { type EleventyConfig, type NewsroomOptions, type NewsroomUserOptions, createFilters } from "../../../src/index.ts";
 
 test("every option is optional, nested groups partially too", () => {
   expectTypeOf<Record<never, never>>().toExtend<NewsroomUserOptions>();
