@@ -1,7 +1,7 @@
 // Reads the mutation run's report (reports/mutation/mutation.json, StrykerJS's JSON format) against
 // reports/mutation/EQUIVALENT.md, the mutants that survive because no test could tell them apart from
 // the code (each with its reason). Used by `npm run mutation` to print what is left to do, and by
-// test/unit/mutation-report.test.ts to hold the committed report to its promise.
+// test/unit/repo/mutation-report.test.ts to hold the committed report to its promise.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 

@@ -19,7 +19,7 @@ const results = await new Stryker({ configFile: path.join(root, "stryker.config.
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(`[mutation] ${results.length} mutants in ${minutes} min; report: reports/mutation/mutation.json`);
 
-// What the report leaves to do: test/unit/mutation-report.test.ts fails until it is done.
+// What the report leaves to do: test/unit/repo/mutation-report.test.ts fails until it is done.
 const { summary } = readReport();
 console.log(`[mutation] ${summary.score.toFixed(1)}% detected (${summary.detected} of ${summary.valid})`);
 const todo = [

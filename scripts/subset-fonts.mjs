@@ -7,7 +7,7 @@
 // And the faces that stand in while the font loads: Arial (or Liberation Sans, its metric twin on
 // Linux) and Roboto (Android), each scaled to Be Vietnam Pro's metrics by @capsizecss/core from
 // @capsizecss/metrics' measurements, so the swap to the real font moves little text (CLS).
-// Writes src/assets/fonts/ and src/assets/fonts.css; test/unit/fonts.test.ts runs this into a
+// Writes src/assets/fonts/ and src/assets/fonts.css; test/unit/repo/fonts.test.ts runs this into a
 // temporary folder and compares the bytes.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

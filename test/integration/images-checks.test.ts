@@ -53,7 +53,7 @@ test("#21 item 6: a truncated JPEG or PNG (its header intact) stops the build na
   }
 }, 60_000);
 
-test("#21 item 6: a photo is decoded once: remembered under <images.cache>/decoded by its bytes, not decoded again by the next build (test/unit/site/photo-check.test.ts: a marker is trusted)", async () => {
+test("#21 item 6: a photo is decoded once: remembered under <images.cache>/decoded by its bytes, not decoded again by the next build (test/unit/features/photos/photo-check.test.ts: a marker is trusted)", async () => {
   const site = createSite({
     "images/a.jpg": await photo("jpeg", 500, 300),
     "images/b.png": await photo("png", 200, 100),

@@ -1,7 +1,7 @@
 /**
  * #22 item 1: the options are declared once, in their schemas; the README's options table and the
  * public types are written from them (`npm run options-table`) and these tests fail when either
- * drifts, as the post fields' table does (test/unit/post-schema.test.ts).
+ * drifts, as the post fields' table does (test/unit/posts/post-schema.test.ts).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
