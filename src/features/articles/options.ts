@@ -8,7 +8,7 @@ export const relatedOptions = feature(
   {
     count: option(wholeNumber(0, 50).default(5), {
       description:
-        'Related articles ("Tin liên quan") under each article, ranked by shared tags, section and newer first on ties; `0`: none.',
+        'Related articles ("Tin liên quan") under each article, ranked by shared tags, section and text, newer first on ties; `0`: none.',
       expected: UP_TO_50,
     }),
     sameSection: option(wholeNumber(0, 50).default(5), {
