@@ -18,6 +18,8 @@ export default {
     "src/options/fields.ts",
     "src/options/schema.ts",
     "src/options/resolve.ts",
+    // Each feature's option schema, composed into the root schema above.
+    "src/features/*/options.ts",
     "src/features/archives/archives.ts",
     // Search records and the đ/Đ folding (the rest of the indexer drives Pagefind: integration tests).
     "src/features/search/indexer.ts:28-98",

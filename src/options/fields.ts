@@ -211,3 +211,34 @@ export function schemaAt(root: z.ZodType, path: readonly PropertyKey[]): z.ZodTy
   }
   return schema;
 }
+
+/** Words and field builders the features' option schemas share. */
+export const LOCALE_EXPECTED = 'a BCP 47 locale supported by Intl, such as "vi" or "en"';
+export const WHOLE_FROM_1 = "a whole number of at least 1";
+export const TRUE_OR_FALSE = "true or false";
+export const A_STRING = "a string";
+export const UP_TO_50 = "a whole number from 0 to 50";
+export const LAYOUT = "a layout path inside your includes folder";
+export const COLOUR = 'a colour such as "#8b1a1a"';
+export const FEED_FILE = 'a file path starting with "/", such as "/feed.xml"';
+
+export const enabled = (description: string, shownDefault?: string) =>
+  option(flag().default(true), { description, expected: TRUE_OR_FALSE, ...(shownDefault ? { shownDefault } : {}) });
+export const layout = (file: string, description: string) =>
+  option(nonBlank().default(`newsroom/${file}`), { description, expected: LAYOUT });
+export const feedFile = (file: string, description: string) =>
+  option(
+    z
+      .string()
+      .regex(/^\/[^{}]*[^/]$/)
+      .default(file),
+    { description, expected: FEED_FILE },
+  );
+export const colour = (description: string) =>
+  option(
+    z
+      .string()
+      .regex(/^#[0-9a-f]{3,8}$/i)
+      .default("#ffffff"),
+    { description, expected: COLOUR },
+  );

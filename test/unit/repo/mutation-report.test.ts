@@ -36,6 +36,8 @@ describe("the committed mutation report", () => {
         "src/features/search/indexer.ts",
         "src/features/search/parts.ts",
         "src/features/archives/archives.ts",
+        "src/features/search/options.ts",
+        "src/features/cms/options.ts",
         "src/cli/output-guard.ts",
       ]),
     );
