@@ -73,7 +73,7 @@ export function checkPermalink(pattern: string): string | undefined {
 }
 
 /** What is wrong with a URL pattern: its shape, a missing required token, an unknown token. */
-export function checkPattern(pattern: string, allowed: readonly string[], required: readonly string[]): string | undefined {
+function checkPattern(pattern: string, allowed: readonly string[], required: readonly string[]): string | undefined {
   if (!pattern.startsWith("/") || !pattern.endsWith("/")) return 'a pattern that starts and ends with "/"';
   for (const token of required) {
     if (!pattern.includes(`{${token}}`)) return `a pattern containing ${required.map((t) => `"{${t}}"`).join(", ")}`;
@@ -90,7 +90,7 @@ export function checkPattern(pattern: string, allowed: readonly string[], requir
 
 export const permalinkPattern = () => checked(z.string(), checkPermalink);
 
-export function isSupportedLocale(tag: string): boolean {
+function isSupportedLocale(tag: string): boolean {
   try {
     return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
   } catch {
@@ -116,7 +116,7 @@ const SECTIONS_EXPECTED =
   'a list of sections, each a name or { name, label?, slug? }, such as ["Thời sự", { name: "Xây dựng Đảng", slug: "xay-dung-dang" }]';
 
 /** A declared section: its name, or its name with the label menus show and its URL slug. */
-export const sectionDeclaration = option(
+const sectionDeclaration = option(
   z.union([z.string(), z.strictObject({ name: z.string(), label: z.string().optional(), slug: z.string().optional() })]),
   {
     description:
@@ -129,7 +129,7 @@ export const sectionDeclaration = option(
 export const sectionList = () => checked(z.array(sectionDeclaration), checkSections);
 
 /** What is wrong with a list of declared sections, or undefined. */
-export function checkSections(list: unknown): string | undefined {
+function checkSections(list: unknown): string | undefined {
   if (!Array.isArray(list)) return SECTIONS_EXPECTED;
   const names = new Set<string>();
   const slugs = new Set<string>();

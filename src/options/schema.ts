@@ -56,7 +56,7 @@ const colour = (description: string) =>
     { description, expected: COLOUR },
   );
 
-export const siteOptions = group(
+const siteOptions = group(
   {
     title: option(text().default("Newsroom"), { description: "The site's name: header, `<title>`, feeds.", expected: A_STRING }),
     description: option(text().default(""), {
@@ -81,7 +81,7 @@ export const siteOptions = group(
   },
 );
 
-export const archiveOptions = group(
+const archiveOptions = group(
   {
     year: option(urlPattern(["yyyy"]).default("/{yyyy}/"), { description: "URL of a year's archive page.", expected: A_STRING }),
     month: option(urlPattern(["yyyy", "MM"]).default("/{yyyy}/{MM}/"), {
@@ -103,7 +103,7 @@ export const archiveOptions = group(
   },
 );
 
-export const searchOptions = feature(
+const searchOptions = feature(
   {
     enabled: enabled("Build the Pagefind index (`/pagefind/`) and the search page."),
     page: option(sitePath().default("/search/"), { description: "URL of the search page.", expected: A_STRING }),
@@ -127,7 +127,7 @@ export const searchOptions = feature(
   },
 );
 
-export const feedOptions = feature(
+const feedOptions = feature(
   {
     enabled: enabled("Write an Atom feed, a JSON feed and a sitemap (only when `site.url` is set; a warning says so otherwise)."),
     limit: option(wholeNumber(1).default(20), { description: "Newest posts in each feed.", expected: WHOLE_FROM_1 }),
@@ -143,7 +143,7 @@ export const feedOptions = feature(
   },
 );
 
-export const offlineOptions = feature(
+const offlineOptions = feature(
   {
     enabled: enabled("Write the service worker (`/sw.js`) and the offline page (production builds only)."),
     page: option(sitePath().default("/offline/"), {
@@ -179,7 +179,7 @@ export const offlineOptions = feature(
   },
 );
 
-export const sectionOptions = feature(
+const sectionOptions = feature(
   {
     enabled: enabled("Write section pages and their index."),
     url: option(urlPattern(["slug"]).default("/chuyen-muc/{slug}/"), {
@@ -206,7 +206,7 @@ export const sectionOptions = feature(
   },
 );
 
-export const tagOptions = feature(
+const tagOptions = feature(
   {
     enabled: enabled("Write tag pages and their index."),
     url: option(urlPattern(["slug"]).default("/tag/{slug}/"), {
@@ -226,7 +226,7 @@ export const tagOptions = feature(
 );
 
 const IMAGE_FORMATS = ["avif", "webp", "jpeg", "png"] as const;
-export const imageOptions = feature(
+const imageOptions = feature(
   {
     enabled: enabled("Encode local photos (.jpg, .png, .webp, .avif) into several widths and formats and write `<picture>`."),
     widths: option(z.array(wholeNumber(16, 8000)).min(1).default([480, 800, 1200]), {
@@ -259,7 +259,7 @@ export const imageOptions = feature(
   },
 );
 
-export const relatedOptions = feature(
+const relatedOptions = feature(
   {
     count: option(wholeNumber(0, 50).default(5), {
       description:
@@ -279,7 +279,7 @@ export const relatedOptions = feature(
   },
 );
 
-export const frontPageOptions = feature(
+const frontPageOptions = feature(
   {
     lead: option(flag().default(true), {
       description: "Open the front page with a lead story: the newest post marked `featured: true`, else the newest post.",
@@ -298,7 +298,7 @@ export const frontPageOptions = feature(
   },
 );
 
-export const manifestOptions = feature(
+const manifestOptions = feature(
   {
     enabled: enabled(
       'Write the manifest (`/manifest.webmanifest`) and link it from every page, with its icons as the favicon (`<link rel="icon">`, under the path prefix).',
@@ -343,7 +343,7 @@ export const manifestOptions = feature(
   },
 );
 
-export const markdownOptions = group(
+const markdownOptions = group(
   {
     setup: option(z.custom<(md: MarkdownIt) => unknown>((value) => typeof value === "function").optional(), {
       description:
@@ -361,7 +361,7 @@ export const markdownOptions = group(
 );
 
 const NEW_POST_FILE = 'a path inside the posts folder with {slug}, ending in .md, such as "{yyyy}/{MM}/{slug}.md"';
-export const newPostOptions = group(
+const newPostOptions = group(
   {
     file: option(
       z
@@ -382,7 +382,7 @@ export const newPostOptions = group(
 );
 
 const DEFAULT_BACKEND = { name: "git-gateway", branch: "main" };
-export const cmsOptions = feature(
+const cmsOptions = feature(
   {
     enabled: enabled("Write the editor.", "`true` in a `cms` object; without one, the editor is off"),
     path: option(sitePath().default("/admin/"), { description: "URL folder of the editor.", expected: A_STRING }),
@@ -427,7 +427,7 @@ export const cmsOptions = feature(
   },
 );
 
-export const layoutOptions = group(
+const layoutOptions = group(
   {
     article: layout("article.njk", "Layout of article pages (receives `post`)."),
     home: layout("home.njk", "Layout of the home pages (receives `home`: `posts`, `pageNumber`, `pageCount`, `previousUrl`, `nextUrl`)."),
@@ -445,7 +445,7 @@ export const layoutOptions = group(
   },
 );
 
-export const dateRangeOptions = group(
+const dateRangeOptions = group(
   {
     from: option(wholeNumber(1).default(1900), {
       description: "The earliest year a post's `date` or `updated` may have.",
