@@ -49,7 +49,7 @@ export function isWithin(inner: string, outer: string): boolean {
 }
 
 /** The nearest folder, from `start` up, that holds `name`; undefined when none does. */
-export function nearestHolding(start: string, name: string): string | undefined {
+function nearestHolding(start: string, name: string): string | undefined {
   for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, name))) return dir;
     if (path.dirname(dir) === dir) return undefined;
@@ -95,7 +95,7 @@ export function checkOutputFolder({ output, protect, replaceForeign = false }: O
 }
 
 /** Whether a folder is empty or was written by a build (this version's marker, or an earlier version's stylesheet). */
-export function isBuildOutput(folder: string): boolean {
+function isBuildOutput(folder: string): boolean {
   return (
     readdirSync(folder).length === 0 || existsSync(path.join(folder, OUTPUT_MARKER)) || existsSync(path.join(folder, EARLIER_OUTPUT_SIGN))
   );

@@ -35,14 +35,6 @@ export interface EleventyEventArgs {
   results?: { outputPath: string | false }[];
 }
 
-/** Pagination data of a paginated template, as templates see it. */
-export interface PaginationData {
-  data: string;
-  size: number;
-  alias?: string;
-  addAllPagesToCollections?: boolean;
-}
-
 /** The project's folders as Eleventy resolved them (available once plugins run), as absolute paths. */
 export function projectDirectories(eleventyConfig: EleventyConfig): { input: string; includes: string } {
   const dirs = eleventyConfig.directories as Partial<EleventyEventArgs["directories"]> | undefined;

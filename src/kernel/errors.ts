@@ -1,7 +1,7 @@
 /** Errors and logging, prefixed with the package name so users know who is talking. */
 import type { EleventyLogger } from "./eleventy.ts";
 
-export const PACKAGE_NAME = "eleventy-plugin-newsroom";
+const PACKAGE_NAME = "eleventy-plugin-newsroom";
 const PREFIX = "[newsroom]";
 
 /** Any error Newsroom raises on purpose: the message says what to fix. */

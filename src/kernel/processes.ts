@@ -12,7 +12,7 @@ export function processAlive(pid: number): boolean {
 }
 
 /** The process id at the end of a leftover's name ("_site.staging-1234" → 1234). */
-export function ownerPid(name: string): number {
+function ownerPid(name: string): number {
   return Number(/-(\d+)$/.exec(name)?.[1] ?? Number.NaN);
 }
 

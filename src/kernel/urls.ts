@@ -9,7 +9,7 @@ export function prefixUrl(url: string | undefined, pathPrefix: string): string {
 }
 
 /** "tin" → "/tin/", "" → "/". */
-export function normalizePrefix(pathPrefix: string): string {
+function normalizePrefix(pathPrefix: string): string {
   const trimmed = pathPrefix.replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}/` : "/";
 }

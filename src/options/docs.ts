@@ -10,8 +10,8 @@ import { fieldsOf, optionDocs, type OptionDoc, unwrap } from "./fields.ts";
 import { optionGroups } from "./schema.ts";
 
 /** Where the README's table starts and ends. */
-export const TABLE_START = "<!-- options table: written by `npm run options-table` from src/options/schema.ts -->";
-export const TABLE_END = "<!-- end of the options table -->";
+const TABLE_START = "<!-- options table: written by `npm run options-table` from src/options/schema.ts -->";
+const TABLE_END = "<!-- end of the options table -->";
 
 interface Def {
   type: string;
@@ -41,7 +41,7 @@ function isOptional(schema: z.ZodType): boolean {
 }
 
 /** A value as code: `"/search/"`, `[480, 800, 1200]`, `{ name: "git-gateway", branch: "main" }`. */
-export function code(value: unknown): string {
+function code(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(code).join(", ")}]`;
   if (value !== null && typeof value === "object") {
     return `{ ${Object.entries(value)

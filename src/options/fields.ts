@@ -73,7 +73,7 @@ export function checkPermalink(pattern: string): string | undefined {
 }
 
 /** What is wrong with a URL pattern: its shape, a missing required token, an unknown token. */
-export function checkPattern(pattern: string, allowed: readonly string[], required: readonly string[]): string | undefined {
+function checkPattern(pattern: string, allowed: readonly string[], required: readonly string[]): string | undefined {
   if (!pattern.startsWith("/") || !pattern.endsWith("/")) return 'a pattern that starts and ends with "/"';
   for (const token of required) {
     if (!pattern.includes(`{${token}}`)) return `a pattern containing ${required.map((t) => `"{${t}}"`).join(", ")}`;
@@ -90,7 +90,7 @@ export function checkPattern(pattern: string, allowed: readonly string[], requir
 
 export const permalinkPattern = () => checked(z.string(), checkPermalink);
 
-export function isSupportedLocale(tag: string): boolean {
+function isSupportedLocale(tag: string): boolean {
   try {
     return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
   } catch {
@@ -116,7 +116,7 @@ const SECTIONS_EXPECTED =
   'a list of sections, each a name or { name, label?, slug? }, such as ["Thời sự", { name: "Xây dựng Đảng", slug: "xay-dung-dang" }]';
 
 /** A declared section: its name, or its name with the label menus show and its URL slug. */
-export const sectionDeclaration = option(
+const sectionDeclaration = option(
   z.union([z.string(), z.strictObject({ name: z.string(), label: z.string().optional(), slug: z.string().optional() })]),
   {
     description:
@@ -129,7 +129,7 @@ export const sectionDeclaration = option(
 export const sectionList = () => checked(z.array(sectionDeclaration), checkSections);
 
 /** What is wrong with a list of declared sections, or undefined. */
-export function checkSections(list: unknown): string | undefined {
+function checkSections(list: unknown): string | undefined {
   if (!Array.isArray(list)) return SECTIONS_EXPECTED;
   const names = new Set<string>();
   const slugs = new Set<string>();
@@ -218,9 +218,9 @@ export const WHOLE_FROM_1 = "a whole number of at least 1";
 export const TRUE_OR_FALSE = "true or false";
 export const A_STRING = "a string";
 export const UP_TO_50 = "a whole number from 0 to 50";
-export const LAYOUT = "a layout path inside your includes folder";
-export const COLOUR = 'a colour such as "#8b1a1a"';
-export const FEED_FILE = 'a file path starting with "/", such as "/feed.xml"';
+const LAYOUT = "a layout path inside your includes folder";
+const COLOUR = 'a colour such as "#8b1a1a"';
+const FEED_FILE = 'a file path starting with "/", such as "/feed.xml"';
 
 export const enabled = (description: string, shownDefault?: string) =>
   option(flag().default(true), { description, expected: TRUE_OR_FALSE, ...(shownDefault ? { shownDefault } : {}) });

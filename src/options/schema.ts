@@ -36,7 +36,7 @@ import { manifestOptions } from "../features/site-files/options.ts";
 import { cmsOptions } from "../features/cms/options.ts";
 import { archiveOptions } from "../features/archives/options.ts";
 
-export const siteOptions = group(
+const siteOptions = group(
   {
     title: option(text().default("Newsroom"), { description: "The site's name: header, `<title>`, feeds.", expected: A_STRING }),
     description: option(text().default(""), {
@@ -61,7 +61,7 @@ export const siteOptions = group(
   },
 );
 
-export const markdownOptions = group(
+const markdownOptions = group(
   {
     setup: option(z.custom<(md: MarkdownIt) => unknown>((value) => typeof value === "function").optional(), {
       description:
@@ -79,7 +79,7 @@ export const markdownOptions = group(
 );
 
 const NEW_POST_FILE = 'a path inside the posts folder with {slug}, ending in .md, such as "{yyyy}/{MM}/{slug}.md"';
-export const newPostOptions = group(
+const newPostOptions = group(
   {
     file: option(
       z
@@ -99,7 +99,7 @@ export const newPostOptions = group(
   { description: 'What `newsroom new "Tiêu đề"` writes.', typeName: "NewPostOptions" },
 );
 
-export const layoutOptions = group(
+const layoutOptions = group(
   {
     article: layout("article.njk", "Layout of article pages (receives `post`)."),
     home: layout("home.njk", "Layout of the home pages (receives `home`: `posts`, `pageNumber`, `pageCount`, `previousUrl`, `nextUrl`)."),
@@ -117,7 +117,7 @@ export const layoutOptions = group(
   },
 );
 
-export const dateRangeOptions = group(
+const dateRangeOptions = group(
   {
     from: option(wholeNumber(1).default(1900), {
       description: "The earliest year a post's `date` or `updated` may have.",

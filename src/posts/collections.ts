@@ -2,12 +2,12 @@
 import type { Post, PostLink } from "./post.ts";
 
 /** Newest first; posts of the same instant ordered by URL, so the order never depends on file order. */
-export function comparePosts(a: Post, b: Post): number {
+function comparePosts(a: Post, b: Post): number {
   return b.date.getTime() - a.date.getTime() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
 /** Whether a post belongs in the build: drafts and posts dated after `now` only when `includeUnpublished`. */
-export function isPublished(post: Post, now: Date): boolean {
+function isPublished(post: Post, now: Date): boolean {
   return !post.draft && post.date.getTime() <= now.getTime();
 }
 

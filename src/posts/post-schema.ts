@@ -19,7 +19,7 @@ import { slugify } from "../kernel/slug.ts";
 import type { FrontMatterLanguage } from "./frontmatter.ts";
 
 /** Longest slug: URLs and folder names stay well within file-system limits (255 bytes a name). */
-export const MAX_SLUG_LENGTH = 80;
+const MAX_SLUG_LENGTH = 80;
 
 /** Lowercase ASCII letters and digits joined by single hyphens (kernel/slug.ts `isUrlSafeSlug`). */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -15,7 +15,7 @@ import { slugify } from "../kernel/slug.ts";
 import { checkFrontMatter, cutAt, IMAGE_EXPECTED, imageFile, imageFormProblem, isLocalPath, shortenSlug } from "./post-schema.ts";
 
 export type { PostFrontMatter } from "./post-schema.ts";
-export { FRONT_MATTER_KEYS, isLocalPath, MAX_SLUG_LENGTH, shortenSlug } from "./post-schema.ts";
+export {  isLocalPath,  shortenSlug } from "./post-schema.ts";
 
 /** A link to another post (kept small so posts never reference each other in cycles). */
 export interface PostLink {

@@ -106,7 +106,7 @@ export function captureLog(eleventy: InstanceType<typeof Eleventy>): { lines: Lo
 }
 
 /** The options a fixture is built with: its own cache folders, and feeds off when it has no `site.url` and says nothing of feeds. */
-export function fixtureOptions(dir: string, options: NewsroomUserOptions): NewsroomUserOptions {
+function fixtureOptions(dir: string, options: NewsroomUserOptions): NewsroomUserOptions {
   // `search: false` and `images: false` stay as written (#22: the shorthand turns a feature off).
   const search = ownCache(options.search, path.join(dir, ".cache", "newsroom"));
   const images = ownCache(options.images, path.join(dir, ".cache", "newsroom-img"));

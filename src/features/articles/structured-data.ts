@@ -25,7 +25,7 @@ export function articleJsonLd(post: Post, absolute: (path: string) => string, si
 }
 
 /** JSON that can sit inside an HTML <script> element: <, >, & and line separators escaped. */
-export function safeJson(value: unknown): string {
+function safeJson(value: unknown): string {
   return JSON.stringify(value)
     .replace(/</g, "\\u003c")
     .replace(/>/g, "\\u003e")

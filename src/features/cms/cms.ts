@@ -25,7 +25,7 @@ import { FONT_STYLESHEET_URL, PLUGIN_DIR } from "../../kernel/paths.ts";
 export type DecapField = { name: string; label: string; widget: string; hint?: string; required?: boolean } & Record<string, unknown>;
 
 /** How the editor writes a date it sets: wall-clock time without an offset, which the build reads in the site's zone. */
-export const CMS_DATE_FORMAT = "YYYY-MM-DD HH:mm";
+const CMS_DATE_FORMAT = "YYYY-MM-DD HH:mm";
 
 /**
  * The date field's widget, registered by admin.js (features/cms/client/cms-admin.js): a datetime picker in the
@@ -33,7 +33,7 @@ export const CMS_DATE_FORMAT = "YYYY-MM-DD HH:mm";
  * wall clock, writes CMS_DATE_FORMAT when the writer sets the date (or "now", the site's now), and
  * leaves a date the writer does not touch as the file had it.
  */
-export const DATE_WIDGET = "newsroom-datetime";
+const DATE_WIDGET = "newsroom-datetime";
 
 type Widget = { widget: string; required?: boolean } & Record<string, unknown>;
 
@@ -113,7 +113,7 @@ export function cmsPostPath(file: string): { path: string; extension: string } {
 }
 
 /** config.yml's content, as an object. */
-export function cmsConfig(options: CmsOptions, paths: CmsPaths): Record<string, unknown> {
+function cmsConfig(options: CmsOptions, paths: CmsPaths): Record<string, unknown> {
   const { cms } = options;
   const strings = localePack(options.locale).cms;
   const post = cmsPostPath(options.newPost.file);
@@ -150,7 +150,7 @@ export function cmsConfig(options: CmsOptions, paths: CmsPaths): Record<string, 
   };
 }
 
-export function cmsConfigYaml(options: CmsOptions, paths: CmsPaths): string {
+function cmsConfigYaml(options: CmsOptions, paths: CmsPaths): string {
   return yaml.dump(cmsConfig(options, paths), { lineWidth: -1, noRefs: true });
 }
 
@@ -158,7 +158,7 @@ export function cmsConfigYaml(options: CmsOptions, paths: CmsPaths): string {
  * The editor's page: Decap's script and ours, nothing inline (see the README's CSP for the editor).
  * Decap reads `config.yml` beside the page.
  */
-export function adminPage(options: CmsOptions, prefix: (url: string) => string): string {
+function adminPage(options: CmsOptions, prefix: (url: string) => string): string {
   const strings = localePack(options.locale).cms;
   const admin = options.cms.path;
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
@@ -179,7 +179,7 @@ export function adminPage(options: CmsOptions, prefix: (url: string) => string):
 }
 
 /** The stylesheets of the editor's preview: the site's own look. */
-export function previewStyles(options: CmsOptions, prefix: (url: string) => string): string[] {
+function previewStyles(options: CmsOptions, prefix: (url: string) => string): string[] {
   return ["/assets/newsroom/newsroom.css", ...(options.font ? [FONT_STYLESHEET_URL] : []), ...options.cms.previewStyles].map(prefix);
 }
 
@@ -225,7 +225,7 @@ const DECAP_SCRIPT = "decap-cms.js";
  * from the site's `node_modules` (resolved from the input folder and the project root, not from
  * this plugin).
  */
-export function decapFiles(projectRoot: string, inputDir = projectRoot): string[] {
+function decapFiles(projectRoot: string, inputDir = projectRoot): string[] {
   const require = createRequire(path.join(projectRoot, "package.json"));
   let main: string;
   try {

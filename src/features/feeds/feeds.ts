@@ -21,7 +21,7 @@ export interface FeedSettings {
 }
 
 /** Escapes text for XML content and attribute values. */
-export function xmlEscape(text: string): string {
+function xmlEscape(text: string): string {
   return (
     text
       .replace(/&/g, "&amp;")
@@ -49,7 +49,7 @@ function absoluteContent(post: Post, settings: FeedSettings): Promise<string> {
   return convertHtmlToAbsoluteUrls(post.content, settings.absolute(post.url));
 }
 
-export async function atomFeed(posts: readonly Post[], settings: FeedSettings): Promise<string> {
+async function atomFeed(posts: readonly Post[], settings: FeedSettings): Promise<string> {
   const home = settings.absolute(settings.home ?? "/");
   const entries = await Promise.all(
     posts.map(async (post) => {
@@ -88,7 +88,7 @@ export async function atomFeed(posts: readonly Post[], settings: FeedSettings): 
     .join("\n");
 }
 
-export async function jsonFeed(posts: readonly Post[], settings: FeedSettings): Promise<string> {
+async function jsonFeed(posts: readonly Post[], settings: FeedSettings): Promise<string> {
   const items = await Promise.all(
     posts.map(async (post) => {
       const url = settings.absolute(post.url);
@@ -126,7 +126,7 @@ export interface SitemapEntry {
   lastmod?: Date | undefined;
 }
 
-export function sitemap(entries: readonly SitemapEntry[], absolute: (path: string) => string): string {
+function sitemap(entries: readonly SitemapEntry[], absolute: (path: string) => string): string {
   const urls = entries.map(
     (e) => `  <url><loc>${xmlEscape(absolute(e.path))}</loc>${e.lastmod ? `<lastmod>${dateToRfc3339(e.lastmod)}</lastmod>` : ""}</url>`,
   );

@@ -73,7 +73,7 @@ const ROLES: Record<ImageRole, { sizes: string; lazy: boolean }> = {
 };
 
 /** The Open Graph and JSON-LD image width. */
-export const SHARE_WIDTH = 1200;
+const SHARE_WIDTH = 1200;
 /** What the build does with a local picture, by its extension: encode renditions, or serve it as written. */
 const KINDS: [RegExp, Kind][] = [
   [/\.(?:jpe?g|png|webp|avif)$/i, "raster"],
@@ -381,7 +381,7 @@ export class ResponsiveImages {
 }
 
 /** The site paths of a post body's images, as markdown-it wrote them. */
-export function bodyImages(post: Pick<Post, "content">): string[] {
+function bodyImages(post: Pick<Post, "content">): string[] {
   return [...post.content.matchAll(BODY_IMG)].map((m) => decodeAttribute(m[1]!));
 }
 

@@ -39,7 +39,7 @@ export function foldD(text: string): string {
  * Digits of the numbers in `dPositions`: punctuation only, so that the meta field, which Pagefind
  * indexes like any meta, adds no word to the index. The search page's restoreD reads them back.
  */
-export const POSITION_DIGITS = "!#$%&()*+,-/:;<=";
+const POSITION_DIGITS = "!#$%&()*+,-/:;<=";
 
 function positionNumber(n: number): string {
   return [...n.toString(16)].map((digit) => POSITION_DIGITS[Number.parseInt(digit, 16)]).join("");
@@ -68,9 +68,9 @@ export function dPositions(text: string): string {
 }
 
 /** The meta field holding `dPositions` of the content (never displayed). */
-export const D_META = "d";
+const D_META = "d";
 /** The meta field holding the title as the index holds words (searchable, ranked as the title; never displayed). */
-export const TITLE_META = "t";
+const TITLE_META = "t";
 
 /** One post as a search record: body text, display meta, date and topic filters, a date sort key. */
 export function searchRecord(post: Post, settings: { language: string; displayDate: (post: Post) => string }): SearchRecord {
@@ -106,17 +106,15 @@ let lastRun: Promise<unknown> = Promise.resolve();
 let runs = 0;
 
 /** The file listing the parts, in the bundle folder; the search page reads it first. */
-export const PARTS_MANIFEST = "parts.json";
+const PARTS_MANIFEST = "parts.json";
 /** The folder of the older parts, in the bundle folder (the newest part is the bundle folder itself). */
-export const PARTS_DIR = "parts";
-
-export type { PartsManifest } from "./contract.js";
+const PARTS_DIR = "parts";
 
 /**
  * Writes Pagefind bundles from a worker thread so that indexing runs beside Eleventy's rendering.
  * Every Pagefind response is checked; an error names the post concerned.
  */
-export function writeSearchIndex(job: IndexJob): Promise<{ records: number; seconds: number }> {
+function writeSearchIndex(job: IndexJob): Promise<{ records: number; seconds: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { newsroomSearchJob: job } });
     let settled = false;

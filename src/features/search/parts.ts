@@ -32,7 +32,7 @@ export interface SearchPart {
 }
 
 /** The key of the part holding everything when the archive is one index. */
-export const WHOLE_INDEX = "all";
+const WHOLE_INDEX = "all";
 
 /** Months per span, longest first: a busy year is split into the fewest equal spans that fit. */
 const SPANS = [6, 4, 3, 2, 1] as const;

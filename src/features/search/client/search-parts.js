@@ -36,7 +36,7 @@
 
 const PART_FILTER = "__part";
 /** Meta field of a record: where its text had `đ`/`Đ` (see restoreD). */
-export const D_META = "d";
+const D_META = "d";
 
 /**
  * Reads the parts' list and returns a search over them.
@@ -52,7 +52,7 @@ export async function openSearch({ bundleUrl, baseUrl, pagefind, options = {} })
   return new PartedSearch(pagefind, manifest, { bundleUrl, baseUrl, options });
 }
 
-export class PartedSearch {
+class PartedSearch {
   /** @type {Map<string, Promise<PagefindInstance>>} */
   #instances = new Map();
   /** Instances open one after another: Pagefind's WebAssembly set-up, shared by a module, breaks when two load at once. */
@@ -277,7 +277,7 @@ function wordsOf(query) {
  * @param {SearchOptions} options
  * @param {PagefindResult[]} results
  */
-export async function phrasesFirst(instance, query, options, results) {
+async function phrasesFirst(instance, query, options, results) {
   const words = wordsOf(query);
   if (words.length < 2 || query.includes('"') || results.length < 2) return results;
   const phrases = words.slice(1).map((word, i) => `${words[i]} ${word}`);
