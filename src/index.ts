@@ -65,6 +65,8 @@ export interface NewsroomSettings {
   postsDir: string;
   /** The post whose article page is at this output file (a path from the working folder), in the last build. */
   postWrittenTo(file: string): Post | undefined;
+  /** `newsroom build`: reuse unchanged pages from the page store in `dir` (build/page-store.ts); `full` renders everything. */
+  usePageStore(settings: { dir: string; full: boolean; output: string }): void;
 }
 
 /** What the plugin was configured with in this Eleventy configuration, once its plugins have run. */
@@ -86,7 +88,12 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     displayDate: (post) => filters.longDate(post.date),
     prefix: context.prefix,
   });
-  registered.set(eleventyConfig, { options, postsDir: context.postsDir, postWrittenTo: (file) => build.postWrittenTo(file) });
+  registered.set(eleventyConfig, {
+    options,
+    postsDir: context.postsDir,
+    postWrittenTo: (file) => build.postWrittenTo(file),
+    usePageStore: (settings) => build.usePageStore(settings),
+  });
   watchPosts(eleventyConfig, options, context, build);
 
   // The site's data and the pages no feature owns, then each feature in order, with its own options.
