@@ -13,6 +13,7 @@ import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from 
 import { log } from "./kernel/errors.ts";
 import type { FeatureContext } from "./kernel/feature.ts";
 import { prefixUrl } from "./kernel/urls.ts";
+import { PAGE_STORE } from "./kernel/paths.ts";
 import { resolveOptions } from "./options/resolve.ts";
 import type { NewsroomOptions, NewsroomUserOptions } from "./options/types.ts";
 import type { Post } from "./posts/post.ts";
@@ -152,6 +153,9 @@ function watchPosts(eleventyConfig: EleventyConfig, options: NewsroomOptions, co
     eleventyConfig.ignores.add(cacheGlob);
     eleventyConfig.watchIgnores?.add(cacheGlob);
   }
+  // The page store of `newsroom build` holds pages: never input (an .html there would be a template).
+  eleventyConfig.ignores.add(`${PAGE_STORE}/**`);
+  eleventyConfig.watchIgnores?.add(`${PAGE_STORE}/**`);
   eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => build.filesChanged(files));
   eleventyConfig.addWatchTarget(build.removals.signalFile);
   eleventyConfig.on("eleventy.reset", () => build.removals.close());

@@ -13,8 +13,8 @@
  *             place), pages that are gone leave it, and the manifest is replaced whole.
  */
 import { createHash } from "node:crypto";
-import { constants, existsSync, readFileSync, statSync } from "node:fs";
-import { copyFile, link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { constants, existsSync, readFileSync, renameSync, statSync } from "node:fs";
+import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { IncompleteFingerprintError, NewsroomError } from "../kernel/errors.ts";
 import type { RenderPlan } from "../render/render-plan.ts";
@@ -173,7 +173,7 @@ export class PageStore {
     };
     const temporary = path.join(this.#dir, `manifest.json.${process.pid}.tmp`);
     await writeFile(temporary, JSON.stringify(manifest));
-    await rename(temporary, path.join(this.#dir, "manifest.json"));
+    renameSync(temporary, path.join(this.#dir, "manifest.json"));
   }
 
   /** The manifest, or why there is none to use. */
