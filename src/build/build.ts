@@ -148,7 +148,6 @@ export class NewsroomBuild {
     if (this.#store && storeBuild && !this.#devServer) {
       // Before the service worker lists the output: the reused pages are part of it.
       await this.#store.store.linkInto(outputDir);
-      this.#store.store.checkCanaries(outputDir, storeBuild.canaries);
     }
     const photos = this.images ? await this.images.publish() : undefined;
     if (photos?.files) summary.parts.push(`${count(photos.files)} photo renditions`);
@@ -186,7 +185,9 @@ export class NewsroomBuild {
       );
     }
     if (this.#store && storeBuild) {
-      // Last: a build that failed before this point leaves the store as it was.
+      // Last, once everything else is written: a canary that fires throws (the command builds again, in full); a
+      // build that failed before this point leaves the store as it was.
+      this.#store.store.checkCanaries(outputDir, storeBuild.canaries);
       const contents = new Map((results ?? []).flatMap((r) => (r.outputPath ? [[path.resolve(r.outputPath), r.content] as const] : [])));
       const rendered = new Map<string, string | undefined>();
       for (const url of storeBuild.rendered) {

@@ -91,7 +91,8 @@ export async function atomicBuild(args: BuildArgs, log: (message: string) => voi
       await buildAndSwap(args, output);
     } catch (error) {
       // A page changed that its key said had not: the keys miss an input. Everything again (the store remembers it).
-      const missed = causes(error).find((e) => e instanceof IncompleteFingerprintError);
+      // By name: the site's config may load another copy of the plugin than the command's.
+      const missed = causes(error).find((e) => e.name === IncompleteFingerprintError.name);
       if (!missed || args.full) throw error;
       log(missed.message.replace(/^[^:]*: /, ""));
       await buildAndSwap({ ...args, full: true }, output);

@@ -46,7 +46,7 @@ export class IncrementalSite {
   readonly dir = mkdtempSync(path.join(tmpdir(), "newsroom-incr-"));
   readonly reference = mkdtempSync(path.join(tmpdir(), "newsroom-incr-ref-"));
   pathPrefix: string | undefined;
-  /** What the last incremental build logged (its summary line among them). */
+  /** What the incremental builds logged: the command's lines, Eleventy's and the plugin's (the summary among them). */
   logged: string[] = [];
 
   constructor(options: Record<string, unknown> = {}) {
@@ -55,7 +55,10 @@ export class IncrementalSite {
         'import { readFileSync } from "node:fs";',
         `import newsroom from ${JSON.stringify(path.join(repoRoot, "dist/index.js"))};`,
         "export default (c) => {",
-        '  c.addPlugin(newsroom, JSON.parse(readFileSync("options.json", "utf8")));',
+        '  const options = JSON.parse(readFileSync("options.json", "utf8"));',
+        // The clock, as a test sets it: outside the project's files (the global key reads those).
+        "  if (process.env.NEWSROOM_TEST_NOW) options.now = new Date(process.env.NEWSROOM_TEST_NOW);",
+        "  c.addPlugin(newsroom, options);",
         '  c.addPassthroughCopy("images");',
         "};",
         "",
@@ -98,6 +101,9 @@ export class IncrementalSite {
     const cwd = process.cwd();
     process.chdir(this.dir);
     const exitCode = process.exitCode;
+    // Eleventy's logger writes to the console: its lines are kept, not printed.
+    const { log, warn } = console;
+    console.log = console.warn = (...parts: unknown[]) => void this.logged.push(parts.join(" "));
     try {
       await atomicBuild(
         {
@@ -105,13 +111,14 @@ export class IncrementalSite {
           input: ".",
           output: "_site",
           pathPrefix: this.pathPrefix,
-          quiet: true,
+          quiet: false,
           replaceOutput: false,
           ...extra,
         },
         (line) => this.logged.push(line),
       );
     } finally {
+      Object.assign(console, { log, warn });
       process.chdir(cwd);
       process.exitCode = exitCode;
     }
@@ -153,6 +160,11 @@ export class IncrementalSite {
     delete ours[".newsroom-output"]; // the command's mark on its output
     const theirs = hashTree(this.reference);
     return [...new Set([...Object.keys(ours), ...Object.keys(theirs)])].filter((file) => ours[file] !== theirs[file]).sort();
+  }
+
+  /** The last build's summary line. */
+  summary(): string {
+    return this.logged.findLast((line) => line.includes("pages rendered")) ?? "";
   }
 
   dispose(): void {
