@@ -66,8 +66,11 @@ export interface NewsroomSettings {
   postsDir: string;
   /** The post whose article page is at this output file (a path from the working folder), in the last build. */
   postWrittenTo(file: string): Post | undefined;
-  /** `newsroom build`: reuse unchanged pages from the page store in `dir` (build/page-store.ts); `full` renders everything. */
-  usePageStore(settings: { dir: string; full: boolean; output: string }): void;
+  /**
+   * `newsroom build`: reuse unchanged pages from the page store in `dir` (build/page-store.ts); `full` renders
+   * everything. Absent from plugin copies older than incremental builds (the site's config may load one).
+   */
+  usePageStore?(settings: { dir: string; full: boolean; output: string }): void;
 }
 
 /** What the plugin was configured with in this Eleventy configuration, once its plugins have run. */

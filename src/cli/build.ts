@@ -128,7 +128,7 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
     // The config is loaded: the input and posts folders it names are known before anything is written.
     checkOutput(args, configuredPaths(eleventy, eleventyConfig));
     const settings = eleventyConfig && newsroomSettings(eleventyConfig);
-    settings?.usePageStore({ dir: path.resolve(PAGE_STORE), full: args.full ?? false, output });
+    settings?.usePageStore?.({ dir: path.resolve(PAGE_STORE), full: args.full ?? false, output });
     await eleventy.write();
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
