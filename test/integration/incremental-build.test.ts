@@ -1,8 +1,6 @@
 // #23 items 1 and 3: an incremental `newsroom build` renders only the pages whose inputs changed, its output equals a full
 // build's, and whatever it cannot vouch for (a damaged store, a changed template or option, an unkeyed read) is rendered.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import Eleventy from "@11ty/eleventy";
+import { readFileSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { baseOptions, IncrementalSite, SECTIONS, TAGS } from "../helpers/incremental.ts";
 
