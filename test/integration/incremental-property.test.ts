@@ -151,7 +151,10 @@ test("after any sequence of changes, the incremental output equals a full build'
           const { rendered } = await site.build({ full });
           await site.buildReference();
           expect(site.differences(), `after "${name}" (steps: ${steps.map(([n]) => n).join(", ")})`).toEqual([]);
-          if (nothing) expect(rendered, "nothing changed").toEqual([]);
+          if (nothing) {
+            expect(rendered, "nothing changed").toEqual([]);
+            expect(site.summary()).toMatch(/ 0 pages rendered, [\d,]+ reused,/);
+          }
         }
       } finally {
         site.dispose();
