@@ -122,3 +122,15 @@ test("every `newsroom.…` the default templates read is in a key, or read only 
   }
   expect(unkeyed).toEqual([]);
 });
+
+test("the default templates read `posts` only of what the page keys hash (never a whole period's or topic's, which are counted)", () => {
+  const hashed = new Set(["archive", "topicPage", "home", "block"]);
+  const reads: string[] = [];
+  for (const folder of ["layouts", "includes/newsroom"]) {
+    for (const file of readdirSync(path.join(PLUGIN_DIR, folder))) {
+      const text = readFileSync(path.join(PLUGIN_DIR, folder, file), "utf8");
+      for (const [, owner] of text.matchAll(/(\w+)\.posts\b/g)) if (!hashed.has(owner!)) reads.push(`${folder}/${file}: ${owner}.posts`);
+    }
+  }
+  expect(reads).toEqual([]);
+});
