@@ -13,6 +13,7 @@ import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from 
 import { log } from "./kernel/errors.ts";
 import type { FeatureContext } from "./kernel/feature.ts";
 import { prefixUrl } from "./kernel/urls.ts";
+import { PAGE_STORE } from "./kernel/paths.ts";
 import { resolveOptions } from "./options/resolve.ts";
 import type { NewsroomOptions, NewsroomUserOptions } from "./options/types.ts";
 import type { Post } from "./posts/post.ts";
@@ -65,6 +66,11 @@ export interface NewsroomSettings {
   postsDir: string;
   /** The post whose article page is at this output file (a path from the working folder), in the last build. */
   postWrittenTo(file: string): Post | undefined;
+  /**
+   * `newsroom build`: reuse unchanged pages from the page store in `dir` (build/page-store.ts); `full` renders
+   * everything. Absent from plugin copies older than incremental builds (the site's config may load one).
+   */
+  usePageStore?(settings: { dir: string; full: boolean; output: string }): void;
 }
 
 /** What the plugin was configured with in this Eleventy configuration, once its plugins have run. */
@@ -86,7 +92,12 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     displayDate: (post) => filters.longDate(post.date),
     prefix: context.prefix,
   });
-  registered.set(eleventyConfig, { options, postsDir: context.postsDir, postWrittenTo: (file) => build.postWrittenTo(file) });
+  registered.set(eleventyConfig, {
+    options,
+    postsDir: context.postsDir,
+    postWrittenTo: (file) => build.postWrittenTo(file),
+    usePageStore: (settings) => build.usePageStore(settings),
+  });
   watchPosts(eleventyConfig, options, context, build);
 
   // The site's data and the pages no feature owns, then each feature in order, with its own options.
@@ -145,6 +156,9 @@ function watchPosts(eleventyConfig: EleventyConfig, options: NewsroomOptions, co
     eleventyConfig.ignores.add(cacheGlob);
     eleventyConfig.watchIgnores?.add(cacheGlob);
   }
+  // The page store of `newsroom build` holds pages: never input (an .html there would be a template).
+  eleventyConfig.ignores.add(`${PAGE_STORE}/**`);
+  eleventyConfig.watchIgnores?.add(`${PAGE_STORE}/**`);
   eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => build.filesChanged(files));
   eleventyConfig.addWatchTarget(build.removals.signalFile);
   eleventyConfig.on("eleventy.reset", () => build.removals.close());

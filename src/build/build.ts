@@ -16,12 +16,15 @@ import { withRelated } from "../features/articles/related.ts";
 import { withTopicNames } from "../features/topics/topics.ts";
 import { checkPageUrls } from "../render/url-collisions.ts";
 import { ResponsiveImages } from "../features/photos/images.ts";
-import { RenderPlanner } from "../render/render-plan.ts";
-import { OutputFolders, RemovalWatcher, removePages } from "./dev-rebuilds.ts";
+import { pageUrls, RenderPlanner } from "../render/render-plan.ts";
+import { OutputFolders, outputFile, RemovalWatcher, removePages } from "./dev-rebuilds.ts";
 import { type NewsroomData, siteData, topicSettings } from "../render/site-data.ts";
 import { IndexCache } from "../features/search/cache.ts";
 import { type IndexSummary, SearchIndexer } from "../features/search/indexer.ts";
 import { writeServiceWorker } from "../features/offline/service-worker.ts";
+import { canaryKey, pageKeys } from "../render/page-keys.ts";
+import { globalKey, scanSiteTemplates } from "./global-key.ts";
+import { type Canary, PageStore } from "./page-store.ts";
 
 export interface BuildSettings {
   options: NewsroomOptions;
@@ -51,6 +54,10 @@ export class NewsroomBuild {
   #devServer = false;
   #unpublished = 0;
   #outputDir = "";
+  /** The page store of an incremental `newsroom build` (undefined: every page is rendered). */
+  #store: { store: PageStore; full: boolean; output: string } | undefined;
+  /** This build's use of the store: why everything is rendered, the canaries, the pages rendered from the plan's lists. */
+  #storeBuild: { fullBecause: string | undefined; canaries: Canary[]; rendered: Set<string> } | undefined;
   /** How long this build's related lists took (they are in the summary: their cost grows with the archive). */
   #relatedSeconds = 0;
 
@@ -72,6 +79,15 @@ export class NewsroomBuild {
           prefix: settings.prefix,
         })
       : undefined;
+  }
+
+  /**
+   * `newsroom build`: reuse the pages whose inputs did not change from the page store in `dir`
+   * (`full`: render everything, and store it). `output` is the output folder the build replaces.
+   * Production builds only: the dev server plans its own rebuilds.
+   */
+  usePageStore(settings: { dir: string; full: boolean; output: string }): void {
+    this.#store = { store: new PageStore(settings.dir), full: settings.full, output: settings.output };
   }
 
   /** The dev server's watcher saw these files change (before the rebuild). */
@@ -107,6 +123,8 @@ export class NewsroomBuild {
     const outputIntact = existsSync(path.join(directories.output, this.data.urls.dayIndex));
     if (this.#devServer && !outputIntact) this.#outputFolders.restore(); // Eleventy would not make them again
     this.data.render = this.#planner.plan(all, published, this.data.render, this.#devServer && outputIntact);
+    this.#storeBuild = undefined;
+    if (this.#store && !this.#devServer) this.#planFromStore(this.#store, directories);
 
     // A production build indexes beside Eleventy's rendering (finished, and its errors raised, in
     // after()); the dev server starts it once the pages are written, so as not to delay them.
@@ -125,6 +143,11 @@ export class NewsroomBuild {
       // removed posts (and of periods, sections and tags left empty) go, unless a page of this build took their place.
       const removed = stale.length > 0 ? removePages(outputDir, stale, new Set(written)) : 0;
       if (removed > 0) summary.parts.push(`${count(removed)} outdated pages deleted`);
+    }
+    const storeBuild = this.#storeBuild;
+    if (this.#store && storeBuild && !this.#devServer) {
+      // Before the service worker lists the output: the reused pages are part of it.
+      await this.#store.store.linkInto(outputDir);
     }
     const photos = this.images ? await this.images.publish() : undefined;
     if (photos?.files) summary.parts.push(`${count(photos.files)} photo renditions`);
@@ -161,7 +184,46 @@ export class NewsroomBuild {
         `offline: ${count(worker.files)} files, ${megabytes(worker.bytes)}${worker.fullIndex ? " (whole search index)" : ""}`,
       );
     }
+    if (this.#store && storeBuild) {
+      // Last, once everything else is written: a canary that fires throws (the command builds again, in full); a
+      // build that failed before this point leaves the store as it was.
+      this.#store.store.checkCanaries(outputDir, storeBuild.canaries);
+      const contents = new Map((results ?? []).flatMap((r) => (r.outputPath ? [[path.resolve(r.outputPath), r.content] as const] : [])));
+      const rendered = new Map<string, string | undefined>();
+      for (const url of storeBuild.rendered) {
+        const content = contents.get(outputFile(outputDir, url) ?? "");
+        rendered.set(url, typeof content === "string" ? content : undefined);
+      }
+      await this.#store.store.save(outputDir, rendered, storeBuild.canaries);
+    }
     log.info(summary.line());
+  }
+
+  /** An incremental build: the pages whose keys the store holds, with their files intact, leave the plan's lists. */
+  #planFromStore(store: { store: PageStore; full: boolean; output: string }, directories: EleventyEventArgs["directories"]): void {
+    const { options, projectRoot, postsDir, prefix } = this.#settings;
+    const keys = pageKeys(this.data, { pictureKey: (src) => this.images?.pictureKey(src) ?? "" });
+    const caches = [options.search.cache, options.images.cache].flatMap((c) => (c ? [path.resolve(projectRoot, c)] : []));
+    const global = globalKey({
+      options,
+      pathPrefix: prefix("/"),
+      projectRoot,
+      directories,
+      skip: [postsDir, this.#outputDir, path.resolve(store.output), ...caches],
+    });
+    const { layouts } = options;
+    const refusals = scanSiteTemplates(directories, [layouts.article, layouts.home, layouts.archive, layouts.topic]);
+    const refusal = refusals[0]
+      ? `${path.relative(projectRoot, refusals[0].file)}:${refusals[0].line} reads ${refusals[0].read}, which Newsroom cannot fingerprint${refusals.length > 1 ? ` (and ${refusals.length - 1} more)` : ""}`
+      : undefined;
+    const { plan, fullBecause } = store.store.plan(this.data.render, keys, global, { full: store.full, refusal });
+    this.data.render = plan;
+    const canaryUrls = [options.notFoundPage || "", options.offline.enabled ? options.offline.page : ""].filter((url) => url !== "");
+    this.#storeBuild = {
+      fullBecause,
+      canaries: canaryUrls.map((url) => ({ url, key: canaryKey(this.data, url) })),
+      rendered: pageUrls(plan),
+    };
   }
 
   /**
@@ -213,6 +275,11 @@ export class NewsroomBuild {
       render.full
         ? `${count(archives.pages.length)} archive pages`
         : `edited in place: ${count(render.articles.length + render.homePages.length + render.archivePages.length)} pages rewritten`,
+      ...(this.#storeBuild
+        ? [
+            `${count(pageUrls(render).size)} pages rendered, ${count(render.reused)} reused${this.#storeBuild.fullBecause ? ` (all rendered: ${this.#storeBuild.fullBecause})` : ""}`,
+          ]
+        : []),
       ...(this.#settings.options.related.count > 0 ? [`related articles ${this.#relatedSeconds.toFixed(1)} s`] : []),
     ];
     return { parts, line: () => `${parts.join(", ")} in ${((performance.now() - this.#started) / 1000).toFixed(1)} s` };

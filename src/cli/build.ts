@@ -4,7 +4,10 @@
  * so a failed build (a bad post, a template error) leaves the previous site exactly as it
  * was and a deploy step can never ship half a site.
  *
- *   newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet] [--replace-output]
+ *   newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet] [--replace-output] [--full]
+ *
+ * It is incremental (#23): the pages whose inputs did not change since the last build are taken from
+ * the page store in `.cache/newsroom-pages/` (build/page-store.ts); `--full` renders every page.
  *
  * The output folder is checked before anything is touched (output-guard.ts): never the project, its
  * input, posts or config, and never a non-empty folder no build wrote unless `--replace-output` says so.
@@ -15,6 +18,8 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { newsroomSettings, type NewsroomSettings } from "../index.ts";
 import { cleanDebris, lockOutput } from "./output-lock.ts";
+import { IncompleteFingerprintError } from "../kernel/errors.ts";
+import { PAGE_STORE } from "../kernel/paths.ts";
 import { checkOutputFolder, markAsBuildOutput, protectedPaths, type ProtectedPath } from "./output-guard.ts";
 
 export interface BuildArgs {
@@ -26,6 +31,8 @@ export interface BuildArgs {
   quiet: boolean;
   /** Replace an output folder that holds files no build wrote. */
   replaceOutput: boolean;
+  /** Render every page (the page store is filled again); default false. */
+  full?: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): BuildArgs {
@@ -36,16 +43,21 @@ export function parseArgs(argv: readonly string[]): BuildArgs {
     pathPrefix: undefined,
     quiet: false,
     replaceOutput: false,
+    full: false,
   };
   for (const arg of argv) {
     const [flag, value] = arg.split(/=(.*)/s, 2) as [string, string | undefined];
     if (flag === "--quiet") args.quiet = true;
     else if (flag === "--replace-output") args.replaceOutput = true;
+    else if (flag === "--full") args.full = true;
     else if (flag === "--config" && value) args.config = value;
     else if (flag === "--input" && value) args.input = value;
     else if (flag === "--output" && value) args.output = value;
     else if (flag === "--pathprefix" && value) args.pathPrefix = value;
-    else throw new Error(`unknown argument ${arg} (expected --config=, --input=, --output=, --pathprefix=, --quiet, --replace-output)`);
+    else
+      throw new Error(
+        `unknown argument ${arg} (expected --config=, --input=, --output=, --pathprefix=, --quiet, --replace-output, --full)`,
+      );
   }
   return args;
 }
@@ -75,7 +87,16 @@ export async function atomicBuild(args: BuildArgs, log: (message: string) => voi
   });
   try {
     for (const line of cleanDebris(output)) log(line);
-    await buildAndSwap(args, output);
+    try {
+      await buildAndSwap(args, output);
+    } catch (error) {
+      // A page changed that its key said had not: the keys miss an input. Everything again (the store remembers it).
+      // By name: the site's config may load another copy of the plugin than the command's.
+      const missed = causes(error).find((e) => e.name === IncompleteFingerprintError.name);
+      if (!missed || args.full) throw error;
+      log(missed.message.replace(/^[^:]*: /, ""));
+      await buildAndSwap({ ...args, full: true }, output);
+    }
   } finally {
     release();
   }
@@ -106,6 +127,8 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
     await eleventy.init();
     // The config is loaded: the input and posts folders it names are known before anything is written.
     checkOutput(args, configuredPaths(eleventy, eleventyConfig));
+    const settings = eleventyConfig && newsroomSettings(eleventyConfig);
+    settings?.usePageStore?.({ dir: path.resolve(PAGE_STORE), full: args.full ?? false, output });
     await eleventy.write();
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -139,6 +162,7 @@ function checkOutput(args: BuildArgs, configured: readonly ProtectedPath[]): voi
   const named: ProtectedPath[] = [...configured];
   if (args.input) named.push({ path: args.input, what: "the input folder (--input)" });
   if (args.config) named.push({ path: args.config, what: "the config file (--config)" });
+  named.push({ path: PAGE_STORE, what: "the page store" });
   try {
     checkOutputFolder({ output: args.output, protect: protectedPaths(process.cwd(), named), replaceForeign: args.replaceOutput });
   } catch (error) {

@@ -2,9 +2,10 @@
 /**
  * The `newsroom` command.
  *
- *   newsroom build [--config=…] [--input=…] [--output=…] [--pathprefix=…] [--quiet] [--replace-output]
+ *   newsroom build [--config=…] [--input=…] [--output=…] [--pathprefix=…] [--quiet] [--replace-output] [--full]
  *       An all-or-nothing Eleventy build: the site, its search index and its service worker
  *       are built into a staging folder and replace the output folder only when all succeeded.
+ *       Incremental: unchanged pages come from the page store in .cache/newsroom-pages/ (--full: none).
  *       The output folder is never the project, its input, posts or config, nor (without
  *       --replace-output) a non-empty folder that no build wrote.
  *   newsroom new "Tiêu đề bài viết" [--slug=…] [--config=…] [--input=…]
@@ -14,7 +15,7 @@
 import { atomicBuild, BuildFailure, describeError, parseArgs } from "./build.ts";
 import { DRAFT_NOTE, parseNewPostArgs, writeNewPost } from "./new-post.ts";
 
-const USAGE = `usage: newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet] [--replace-output]
+const USAGE = `usage: newsroom build [--config=eleventy.config.js] [--input=.] [--output=_site] [--pathprefix=/tin/] [--quiet] [--replace-output] [--full]
        newsroom new "Tiêu đề bài viết" [--slug=tieu-de] [--config=eleventy.config.js] [--input=.]`;
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -30,9 +30,9 @@ export interface EleventyConfig {
 /** What Eleventy hands the `eleventy.before` / `eleventy.after` listeners. */
 export interface EleventyEventArgs {
   runMode: "build" | "serve" | "watch";
-  directories: { input: string; includes: string; output: string; data: string };
-  /** `eleventy.after` only: the pages this build wrote (`outputPath` from the working folder, false when not written). */
-  results?: { outputPath: string | false }[];
+  directories: { input: string; includes: string; output: string; data: string; layouts?: string };
+  /** `eleventy.after` only: the pages this build wrote (`outputPath` from the working folder, false when not written), and their bytes. */
+  results?: { outputPath: string | false; url?: string; content?: unknown }[];
 }
 
 /** The project's folders as Eleventy resolved them (available once plugins run), as absolute paths. */

@@ -46,6 +46,19 @@ export class PostsError extends NewsroomError {
   }
 }
 
+/**
+ * An incremental build's page showed other bytes than its key promised (#23): something the keys do
+ * not see (the clock, the network, the environment) reaches the pages. `newsroom build` runs again in full.
+ */
+export class IncompleteFingerprintError extends NewsroomError {
+  constructor(readonly url: string) {
+    super(
+      `the page ${url} changed although nothing Newsroom fingerprints did: the site's templates or data read something else (the clock, the network, the environment); building everything again`,
+    );
+    this.name = "IncompleteFingerprintError";
+  }
+}
+
 /** Where log lines go: Eleventy's logger when the plugin has one (it honours `--quiet`), else the console. */
 let eleventyLogger: (() => EleventyLogger | undefined) | undefined;
 

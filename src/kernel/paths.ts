@@ -29,3 +29,6 @@ export const FONT_FILES = [
   "be-vietnam-pro-latin-700.woff2",
   "be-vietnam-pro-vietnamese-700.woff2",
 ] as const;
+
+/** Where `newsroom build` keeps the last build's pages for the next one (from the project root; #23). */
+export const PAGE_STORE = ".cache/newsroom-pages";

@@ -21,6 +21,8 @@ export interface RenderPlan {
   homePages: HomePage[];
   archivePages: ArchivePage[];
   topicPages: TopicPage[];
+  /** How many of these pages an incremental `newsroom build` took from its page store instead (build/page-store.ts). */
+  reused: number;
 }
 
 /** What a build saw, kept to compare the next build with. */
@@ -72,7 +74,7 @@ function pageUrls(plan: RenderPlan): Set<string> {
 }
 
 export function fullPlan(posts: Post[], homes: HomePage[], archivePages: ArchivePage[], topicPages: TopicPage[] = []): RenderPlan {
-  return { full: true, articles: posts, homePages: homes, archivePages, topicPages };
+  return { full: true, articles: posts, homePages: homes, archivePages, topicPages, reused: 0 };
 }
 
 /** The pages that show one of the `edited` posts (by input path), and the articles listed in `alsoArticles` (URLs). */
@@ -97,6 +99,7 @@ export function partialPlan(
     homePages: homes.filter((h) => shows(h.posts) || shows(frontPosts(h.front))),
     archivePages: archivePages.filter((a) => shows(a.posts)),
     topicPages: topicPages.filter((t) => shows(t.posts)),
+    reused: 0,
   };
 }
 

@@ -245,6 +245,16 @@ export class ResponsiveImages {
     });
   }
 
+  /**
+   * What `picture(src)` depends on beyond src, alt and role (#23's page keys): the rendition names,
+   * which hash the photo's bytes, or an SVG's or GIF's size; "" for a picture this build did not prepare.
+   */
+  pictureKey(src: string): string {
+    const picture = this.#pictures.get(src);
+    if (!picture) return "";
+    return picture.metadata ? renditionNames(picture.metadata).join() : JSON.stringify(picture.size ?? null);
+  }
+
   /** The site path of the JPEG rendition closest to 1200 pixels wide (Open Graph, JSON-LD), or the image itself. */
   shareImage(src: string): string {
     const jpeg = this.#pictures.get(src)?.metadata?.jpeg;

@@ -15,12 +15,21 @@ describe("parseArgs", () => {
       pathPrefix: undefined,
       quiet: false,
       replaceOutput: false,
+      full: false,
     });
   });
 
   test("every flag the usage line names is read, a value may itself contain =", () => {
     expect(
-      parseArgs(["--config=site.config.js", "--input=src", "--output=public", "--pathprefix=/tin=moi/", "--quiet", "--replace-output"]),
+      parseArgs([
+        "--config=site.config.js",
+        "--input=src",
+        "--output=public",
+        "--pathprefix=/tin=moi/",
+        "--quiet",
+        "--replace-output",
+        "--full",
+      ]),
     ).toEqual({
       config: "site.config.js",
       input: "src",
@@ -28,6 +37,7 @@ describe("parseArgs", () => {
       pathPrefix: "/tin=moi/",
       quiet: true,
       replaceOutput: true,
+      full: true,
     });
   });
 
@@ -35,7 +45,7 @@ describe("parseArgs", () => {
     "%s is refused, naming the argument and the known flags",
     (arg) => {
       expect(() => parseArgs([arg])).toThrow(
-        `unknown argument ${arg} (expected --config=, --input=, --output=, --pathprefix=, --quiet, --replace-output)`,
+        `unknown argument ${arg} (expected --config=, --input=, --output=, --pathprefix=, --quiet, --replace-output, --full)`,
       );
     },
   );

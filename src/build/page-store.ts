@@ -1,0 +1,249 @@
+/**
+ * The page store of incremental `newsroom build`s (#23): `.cache/newsroom-pages/` keeps the last
+ * build's paginated pages (articles, home, archive, section and tag pages) as hard links (copies
+ * across file systems), with a manifest of each page's key and file.
+ *
+ *   plan():   the pages whose key and global key equal the manifest's, and whose stored file is the
+ *             one recorded (same size, modification time and inode, else same sha1), are reused;
+ *             the rest are rendered. No manifest, a damaged one, another format or global key, a
+ *             volatile site, `--full`: everything is rendered.
+ *   linkInto: the reused pages go into the build's output (before the service worker lists it).
+ *   checkCanaries: pages rendered every build whose key did not change must show the same bytes.
+ *   save:     last, the rendered pages join the store (a stored file is replaced, never written in
+ *             place), pages that are gone leave it, and the manifest is replaced whole.
+ */
+import { createHash } from "node:crypto";
+import { constants, existsSync, readFileSync, renameSync, statSync } from "node:fs";
+import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { IncompleteFingerprintError, NewsroomError } from "../kernel/errors.ts";
+import type { RenderPlan } from "../render/render-plan.ts";
+import { PAGE_STORE_FORMAT } from "./global-key.ts";
+import { outputFile } from "./dev-rebuilds.ts";
+
+/** A stored page: its key, and its file's sha1, size, modification time (ns) and inode. */
+type PageEntry = [key: string, sha1: string, size: string, mtimeNs: string, ino: string];
+
+interface Manifest {
+  format: number;
+  global: string;
+  /** A canary fired under this global key: every build is full until it changes. */
+  volatile: boolean;
+  pages: Record<string, PageEntry>;
+  canaries: Record<string, [key: string, sha1: string]>;
+}
+
+export interface StorePlan {
+  plan: RenderPlan;
+  /** Why every page is rendered (undefined in an incremental build). */
+  fullBecause: string | undefined;
+}
+
+/** A page rendered every build that shows the chrome alone (404, offline), and its key. */
+export interface Canary {
+  url: string;
+  key: string;
+}
+
+export class PageStore {
+  readonly #dir: string;
+  #manifest: Manifest | undefined;
+  #global = "";
+  #keys = new Map<string, string>();
+  /** The reused pages, with their (re-checked) entries. */
+  #reused = new Map<string, PageEntry>();
+  #volatile = false;
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  get reused(): number {
+    return this.#reused.size;
+  }
+
+  /** Drops every reusable page from `plan`'s lists. */
+  plan(plan: RenderPlan, keys: Map<string, string>, global: string, settings: { full: boolean; refusal?: string }): StorePlan {
+    this.#global = global;
+    this.#keys = keys;
+    this.#reused = new Map();
+    const loaded = this.#load();
+    this.#manifest = typeof loaded === "string" ? undefined : loaded;
+    this.#volatile = this.#manifest?.global === global && this.#manifest.volatile;
+    const fullBecause =
+      typeof loaded === "string"
+        ? loaded
+        : settings.full
+          ? "--full"
+          : settings.refusal
+            ? settings.refusal
+            : loaded.global !== global
+              ? "the plugin, Eleventy, the options, the path prefix or the site's templates, data or code changed"
+              : loaded.volatile
+                ? "the site's pages read something Newsroom cannot fingerprint (see the earlier warning)"
+                : undefined;
+    if (fullBecause !== undefined || !this.#manifest) return { plan: { ...plan, reused: 0 }, fullBecause };
+
+    const stored = this.#manifest.pages;
+    const reuse = (page: { url: string }) => {
+      const entry = stored[page.url];
+      if (!entry || entry[0] !== keys.get(page.url)) return false;
+      const checked = this.#verify(page.url, entry);
+      if (checked) this.#reused.set(page.url, checked);
+      return checked !== undefined;
+    };
+    const keep = <T extends { url: string }>(pages: T[]) => pages.filter((page) => !reuse(page));
+    const render: RenderPlan = {
+      ...plan,
+      articles: keep(plan.articles),
+      homePages: keep(plan.homePages),
+      archivePages: keep(plan.archivePages),
+      topicPages: keep(plan.topicPages),
+    };
+    return { plan: { ...render, reused: this.#reused.size }, fullBecause: undefined };
+  }
+
+  /** Links every reused page into the output folder (a copy across file systems). Another file there already is a collision. */
+  async linkInto(outputDir: string): Promise<void> {
+    await inBatches([...this.#reused.keys()], async (url) => {
+      const target = outputFile(outputDir, url);
+      if (!target) return;
+      await mkdir(path.dirname(target), { recursive: true });
+      try {
+        await linkOrCopy(this.#file(url), target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        throw new NewsroomError(
+          `${path.relative(process.cwd(), target)}: a page of the site is written at ${url}, the URL of a page Newsroom makes; give one of them another permalink`,
+          { cause: error },
+        );
+      }
+    });
+  }
+
+  /**
+   * In a build whose global key is the last one's: a canary with its last key must show its last
+   * bytes. Otherwise an incremental build throws IncompleteFingerprintError (the command builds again
+   * in full), and a full build marks the site volatile (its next builds are full).
+   */
+  checkCanaries(outputDir: string, canaries: readonly Canary[]): void {
+    const manifest = this.#manifest;
+    if (!manifest || manifest.global !== this.#global) return;
+    for (const { url, key } of canaries) {
+      const last = manifest.canaries[url];
+      const file = outputFile(outputDir, url);
+      if (!last || last[0] !== key || !file || !existsSync(file)) continue;
+      if (sha1(readFileSync(file)) === last[1]) continue;
+      if (this.#reused.size > 0) throw new IncompleteFingerprintError(url);
+      this.#volatile = true;
+    }
+  }
+
+  /** After the build, last: the rendered pages join the store, the gone ones leave it, the manifest is replaced. */
+  async save(outputDir: string, rendered: ReadonlyMap<string, string | undefined>, canaries: readonly Canary[]): Promise<void> {
+    const pagesDir = path.join(this.#dir, "pages");
+    if (!this.#manifest) await rm(pagesDir, { recursive: true, force: true }); // files no manifest names
+    await mkdir(this.#dir, { recursive: true });
+    const pages: Record<string, PageEntry> = {};
+    for (const [url, entry] of this.#reused) pages[url] = entry;
+    await inBatches([...rendered], async ([url, content]) => {
+      const key = this.#keys.get(url);
+      const file = outputFile(outputDir, url);
+      const stored = this.#file(url);
+      if (key === undefined || !file || !existsSync(file)) return;
+      await rm(stored, { force: true });
+      await mkdir(path.dirname(stored), { recursive: true });
+      await linkOrCopy(file, stored);
+      const bytes = content === undefined ? await readFile(stored) : Buffer.from(content);
+      const stat = statSync(stored, { bigint: true });
+      pages[url] = [key, sha1(bytes), String(stat.size), String(stat.mtimeNs), String(stat.ino)];
+    });
+    for (const url of Object.keys(this.#manifest?.pages ?? {})) if (!(url in pages)) await rm(this.#file(url), { force: true });
+    const canaryEntries: Manifest["canaries"] = {};
+    for (const { url, key } of canaries) {
+      const file = outputFile(outputDir, url);
+      if (file && existsSync(file)) canaryEntries[url] = [key, sha1(readFileSync(file))];
+    }
+    const manifest: Manifest = {
+      format: PAGE_STORE_FORMAT,
+      global: this.#global,
+      volatile: this.#volatile,
+      pages,
+      canaries: canaryEntries,
+    };
+    const temporary = path.join(this.#dir, `manifest.json.${process.pid}.tmp`);
+    await writeFile(temporary, JSON.stringify(manifest));
+    renameSync(temporary, path.join(this.#dir, "manifest.json"));
+  }
+
+  /** The manifest, or why there is none to use. */
+  #load(): Manifest | string {
+    const file = path.join(this.#dir, "manifest.json");
+    if (!existsSync(file)) return `no page store yet (${path.relative(process.cwd(), this.#dir) || "."})`;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      return `${path.relative(process.cwd(), file)} is damaged`;
+    }
+    if (!isManifest(parsed)) return `${path.relative(process.cwd(), file)} is not a page store of format ${PAGE_STORE_FORMAT}`;
+    return parsed;
+  }
+
+  /** The stored page's entry when its file is the one recorded (its stat refreshed after a sha1 check), else undefined. */
+  #verify(url: string, entry: PageEntry): PageEntry | undefined {
+    const file = this.#file(url);
+    let stat;
+    try {
+      stat = statSync(file, { bigint: true });
+    } catch {
+      return undefined;
+    }
+    const [key, hash, size, mtimeNs, ino] = entry;
+    if (String(stat.size) !== size) return undefined;
+    if (String(stat.mtimeNs) === mtimeNs && String(stat.ino) === ino) return entry;
+    if (sha1(readFileSync(file)) !== hash) return undefined;
+    return [key, hash, size, String(stat.mtimeNs), String(stat.ino)];
+  }
+
+  #file(url: string): string {
+    return outputFile(path.join(this.#dir, "pages"), url)!;
+  }
+}
+
+function isManifest(value: unknown): value is Manifest {
+  if (typeof value !== "object" || value === null) return false;
+  const m = value as Partial<Manifest>;
+  const record = (r: unknown, length: number) =>
+    typeof r === "object" &&
+    r !== null &&
+    !Array.isArray(r) &&
+    Object.values(r).every((e) => Array.isArray(e) && e.length === length && e.every((s) => typeof s === "string"));
+  return (
+    m.format === PAGE_STORE_FORMAT &&
+    typeof m.global === "string" &&
+    typeof m.volatile === "boolean" &&
+    record(m.pages, 5) &&
+    record(m.canaries, 2)
+  );
+}
+
+/** A hard link, or a copy where links cannot be made (another file system, a file system without them). Never replaces a file. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
+    await copyFile(from, to, constants.COPYFILE_EXCL);
+  }
+}
+
+function sha1(bytes: Buffer | string): string {
+  return createHash("sha1").update(bytes).digest("hex");
+}
+
+/** Runs `task` on every item, 64 at a time. */
+async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += 64) await Promise.all(items.slice(i, i + 64).map(task));
+}

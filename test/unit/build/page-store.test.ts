@@ -1,0 +1,127 @@
+// #23 item 1 (reuse only pages whose inputs and stored bytes are unchanged) and item 3 (a damaged store renders, never reuses):
+// every detection branch of the page store.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { PageStore } from "../../../src/build/page-store.ts";
+import { IncompleteFingerprintError } from "../../../src/kernel/errors.ts";
+import type { RenderPlan } from "../../../src/render/render-plan.ts";
+
+let root: string;
+let store: string;
+const urls = ["/a/", "/b/", "/2019/", "/tag/x/"];
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), "newsroom-store-"));
+  store = path.join(root, ".cache", "newsroom-pages");
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function plan(): RenderPlan {
+  const page = (url: string) => ({ url }) as never;
+  return {
+    full: true,
+    articles: [page("/a/"), page("/b/")],
+    homePages: [],
+    archivePages: [page("/2019/")],
+    topicPages: [page("/tag/x/")],
+    reused: 0,
+  };
+}
+const rendered = (p: RenderPlan) => [...p.articles, ...p.homePages, ...p.archivePages, ...p.topicPages].map((page) => page.url);
+const keys = (changed: Record<string, string> = {}) => new Map(urls.map((url) => [url, changed[url] ?? `key ${url}`]));
+const file = (out: string, url: string) => path.join(out, url.replace(/^\//, ""), "index.html");
+const canaries = [{ url: "/404.html", key: "chrome" }];
+
+/** One build: plan, write the rendered pages into a fresh output, link the reused ones, check canaries, save. */
+async function build(
+  options: { keys?: Map<string, string>; global?: string; full?: boolean; page?: (url: string) => string; notFound?: string } = {},
+) {
+  const pages = new PageStore(store);
+  const out = mkdtempSync(path.join(root, "out-"));
+  const { plan: p, fullBecause } = pages.plan(plan(), options.keys ?? keys(), options.global ?? "G", { full: options.full ?? false });
+  const written = new Map<string, string | undefined>();
+  for (const url of rendered(p)) {
+    mkdirSync(path.dirname(file(out, url)), { recursive: true });
+    writeFileSync(file(out, url), (options.page ?? ((u) => `<p>${u}</p>`))(url));
+    written.set(url, undefined);
+  }
+  writeFileSync(path.join(out, "404.html"), options.notFound ?? "<p>404</p>");
+  await pages.linkInto(out);
+  pages.checkCanaries(out, canaries);
+  await pages.save(out, written, canaries);
+  return { rendered: rendered(p), reused: p.reused, fullBecause, out };
+}
+
+test("no store: everything is rendered and stored; the next build reuses every page, linked to the same bytes", async () => {
+  const first = await build();
+  expect(first.rendered).toEqual(["/a/", "/b/", "/2019/", "/tag/x/"]);
+  expect(first.fullBecause).toMatch(/no page store yet/);
+  const second = await build();
+  expect(second).toMatchObject({ rendered: [], reused: 4, fullBecause: undefined });
+  for (const url of urls) expect(readFileSync(file(second.out, url), "utf8")).toBe(`<p>${url}</p>`);
+  expect(statSync(file(second.out, "/a/")).ino).toBe(statSync(file(first.out, "/a/")).ino);
+});
+
+test("a page whose key changed is rendered, the others reused", async () => {
+  await build();
+  expect(await build({ keys: keys({ "/b/": "new" }) })).toMatchObject({ rendered: ["/b/"], reused: 3 });
+  expect((await build({ keys: keys({ "/b/": "new" }) })).rendered).toEqual([]);
+});
+
+test("another global key, --full, a damaged, missing or other-format manifest: everything is rendered", async () => {
+  await build();
+  expect((await build({ global: "H" })).fullBecause).toMatch(/changed/);
+  expect((await build({ global: "H", full: true })).fullBecause).toBe("--full");
+  const manifest = path.join(store, "manifest.json");
+  truncateSync(manifest, 20);
+  expect(await build({ global: "H" })).toMatchObject({ reused: 0, fullBecause: expect.stringMatching(/damaged/) });
+  writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, "utf8")), format: 0 }));
+  expect((await build({ global: "H" })).fullBecause).toMatch(/not a page store of format 1/);
+  rmSync(manifest);
+  expect((await build({ global: "H" })).fullBecause).toMatch(/no page store yet/);
+  expect((await build({ global: "H" })).reused).toBe(4);
+});
+
+test("a stored file deleted, or changed in place (same size, new bytes), is rendered; the same bytes rewritten are reused", async () => {
+  await build();
+  const stored = (url: string) => file(path.join(store, "pages"), url);
+  rmSync(stored("/a/"));
+  writeFileSync(stored("/b/"), "<p>/X/</p>"); // same size, same inode, new mtime
+  writeFileSync(stored("/2019/"), "<p>/2019/</p>"); // same bytes, new mtime: the sha1 says it is intact
+  utimesSync(stored("/2019/"), new Date("2001-01-01"), new Date("2001-01-01"));
+  expect(await build()).toMatchObject({ rendered: ["/a/", "/b/"], reused: 2 });
+  expect(readFileSync(stored("/b/"), "utf8")).toBe("<p>/b/</p>");
+});
+
+test("a reused page whose URL another file already took is a collision, named", async () => {
+  await build();
+  const pages = new PageStore(store);
+  pages.plan(plan(), keys(), "G", { full: false });
+  const out = path.join(root, "taken");
+  mkdirSync(path.join(out, "a"), { recursive: true });
+  writeFileSync(path.join(out, "a", "index.html"), "site page");
+  await expect(pages.linkInto(out)).rejects.toThrow(/a page of the site is written at \/a\//);
+});
+
+test("pages that are gone leave the store", async () => {
+  await build();
+  const pages = new PageStore(store);
+  const out = mkdtempSync(path.join(root, "out-"));
+  pages.plan({ ...plan(), topicPages: [] }, keys(), "G", { full: false });
+  await pages.linkInto(out);
+  await pages.save(out, new Map(), []);
+  expect(existsSync(file(path.join(store, "pages"), "/tag/x/"))).toBe(false);
+  expect(existsSync(file(path.join(store, "pages"), "/a/"))).toBe(true);
+});
+
+test("a canary with its key but other bytes: an incremental build throws; a full one marks the site volatile, and builds stay full", async () => {
+  await build();
+  await expect(build({ notFound: "<p>404 at 10:01</p>" })).rejects.toBeInstanceOf(IncompleteFingerprintError);
+  expect((await build({ full: true, notFound: "<p>404 at 10:02</p>" })).fullBecause).toBe("--full");
+  expect((await build({ notFound: "<p>404 at 10:02</p>" })).fullBecause).toMatch(/cannot fingerprint/);
+  // A new global key (the site's code changed) tries again.
+  expect((await build({ global: "H", notFound: "<p>404</p>" })).fullBecause).toMatch(/changed/);
+  expect((await build({ global: "H", notFound: "<p>404</p>" })).reused).toBe(4);
+});
