@@ -66,7 +66,7 @@ export function globalKey(inputs: GlobalInputs, installed: Versions = versions()
 }
 
 /** The options as JSON: functions as their source, without `now` (which posts are published is in the page keys). */
-export function optionsJson(options: NewsroomOptions): string {
+function optionsJson(options: NewsroomOptions): string {
   return JSON.stringify(options, (key, value: unknown) => {
     if (key === "now") return undefined;
     if (typeof value === "function") return `function ${value.toString()}`;
@@ -93,7 +93,7 @@ const CODE_FILE = /\.(?:[cm]?js|[cm]?ts|jsx|tsx|json)$/;
  * code or JSON file of the project, outside node_modules, dot-folders, the posts and output folders,
  * and any folder that holds a build's output (`.newsroom-output`) or a search bundle.
  */
-export function siteFingerprint(inputs: Pick<GlobalInputs, "projectRoot" | "directories" | "skip">): string {
+function siteFingerprint(inputs: Pick<GlobalInputs, "projectRoot" | "directories" | "skip">): string {
   const skip = inputs.skip.map((folder) => path.resolve(folder));
   const skipped = (dir: string) =>
     skip.some((folder) => dir === folder || dir.startsWith(`${folder}.staging-`) || dir.startsWith(`${folder}.previous-`)) ||

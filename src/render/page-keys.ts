@@ -48,7 +48,7 @@ export function canaryKey(data: NewsroomData, url: string): string {
 }
 
 /** What every page shows around its content. */
-export function chromeKey(data: NewsroomData): string {
+function chromeKey(data: NewsroomData): string {
   const { site, urls, icons, themeColor, fonts, lunarDate, sectionFeeds, topics, archives } = data;
   const menu = topics.sections.map((s) => [s.name, s.label, s.url]);
   return JSON.stringify({ site, urls, icons, themeColor, fonts, lunarDate, sectionFeeds, menu, dateSearch: archives.days.length > 0 });
@@ -58,7 +58,7 @@ export function chromeKey(data: NewsroomData): string {
 const OWN_FIELDS_LEFT_OUT = new Set(["newer", "older", "related", "sameSection", "text", "content"]);
 
 /** ownKey(post), memoised per post object (list pages hold the same objects as the articles). */
-export function ownKeys(settings: PageKeySettings): (post: Post) => string {
+function ownKeys(settings: PageKeySettings): (post: Post) => string {
   const memo = new WeakMap<Post, string>();
   return (post) => {
     let key = memo.get(post);

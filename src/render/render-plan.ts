@@ -69,7 +69,7 @@ export function editedInPlace(previous: BuildSnapshot, now: BuildSnapshot): Set<
 }
 
 /** The URLs of the pages a full plan writes: articles, home, archive, section and tag pages. */
-function pageUrls(plan: RenderPlan): Set<string> {
+export function pageUrls(plan: RenderPlan): Set<string> {
   return new Set([plan.articles, plan.homePages, plan.archivePages, plan.topicPages].flatMap((pages) => pages.map((page) => page.url)));
 }
 
