@@ -1,5 +1,6 @@
 /** The date archives feature: year, month and day pages, their index, and the date widget's files. */
 import type { FeatureContext } from "../../kernel/feature.ts";
+import type { DaysIndex } from "./contract.js";
 
 /** The date widget's scripts, served as they are. */
 export const ARCHIVE_ASSETS = {
@@ -25,6 +26,6 @@ export function registerArchives(options: { index: string; layout: string; index
   });
   context.addPage("archive-index", options.indexLayout, { permalink: options.index });
   context.addFile("day-index", { permalink: dayIndexUrl(options.index) }, (data: DayIndexData) =>
-    JSON.stringify({ days: data.newsroom.archives.dayKeys }),
+    JSON.stringify({ days: data.newsroom.archives.dayKeys } satisfies DaysIndex),
   );
 }

@@ -1,13 +1,15 @@
 // The date widget's choice of day. Plain JavaScript: the browser loads this file as is,
 // and the unit tests import the same file.
 
+/** @import { DaysIndex } from "../contract.js" */
+
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The day to show for a requested day: the day itself when it has posts, else the nearest
  * earlier day with posts, else (when the request is before the first post) the first day.
  *
- * @param {readonly string[]} days days with posts, "yyyy-MM-dd", oldest first
+ * @param {Readonly<DaysIndex["days"]>} days days with posts, "yyyy-MM-dd", oldest first (days.json's)
  * @param {string} requested "yyyy-MM-dd"
  * @returns {{ day: string, match: "exact" | "earlier" | "later" } | undefined}
  *   undefined when there are no days or the request is not a day
