@@ -10,6 +10,7 @@ import path from "node:path";
 import { log, NewsroomError } from "../../kernel/errors.ts";
 import { PLUGIN_DIR, SERVICE_WORKER_URL, WORKBOX_URL } from "../../kernel/paths.ts";
 import type { OfflineOptions } from "../../options/types.ts";
+import type { ServiceWorkerConfig, ServiceWorkerPlaceholder } from "./contract.js";
 
 /** Workbox's runtime: the loader and the modules the worker uses (production builds only). */
 const WORKBOX_FILES = [
@@ -19,6 +20,9 @@ const WORKBOX_FILES = [
   ),
 ];
 const TEMPLATE = path.join(PLUGIN_DIR, "features", "offline", "client", "service-worker.js");
+/** What the build writes into the worker's template (contract.d.ts). */
+const CONFIG_PLACEHOLDER: ServiceWorkerPlaceholder = "self.__NEWSROOM_OFFLINE__";
+const MANIFEST_PLACEHOLDER: ServiceWorkerPlaceholder = "self.__WB_MANIFEST";
 /** Newsroom's own scripts and styles, always downloaded with the worker. */
 const OWN_ASSETS = "assets/newsroom/*.{css,js}";
 
@@ -48,21 +52,6 @@ export interface ServiceWorkerSummary {
   bytes: number;
   /** Whether the whole search index is among them. */
   fullIndex: boolean;
-}
-
-/** What the worker's template reads as `self.__NEWSROOM_OFFLINE__`. */
-export interface ServiceWorkerConfig {
-  workbox: string;
-  searchBundle: string;
-  /** The files naming the current index (the parts' list, each bundle's entry): network first. */
-  searchEntries: string;
-  /** Each index part's cache, named for the part's current index ("2019" → "newsroom-search-2019-3f2a9c1e"). */
-  searchCaches: Record<string, string>;
-  offlinePage: string;
-  warmPages: string[];
-  maxPages: number;
-  /** URL folders whose requests go to the network untouched (absent: none). */
-  bypass?: string[];
 }
 
 /**
@@ -172,8 +161,8 @@ export async function writeServiceWorker(job: ServiceWorkerJob): Promise<Service
 
   const template = await readFile(TEMPLATE, "utf8");
   const worker = template
-    .replace("self.__NEWSROOM_OFFLINE__", () => JSON.stringify(serviceWorkerConfig(job, partCaches(entries, job.search?.bundle))))
-    .replace("self.__WB_MANIFEST", () => JSON.stringify(entries));
+    .replace(CONFIG_PLACEHOLDER, () => JSON.stringify(serviceWorkerConfig(job, partCaches(entries, job.search?.bundle))))
+    .replace(MANIFEST_PLACEHOLDER, () => JSON.stringify(entries));
   await writeFile(path.join(job.outputDir, SERVICE_WORKER_URL), worker);
   return { files: entries.length, bytes: lists.reduce((sum, l) => sum + l.size, 0), fullIndex };
 }

@@ -4,6 +4,7 @@
  *   and fragments (content-hashed names) are kept once fetched, each part's until a deploy changes
  *   that part, or all of them come with the worker when the index is small.
  * - Styles and scripts: downloaded with the worker (precache), refreshed when a new build changes them. */
+/** @type {import("../contract.js").ServiceWorkerConfig} (written by the build) */
 const config = self.__NEWSROOM_OFFLINE__;
 // The web editor (`cms.path`) is never cached nor served offline: before Workbox's router sees its
 // requests, this listener (the first) stops them, and the browser fetches them as if no worker ran.
