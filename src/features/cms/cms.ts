@@ -17,8 +17,9 @@ import yaml from "js-yaml";
 import type { PostFrontMatter } from "../../posts/post.ts";
 import type { FeatureContext } from "../../kernel/feature.ts";
 import { NewsroomError } from "../../kernel/errors.ts";
-import { type CmsStrings, localePack } from "../../kernel/i18n/index.ts";
+import { localePack } from "../../kernel/i18n/index.ts";
 import type { NewsroomOptions } from "../../options/types.ts";
+import type { AdminSettings, DateWidget, PostsCollection, SettingsPlaceholder } from "./contract.js";
 import { FONT_STYLESHEET_URL, PLUGIN_DIR } from "../../kernel/paths.ts";
 
 /** A Decap field, as config.yml writes it. */
@@ -33,7 +34,7 @@ const CMS_DATE_FORMAT = "YYYY-MM-DD HH:mm";
  * wall clock, writes CMS_DATE_FORMAT when the writer sets the date (or "now", the site's now), and
  * leaves a date the writer does not touch as the file had it.
  */
-const DATE_WIDGET = "newsroom-datetime";
+const DATE_WIDGET: DateWidget = "newsroom-datetime";
 
 type Widget = { widget: string; required?: boolean } & Record<string, unknown>;
 
@@ -129,7 +130,7 @@ function cmsConfig(options: CmsOptions, paths: CmsPaths): Record<string, unknown
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections: [
       {
-        name: "posts",
+        name: POSTS_COLLECTION,
         label: strings.posts,
         label_singular: strings.post,
         folder: trimSlashes(paths.postsFolder),
@@ -183,22 +184,13 @@ function previewStyles(options: CmsOptions, prefix: (url: string) => string): st
   return ["/assets/newsroom/newsroom.css", ...(options.font ? [FONT_STYLESHEET_URL] : []), ...options.cms.previewStyles].map(prefix);
 }
 
-/** What admin.js (features/cms/client/cms-admin.js) reads: the site's zone, the preview's stylesheets and words. */
-export interface AdminSettings {
-  /** The site's time zone: the date widget's. */
-  timeZone: string;
-  /** The preview's stylesheets, path prefix applied. */
-  previewStyles: string[];
-  /** The article page's date line (locale pack, `cms.articleDate`). */
-  articleDate: CmsStrings["articleDate"];
-  /** The article page's words the preview shows (locale pack, `ui`). */
-  labels: { author: string; tags: string };
-  /** Decap's `public_folder`: the site path of the uploads, as posts name them ("/images/uploads"). */
-  mediaFolder: string;
-  /** The site's path prefix ("/", "/tin/"): the preview's images are the site's. */
-  pathPrefix: string;
-}
+/** The collection admin.js draws the preview of. */
+const POSTS_COLLECTION: PostsCollection = "posts";
 
+/** The expression in admin.js replaced by the settings. */
+const SETTINGS_PLACEHOLDER: SettingsPlaceholder = "self.__NEWSROOM_CMS__";
+
+/** What admin.js (features/cms/client/cms-admin.js) reads: the site's zone, the preview's stylesheets and words. */
 export function adminSettings(options: CmsOptions, prefix: (url: string) => string): AdminSettings {
   const pack = localePack(options.locale);
   return {
@@ -215,7 +207,7 @@ const ADMIN_SCRIPT = path.join(PLUGIN_DIR, "features", "cms", "client", "cms-adm
 
 /** admin.js: the date widget in the site's zone and the article-like preview, with the site's settings. */
 export function adminScript(settings: AdminSettings): string {
-  return readFileSync(ADMIN_SCRIPT, "utf8").replace("self.__NEWSROOM_CMS__", () => JSON.stringify(settings));
+  return readFileSync(ADMIN_SCRIPT, "utf8").replace(SETTINGS_PLACEHOLDER, () => JSON.stringify(settings));
 }
 
 const DECAP_SCRIPT = "decap-cms.js";

@@ -6,19 +6,15 @@
  *   changes the date, and leaves the date as the file had it otherwise;
  * - the posts' preview: the article page's structure and classes (src/layouts/article.njk), in the
  *   site's stylesheets. Decap gives `CMS`, `h` (React.createElement) and `createClass`. */
+/** @import { AdminSettings, DateWidget, PostsCollection } from "../contract.js" */
 (function () {
-  /**
-   * @typedef {object} Settings
-   * @property {string} timeZone the site's IANA zone
-   * @property {string[]} previewStyles the stylesheets of the preview
-   * @property {{ pattern: string } | { locale: string }} articleDate the article page's date line
-   * @property {{ author: string, tags: string }} labels
-   * @property {string} mediaFolder the uploads' site path, as posts name them ("/images/uploads")
-   * @property {string} pathPrefix the site's path prefix ("/", "/tin/")
-   */
-  /** @type {Settings} */
-  // @ts-expect-error: a placeholder, which the build replaces with the settings
+  /** @type {AdminSettings} */
+  // @ts-expect-error: a placeholder, which the build replaces with the settings (contract.d.ts: SettingsPlaceholder)
   const settings = self.__NEWSROOM_CMS__;
+  /** @type {DateWidget} */
+  const DATE_WIDGET = "newsroom-datetime";
+  /** @type {PostsCollection} */
+  const POSTS = "posts";
   const { CMS, h, createClass } = /** @type {any} */ (window);
   const zone = settings.timeZone;
 
@@ -102,7 +98,9 @@
   function articleDate(/** @type {string} */ time) {
     const [y, M, d] = time.slice(0, 10).split("-").map(Number);
     const form = settings.articleDate;
-    if ("pattern" in form) return form.pattern.replace(/\{([yMd])\}/g, (_, key) => String({ y, M, d }[key]));
+    /** @type {Record<string, number>} */
+    const fields = { y, M, d };
+    if ("pattern" in form) return form.pattern.replace(/\{([yMd])\}/g, (_, /** @type {string} */ key) => String(fields[key]));
     const format = new Intl.DateTimeFormat(form.locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
     return format.format(Date.UTC(y, M - 1, d));
   }
@@ -114,10 +112,20 @@
     },
   });
 
-  /** A list field's value (an Immutable List in Decap) as an array of strings. */
-  function strings(/** @type {any} */ value) {
-    const items = value && typeof value.toArray === "function" ? value.toArray() : Array.isArray(value) ? value : [];
-    return items.filter((/** @type {unknown} */ item) => typeof item === "string" && item.trim() !== "");
+  /**
+   * A list field's value (an Immutable List in Decap) as an array of strings.
+   * @param {unknown} value
+   * @returns {string[]}
+   */
+  function strings(value) {
+    /** @type {unknown[]} */
+    const items =
+      value && typeof (/** @type {{ toArray?: unknown }} */ (value).toArray) === "function"
+        ? /** @type {{ toArray(): unknown[] }} */ (value).toArray()
+        : Array.isArray(value)
+          ? value
+          : [];
+    return items.filter(/** @type {(item: unknown) => item is string} */ ((item) => typeof item === "string" && item.trim() !== ""));
   }
 
   /**
@@ -221,6 +229,6 @@
   });
 
   for (const url of settings.previewStyles) CMS.registerPreviewStyle(url);
-  CMS.registerWidget("newsroom-datetime", DateTimeControl, DateTimePreview);
-  CMS.registerPreviewTemplate("posts", ArticlePreview);
+  CMS.registerWidget(DATE_WIDGET, DateTimeControl, DateTimePreview);
+  CMS.registerPreviewTemplate(POSTS, ArticlePreview);
 })();
