@@ -2,6 +2,7 @@
 import { type Archives, dayIndex, groupArchives } from "../features/archives/archives.ts";
 import { dayIndexUrl } from "../features/archives/register.ts";
 import { feedsOn } from "../features/feeds/feeds.ts";
+import type { SearchPageStrings } from "../features/search/contract.js";
 import { type ArchiveStrings, localePack, type SearchStrings, type UiStrings } from "../kernel/i18n/index.ts";
 import type { NewsroomOptions, SectionDeclaration, SiteMetadata } from "../options/types.ts";
 import { groupTopics, type Topics } from "../features/topics/topics.ts";
@@ -94,7 +95,8 @@ export function siteData(options: NewsroomOptions, posts: Post[], build: { devSe
     site: options.site,
     ui: pack.ui,
     archive: pack.archive,
-    search: pack.search,
+    // The search page hands these to its script (data-strings): every one the script writes must be there.
+    search: pack.search satisfies SearchPageStrings,
     posts,
     homePages: homes,
     render: fullPlan(posts, homes, archives.pages, topics.pages),

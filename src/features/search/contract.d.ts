@@ -1,6 +1,9 @@
 /**
- * What the search page reads from the build: one declaration, used by the indexer that writes
- * these files (src/features/search/indexer.ts) and the browser scripts that read them (JSDoc imports).
+ * What the search page reads from the build: one declaration, used by the build code that writes
+ * it (src/features/search/indexer.ts: parts.json and the records; src/render/site-data.ts: the
+ * page's strings) and by the browser scripts that read it (client/, JSDoc imports). The page's
+ * attributes are written by src/layouts/search.njk; test/unit/features/search/contract.test.ts
+ * checks a built site against this file.
  */
 
 /** One Pagefind bundle of the search index (see src/features/search/parts.ts). */
@@ -24,3 +27,84 @@ export interface PartsManifest {
   /** Oldest first; the last is the root bundle, with Pagefind's script, worker and WebAssembly. */
   parts: Part[];
 }
+
+/** The meta fields of a search record (`result.data().meta`). */
+export type SearchMeta = {
+  /** The title as written. */
+  title: string;
+  /** The title as the index holds words (`đ` as `d`): ranked as the title, never shown. */
+  t: string;
+  /** The date as the article page shows it. */
+  date: string;
+  /** The post's image, a site path (no path prefix) or a URL. */
+  image?: string;
+  image_alt?: string;
+  /** Where the text had `đ`/`Đ` (indexer.ts's dPositions, read by client/search-parts.js's restoreD). */
+  d?: string;
+};
+
+/** The meta field holding the title as the index holds words. */
+export type TitleMeta = "t" & keyof SearchMeta;
+/** The meta field holding where the text had `đ`/`Đ`. */
+export type DMeta = "d" & keyof SearchMeta;
+
+/** The digits of the numbers in the `d` meta: punctuation only, so that the field adds no word to the index. */
+export type PositionDigits = "!#$%&()*+,-/:;<=";
+
+/** The filters of a search record: the date ones ("2019", "2019-10", "2019-10-18") and the topics. */
+export type SearchFilters = {
+  year: [string];
+  month: [string];
+  day: [string];
+  category?: [string];
+  tag?: string[];
+};
+
+/** The sort keys of a search record: `date`, a UTC ISO 8601 instant (sorts as text in time order). */
+export type SearchSort = { date: string };
+
+/** Marks the search page's form (`form[data-newsroom-search]`). */
+export type SearchFormAttribute = "data-newsroom-search";
+
+/** The search form's `data-*` attributes, as `dataset` names them (`baseUrl` is `data-base-url`). */
+export interface SearchFormData {
+  /** The bundle folder's URL, path prefix applied, ending in "/". */
+  bundle: string;
+  /** The site's root URL, path prefix applied, ending in "/": results' images and URLs start from it. */
+  baseUrl: string;
+  /** The first and last days with posts, "yyyy-MM-dd" ("" without posts): an open date range's ends. */
+  firstDay: string;
+  lastDay: string;
+  /** JSON of SearchPageStrings. */
+  strings: string;
+}
+
+/** The interface strings the search script writes (the locale pack's `search`, in `data-strings`). */
+export interface SearchPageStrings {
+  /** "{count} results for “{query}”" */
+  results: string;
+  /** "{count} posts" (filters without words) */
+  resultsNoQuery: string;
+  /** "{query}": the query */
+  noResults: string;
+  loading: string;
+  /** Follows the count while older years are searched. */
+  searchingOlder: string;
+  /** The button showing the complete results that came while the reader was reading. */
+  showAllYears: string;
+  failed: string;
+}
+
+/** The page's other elements the script fills: the status line, the results list, the "more" button. */
+export type SearchStatusAttribute = "data-newsroom-search-status";
+export type SearchResultsAttribute = "data-newsroom-search-results";
+export type SearchMoreAttribute = "data-newsroom-search-more";
+
+/** The form's fields (their `name`s), which are also the page URL's query parameters. */
+export type SearchField = "q" | "year" | "month" | "category" | "from" | "to" | "sort";
+
+/** The query parameters the page reads: the fields, and `day` (a one-day range; the archive pages' search boxes send it). */
+export type SearchParam = SearchField | "day";
+
+/** The values of the `sort` field: "" for relevance. */
+export type SearchSortChoice = "" | "newest";

@@ -13,16 +13,16 @@ import type { Post } from "../../posts/post.ts";
 import { bundleStats, type IndexJob, type IndexSummary, type JobRecord } from "./worker.js";
 import { type IndexCache, indexFingerprint } from "./cache.ts";
 import { planParts } from "./parts.ts";
-import type { PartsManifest } from "./contract.js";
+import type { DMeta, PartsManifest, PositionDigits, SearchFilters, SearchMeta, SearchSort, TitleMeta } from "./contract.js";
 
-/** A record as Pagefind's `addCustomRecord` takes it. */
+/** A record as Pagefind's `addCustomRecord` takes it; its meta, filters and sort keys as the search page reads them (contract.d.ts). */
 export interface SearchRecord {
   url: string;
   content: string;
   language: string;
-  meta: Record<string, string>;
-  filters: Record<string, string[]>;
-  sort: Record<string, string>;
+  meta: SearchMeta;
+  filters: SearchFilters;
+  sort: SearchSort;
 }
 
 /**
@@ -39,7 +39,7 @@ export function foldD(text: string): string {
  * Digits of the numbers in `dPositions`: punctuation only, so that the meta field, which Pagefind
  * indexes like any meta, adds no word to the index. The search page's restoreD reads them back.
  */
-const POSITION_DIGITS = "!#$%&()*+,-/:;<=";
+const POSITION_DIGITS: PositionDigits = "!#$%&()*+,-/:;<=";
 
 function positionNumber(n: number): string {
   return [...n.toString(16)].map((digit) => POSITION_DIGITS[Number.parseInt(digit, 16)]).join("");
@@ -68,18 +68,18 @@ export function dPositions(text: string): string {
 }
 
 /** The meta field holding `dPositions` of the content (never displayed). */
-const D_META = "d";
+const D_META: DMeta = "d";
 /** The meta field holding the title as the index holds words (searchable, ranked as the title; never displayed). */
-const TITLE_META = "t";
+const TITLE_META: TitleMeta = "t";
 
 /** One post as a search record: body text, display meta, date and topic filters, a date sort key. */
 export function searchRecord(post: Post, settings: { language: string; displayDate: (post: Post) => string }): SearchRecord {
-  const meta: Record<string, string> = { title: post.title, [TITLE_META]: foldD(post.title), date: settings.displayDate(post) };
+  const meta: SearchMeta = { title: post.title, [TITLE_META]: foldD(post.title), date: settings.displayDate(post) };
   if (post.image) meta.image = post.image;
   if (post.image_alt) meta.image_alt = post.image_alt;
   const positions = dPositions(post.text);
   if (positions) meta[D_META] = positions;
-  const filters: Record<string, string[]> = {
+  const filters: SearchFilters = {
     year: [post.year],
     month: [`${post.year}-${post.month}`],
     day: [`${post.year}-${post.month}-${post.day}`],

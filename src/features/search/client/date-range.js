@@ -24,9 +24,11 @@ export function coverRange(from, to) {
   const a = parseDay(from);
   const b = parseDay(to);
   if (!a || !b || from > to) return undefined;
+  /** @type {{ year: string[], month: string[], day: string[] }} */
   const cover = { year: [], month: [], day: [] };
   let [y, m, d] = a;
   const [ty, tm, td] = b;
+  /** @param {number} yy @param {number} mm @param {number} dd */
   const before = (yy, mm, dd) => yy < ty || (yy === ty && (mm < tm || (mm === tm && dd <= td)));
   while (before(y, m, d)) {
     if (m === 1 && d === 1 && (y < ty || (tm === 12 && td === 31))) {
@@ -52,7 +54,7 @@ export function coverRange(from, to) {
  *
  * @param {string} from
  * @param {string} to
- * @returns {object | undefined}
+ * @returns {{ any: ({ year: string } | { month: string } | { day: string })[] } | undefined}
  */
 export function rangeFilter(from, to) {
   const cover = coverRange(from, to);

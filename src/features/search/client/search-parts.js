@@ -18,30 +18,35 @@
 // Plain JavaScript: the browser loads it as is; the tests and the bench run it in Node.
 
 /**
- * @typedef {import("../contract.js").Part} Part
- * @typedef {import("../contract.js").PartsManifest} PartsManifest
- * @typedef {{ id: string, score: number, words?: number[], data: () => Promise<any> }} PagefindResult
+ * @import { DMeta, Part, PartsManifest, PositionDigits, SearchMeta } from "../contract.js"
+ */
+/**
+ * A result's data (Pagefind's fragment): what the search page shows; `meta` as the build writes it.
+ * @typedef {{ url: string, content: string, excerpt: string, meta: Partial<SearchMeta> }} PagefindData
+ * @typedef {{ id: string, score: number, words?: number[], data: () => Promise<PagefindData> }} PagefindResult
  * @typedef {{ results: PagefindResult[], filters?: Record<string, Record<string, number>> }} PagefindResponse
+ * @typedef {{ [name: string]: string | string[] | Filters[] }} Filters Pagefind's filters: a value, values, or `any`/`all` of filters
+ * @typedef {{ ranking?: { metaWeights?: Record<string, number> } } & Record<string, unknown>} PagefindOptions
  * @typedef {{
  *   init(): Promise<void>,
- *   options(options: object): Promise<void>,
- *   mergeIndex(path: string, options?: object): Promise<void>,
- *   search(term: string | null, options?: object): Promise<PagefindResponse>,
+ *   options(options: PagefindOptions): Promise<void>,
+ *   mergeIndex(path: string, options?: PagefindOptions): Promise<void>,
+ *   search(term: string | null, options?: SearchOptions): Promise<PagefindResponse>,
  *   filters(): Promise<Record<string, Record<string, number>>>,
  * }} PagefindInstance
- * @typedef {{ createInstance(options: object): PagefindInstance }} PagefindModule
- * @typedef {{ filters?: Record<string, any>, sort?: Record<string, "asc" | "desc"> }} SearchOptions
- * @typedef {{ onFirst?: (response: { results: PagefindResult[] }) => void }} SearchHooks
+ * @typedef {{ createInstance(options: PagefindOptions): PagefindInstance }} PagefindModule
+ * @typedef {{ filters?: Filters, sort?: Record<string, "asc" | "desc"> }} SearchOptions
+ * @typedef {{ onFirst?(response: { results: PagefindResult[] }): void }} SearchHooks
  */
 
 const PART_FILTER = "__part";
-/** Meta field of a record: where its text had `đ`/`Đ` (see restoreD). */
+/** Meta field of a record: where its text had `đ`/`Đ` (see restoreD). @type {DMeta} */
 const D_META = "d";
 
 /**
  * Reads the parts' list and returns a search over them.
  *
- * @param {{ bundleUrl: string, baseUrl: string, pagefind: PagefindModule, options?: object }} settings
+ * @param {{ bundleUrl: string, baseUrl: string, pagefind: PagefindModule, options?: PagefindOptions }} settings
  *   `bundleUrl`: the bundle folder's URL, ending in "/"; `pagefind`: the root's `pagefind.js`, imported;
  *   `options`: Pagefind options for every part (excerptLength, ranking…)
  */
@@ -61,7 +66,7 @@ class PartedSearch {
   /**
    * @param {PagefindModule} pagefind
    * @param {PartsManifest} manifest
-   * @param {{ bundleUrl: string, baseUrl: string, options: object }} settings
+   * @param {{ bundleUrl: string, baseUrl: string, options: PagefindOptions }} settings
    */
   constructor(pagefind, manifest, settings) {
     this.pagefind = pagefind;
@@ -75,7 +80,7 @@ class PartedSearch {
 
   /**
    * The parts a search with these filters can find anything in.
-   * @param {Record<string, any> | undefined} filters
+   * @param {Filters | undefined} filters
    */
   partsFor(filters) {
     return this.parts.filter((part) => part.posts > 0 && admits(part, filters ?? {}));
@@ -297,6 +302,7 @@ async function phrasesFirst(instance, query, options, results) {
 }
 
 /** Digits of the numbers in a record's `d` meta (punctuation: no word of the index); the build's POSITION_DIGITS. */
+/** @type {PositionDigits} */
 const POSITION_DIGITS = "!#$%&()*+,-/:;<=";
 
 /** @param {string} digits */
@@ -367,7 +373,7 @@ export function restoreExcerptD(excerpt, content, positions) {
  * or day filter must fall in its span; `any` needs one of its alternatives to, `all` each of them.
  * Other filters (category, tag) say nothing about time.
  * @param {Part} part
- * @param {Record<string, any>} filters
+ * @param {Filters} filters
  * @returns {boolean}
  */
 export function admits(part, filters) {
@@ -376,9 +382,10 @@ export function admits(part, filters) {
       const values = Array.isArray(value) ? value : [value];
       if (!values.every((v) => typeof v !== "string" || overlaps(part, v))) return false;
     } else if (name === "any" && Array.isArray(value)) {
-      if (!value.some((alternative) => admits(part, alternative))) return false;
+      // (a string among them holds no filter: admits it, as Object.entries of a string gives no year, month or day)
+      if (!value.some((alternative) => typeof alternative !== "object" || admits(part, alternative))) return false;
     } else if (name === "all" && Array.isArray(value)) {
-      if (!value.every((each) => admits(part, each))) return false;
+      if (!value.every((each) => typeof each !== "object" || admits(part, each))) return false;
     }
   }
   return true;
