@@ -94,20 +94,28 @@ function watchPagefindBinary() {
   /** @type {Promise<{ command: string, output: string, exit: Promise<{ code: number | null, signal: string | null }> }>} */
   const binary = new Promise((resolve) => (started = resolve));
   let watching = true;
-  childProcess.spawn = function (command, args, options) {
-    const child = originalSpawn.call(this, command, args, { ...options, stdio: ["pipe", "pipe", "pipe"] });
-    const watched = {
-      command: String(command),
-      output: "",
-      exit: new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal }))),
-    };
-    child.stderr?.on("data", (data) => {
-      watched.output = (watched.output + data).slice(-2000);
-      if (watching) process.stderr.write(data);
-    });
-    started(watched);
-    return child;
-  };
+  childProcess.spawn = /** @type {typeof childProcess.spawn} */ (
+    /**
+     * @this {unknown}
+     * @param {string} command
+     * @param {readonly string[] | undefined} args
+     * @param {import("node:child_process").SpawnOptions} options
+     */
+    function (command, args, options) {
+      const child = originalSpawn.call(this, command, args ?? [], { ...options, stdio: ["pipe", "pipe", "pipe"] });
+      const watched = {
+        command: String(command),
+        output: "",
+        exit: new Promise((resolve) => child.once("exit", (code, signal) => resolve({ code, signal }))),
+      };
+      child.stderr?.on("data", (data) => {
+        watched.output = (watched.output + data).slice(-2000);
+        if (watching) process.stderr.write(data);
+      });
+      started(watched);
+      return child;
+    }
+  );
   return {
     /** Rejects if the binary ends while `what` is being written. @param {string} what @returns {Promise<never>} */
     died(what) {
