@@ -15,7 +15,23 @@
   const DATE_WIDGET = "newsroom-datetime";
   /** @type {PostsCollection} */
   const POSTS = "posts";
-  const { CMS, h, createClass } = /** @type {any} */ (window);
+  /**
+   * Decap's globals, as far as admin.js uses them (decap-cms.js puts them on window).
+   * @typedef {(type: unknown, props?: Record<string, unknown> | null, ...children: unknown[]) => unknown} CreateElement
+   * @typedef {{
+   *   registerPreviewStyle(url: string): void,
+   *   registerWidget(name: string, control: unknown, preview: unknown): void,
+   *   registerPreviewTemplate(name: string, template: unknown): void,
+   * }} Cms
+   * @typedef {{ CMS: Cms, h: CreateElement, createClass: (spec: object) => unknown }} DecapGlobals
+   * @typedef {{
+   *   forID: string, value: unknown, onChange: (value: string) => void, classNameWrapper: string,
+   *   setActiveStyle: () => void, setInactiveStyle: () => void, t?: (key: string) => string, isDisabled?: boolean,
+   * }} ControlProps the date widget's control's props
+   * @typedef {{ entry: { getIn(path: string[]): unknown }, widgetFor(name: string): unknown,
+   *   getAsset(path: string): unknown, document?: Document }} TemplateProps the posts' preview's props
+   */
+  const { CMS, h, createClass } = /** @type {DecapGlobals} */ (/** @type {unknown} */ (window));
   const zone = settings.timeZone;
 
   // The forms the build reads (kernel/dates.ts), once spaces after the day are a "T": a day, a
@@ -64,10 +80,12 @@
   const stored = (/** @type {string} */ input) => input.replace("T", " ");
 
   const DateTimeControl = createClass({
+    /** @this {{ props: ControlProps }} */
     componentDidMount() {
       // New posts: the field's default is "{{now}}", as for Decap's own datetime widget.
       if (this.props.value === "{{now}}") this.props.onChange(stored(wallClock(new Date())));
     },
+    /** @this {{ props: ControlProps }} */
     render() {
       const { forID, value, onChange, classNameWrapper, setActiveStyle, setInactiveStyle, t, isDisabled } = this.props;
       return h(
@@ -106,6 +124,7 @@
   }
 
   const DateTimePreview = createClass({
+    /** @this {{ props: { value: unknown } }} */
     render() {
       const time = siteTime(this.props.value);
       return time ? h("time", { dateTime: time }, articleDate(time)) : null;
@@ -146,14 +165,18 @@
   }
 
   /** The posts' preview: src/layouts/article.njk's structure and classes, inside the page's main. */
+  /** @typedef {{ props: TemplateProps, bodyImages(): void }} ArticlePreviewThis */
   const ArticlePreview = createClass({
+    /** @this {ArticlePreviewThis} */
     componentDidMount() {
       this.bodyImages();
     },
+    /** @this {ArticlePreviewThis} */
     componentDidUpdate() {
       this.bodyImages();
     },
     /** The body's images (Decap's markdown preview, not ours to render) found as the lead image is. */
+    /** @this {ArticlePreviewThis} */
     bodyImages() {
       const { document, getAsset } = this.props;
       for (const img of document ? document.querySelectorAll(".article-body img") : []) {
@@ -164,6 +187,7 @@
         if (img.getAttribute("src") !== source) img.setAttribute("src", source);
       }
     },
+    /** @this {ArticlePreviewThis} */
     render() {
       const { entry, widgetFor, getAsset } = this.props;
       const data = (/** @type {string} */ key) => entry.getIn(["data", key]);
