@@ -1,7 +1,7 @@
 /**
  * What the service worker (client/service-worker.js, written into the site as /sw.js) reads from
- * the build: one declaration, used by service-worker.ts, which writes the settings into the worker.
- * The worker itself is not type-checked (see tsconfig.client.json): its JSDoc names this type.
+ * the build: one declaration, used by service-worker.ts, which writes the settings into the worker,
+ * and by the worker (tsconfig.sw.json checks it with the globals of types/service-worker.d.ts).
  */
 
 /** The settings the worker runs with, written in place of `self.__NEWSROOM_OFFLINE__`. */

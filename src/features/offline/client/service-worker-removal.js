@@ -3,7 +3,7 @@
  * changes: its next visit fetches this file instead, which deletes Newsroom's caches and
  * unregisters itself. Pages are then fetched from the network as if no worker had run; nothing
  * registers a worker again. */
-/** Newsroom's caches: Workbox's precache and runtime ("newsroom-…"), its offline fallback's. */
+/** Newsroom's caches: Workbox's precache and runtime ("newsroom-…"), its offline fallback's. @param {string} name */
 const ownCache = (name) => name.startsWith("newsroom-") || name === "workbox-offline-fallbacks";
 
 self.addEventListener("install", () => self.skipWaiting());

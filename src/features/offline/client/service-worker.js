@@ -24,6 +24,7 @@ precaching.cleanupOutdatedCaches();
 
 // Static pages and files are the same whatever the query (`/search/?q=…`, Pagefind's `?ts=…`):
 // one cached copy each.
+/** @type {import("workbox-core").WorkboxPlugin} */
 const withoutQuery = {
   cacheKeyWillBeUsed: async ({ request }) => {
     const url = new URL(request.url);
@@ -80,7 +81,8 @@ routing.registerRoute(
 );
 self.addEventListener("activate", (event) => {
   const current = new Set(Object.values(partCaches));
-  const stale = (name) => name.startsWith("newsroom-search") && name !== "newsroom-search-entry" && !current.has(name);
+  const stale = (/** @type {string} */ name) =>
+    name.startsWith("newsroom-search") && name !== "newsroom-search-entry" && !current.has(name);
   event.waitUntil(caches.keys().then((names) => Promise.all(names.filter(stale).map((name) => caches.delete(name)))));
 });
 

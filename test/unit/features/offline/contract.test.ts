@@ -1,8 +1,8 @@
 /**
- * #22 item 4: the service worker's contract (src/features/offline/contract.d.ts). The worker
- * (client/service-worker.js) is not type-checked (tsconfig.client.json says why), so this test
- * holds it to the contract: each placeholder the build replaces is in it once, each setting it
- * reads is a declared one, and the build writes every declared setting.
+ * #22 item 4: the service worker's contract (src/features/offline/contract.d.ts). The type check
+ * (tsconfig.sw.json) sees the worker's reads through a global declaration, not the text the build
+ * replaces, so this test holds the text to the contract: each placeholder the build replaces is in
+ * it once, each setting it reads is a declared one, and the build writes every declared setting.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
