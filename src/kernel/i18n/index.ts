@@ -3,7 +3,7 @@ import { en, intlPack } from "./en.ts";
 import type { LocalePack } from "./types.ts";
 import { vi } from "./vi.ts";
 
-export type { ArchiveStrings, CmsStrings, LocalePack, SearchStrings, UiStrings } from "./types.ts";
+export type { ArchiveStrings, LocalePack, SearchStrings, UiStrings } from "./types.ts";
 
 const packs: Record<string, LocalePack> = { vi, en };
 

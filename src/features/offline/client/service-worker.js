@@ -24,7 +24,7 @@ precaching.cleanupOutdatedCaches();
 
 // Static pages and files are the same whatever the query (`/search/?q=…`, Pagefind's `?ts=…`):
 // one cached copy each.
-/** @type {import("workbox-core").WorkboxPlugin} */
+/** @type {{ cacheKeyWillBeUsed: (param: { request: Request }) => Promise<string> }} */
 const withoutQuery = {
   cacheKeyWillBeUsed: async ({ request }) => {
     const url = new URL(request.url);

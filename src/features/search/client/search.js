@@ -8,7 +8,7 @@ import { openSearch } from "./search-parts.js";
 
 /**
  * @import { SearchField, SearchFormAttribute, SearchFormData, SearchMoreAttribute, SearchPageStrings, SearchParam, SearchResultsAttribute, SearchSortChoice, SearchStatusAttribute } from "../contract.js"
- * @import { Filters, PagefindData, PagefindResult, PartedSearch } from "./search-parts.js"
+ * @import { Filters, PagefindData, PagefindResult } from "./search-parts.js"
  */
 /**
  * The search: the form's fields, as the URL's parameters hold them ("" when not given).
@@ -24,7 +24,7 @@ import { openSearch } from "./search-parts.js";
  * @property {Element} list the results
  * @property {HTMLButtonElement} more shows the next page of results
  * @property {HTMLButtonElement} allYears shows the complete results that came while the reader was reading
- * @property {Promise<PartedSearch> | undefined} pagefind opened on the first search
+ * @property {ReturnType<typeof openSearch> | undefined} pagefind opened on the first search
  * @property {number} run the latest search's number: answers to older ones are dropped
  * @property {PagefindResult[]} shown the results being listed
  * @property {number} shownCount how many of them are listed

@@ -2,14 +2,13 @@
  * #22 item 4: the editor's contract (src/features/cms/contract.d.ts) between the build (cms.ts
  * writes admin.js with its settings, and config.yml) and admin.js (client/cms-admin.js): the
  * placeholder the build replaces is in admin.js once, the settings written are every declared
- * one, and the widget and collection config.yml names are the ones admin.js registers. Before
+ * one, and the date widget config.yml names is the one admin.js registers (with the posts' preview). Before
  * #22 these were agreed on by spelling only.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
 import { expect, test } from "vitest";
-import { adminScript, adminSettings, cmsConfigYaml } from "../../../../src/features/cms/cms.ts";
+import { adminScript, adminSettings, cmsFields } from "../../../../src/features/cms/cms.ts";
 import type { AdminSettings, DateWidget, PostsCollection, SettingsPlaceholder } from "../../../../src/features/cms/contract.js";
 import { PLUGIN_DIR } from "../../../../src/kernel/paths.ts";
 import { resolveOptions } from "../../../../src/options/index.ts";
@@ -52,12 +51,7 @@ test("admin.js holds the placeholder once, and the build puts every declared set
   expect(script).toContain(`const settings = ${JSON.stringify(settings)};`);
 });
 
-test("config.yml's date widget and posts collection are the ones admin.js registers", () => {
-  const config = yaml.load(cmsConfigYaml(options, { postsFolder: "posts", mediaFolder: "images/uploads" })) as {
-    collections: { name: string; fields: { name: string; widget: string }[] }[];
-  };
-  const [collection] = config.collections;
-  expect(collection?.name).toBe(COLLECTION);
-  expect(collection?.fields.find((field) => field.name === "date")?.widget).toBe(WIDGET);
+test("config.yml's date widget is the one admin.js registers, and its preview is for the posts collection", () => {
+  expect(cmsFields(options).find((field) => field.name === "date")?.widget).toBe(WIDGET);
   expect(run(adminScript(adminSettings(options, (url) => url)))).toEqual({ widgets: [WIDGET], templates: [COLLECTION] });
 });
