@@ -5,6 +5,7 @@
  * attributes are written by src/layouts/search.njk; test/unit/features/search/contract.test.ts
  * checks a built site against this file.
  */
+import type { SearchStrings } from "../../kernel/i18n/types.ts";
 
 /** One Pagefind bundle of the search index (see src/features/search/parts.ts). */
 export interface Part {
@@ -79,21 +80,11 @@ export interface SearchFormData {
   strings: string;
 }
 
-/** The interface strings the search script writes (the locale pack's `search`, in `data-strings`). */
-export interface SearchPageStrings {
-  /** "{count} results for “{query}”" */
-  results: string;
-  /** "{count} posts" (filters without words) */
-  resultsNoQuery: string;
-  /** "{query}": the query */
-  noResults: string;
-  loading: string;
-  /** Follows the count while older years are searched. */
-  searchingOlder: string;
-  /** The button showing the complete results that came while the reader was reading. */
-  showAllYears: string;
-  failed: string;
-}
+/** The interface strings the search script writes (the locale pack's `search`, in `data-strings`): declared once, in the locale packs' types. */
+export type SearchPageStrings = Pick<
+  SearchStrings,
+  "results" | "resultsNoQuery" | "noResults" | "loading" | "searchingOlder" | "showAllYears" | "failed"
+>;
 
 /** The page's other elements the script fills: the status line, the results list, the "more" button. */
 export type SearchStatusAttribute = "data-newsroom-search-status";
