@@ -21,7 +21,9 @@ export interface PagefindApi {
   search(
     term: string | null,
     options?: { filters?: Record<string, any>; sort?: Record<string, "asc" | "desc"> },
-    hooks?: { onFirst?: (first: { results: { id: string; score: number; data(): Promise<PagefindResultData> }[] }) => void },
+    hooks?: {
+      onFirst?: (first: { results: { id: string; score: number; data(): Promise<PagefindResultData> }[] }) => void | Promise<void>;
+    },
   ): Promise<{
     results: { id: string; score: number; data(): Promise<PagefindResultData> }[];
     filters: Record<string, Record<string, number>>;

@@ -93,6 +93,25 @@ test("#20: the newest part answers first (onFirst), then every part, ranked toge
   expect(partsBeforeFirst.length).toBeGreaterThan(0); // then the older parts were opened
 });
 
+test("#20: the older parts are opened only once the first results are on screen (onFirst's promise settled)", async () => {
+  const opened = await loadPagefind(site.out);
+  fetched.length = 0;
+  let partsWhileShowing = -1;
+  await opened.search(
+    "lua",
+    {},
+    {
+      onFirst: async (first) => {
+        await first.results[0]!.data(); // the page fetches the first page's fragments
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        partsWhileShowing = fetched.filter((f) => f.includes("/parts/")).length;
+      },
+    },
+  );
+  expect(partsWhileShowing).toBe(0);
+  expect(fetched.filter((f) => f.includes("/parts/")).length).toBeGreaterThan(0);
+});
+
 test("a query across parts finds every matching post exactly once", async () => {
   const hits = await found("song ma");
   expect(hits.toSorted()).toEqual(["a.md", "b.md", "c.md", "e.md", "f.md"].map(url).toSorted());

@@ -36,7 +36,7 @@
  * }} PagefindInstance
  * @typedef {{ createInstance(options: PagefindOptions): PagefindInstance }} PagefindModule
  * @typedef {{ filters?: Filters, sort?: Record<string, "asc" | "desc"> }} SearchOptions
- * @typedef {{ onFirst?(response: { results: PagefindResult[] }): void }} SearchHooks
+ * @typedef {{ onFirst?(response: { results: PagefindResult[] }): void | Promise<void> }} SearchHooks
  */
 
 const PART_FILTER = "__part";
@@ -89,7 +89,8 @@ class PartedSearch {
   /**
    * Like Pagefind's `search`: results with `id`, `score` and `data()`, best (or by date) first.
    * When older parts must be searched too and the newest is among the parts, `hooks.onFirst`
-   * receives the newest part's results first.
+   * receives the newest part's results first, and the older parts are opened only once the promise
+   * it returns settles (the first page's fragments then have the network to themselves).
    * @param {string | null} term
    * @param {SearchOptions} [options]
    * @param {SearchHooks} [hooks]
@@ -102,7 +103,7 @@ class PartedSearch {
     const newest = this.parts.at(-1);
     if (parts.length > 1 && newest && parts.includes(newest) && !this.#instances.has(keyOf(parts)) && hooks.onFirst) {
       const first = await this.#searchParts([newest], query, options);
-      hooks.onFirst({ results: first.results.map(withD) });
+      await hooks.onFirst({ results: first.results.map(withD) });
     }
     return { results: (await this.#searchParts(parts, query, options)).results.map(withD) };
   }

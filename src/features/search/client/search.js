@@ -246,11 +246,11 @@ async function search(page, state) {
       state.q || null,
       { filters, sort: state.sort === NEWEST ? { date: "desc" } : undefined },
       {
-        // The newest posts' results first, while the older years are searched.
-        onFirst: (first) => {
+        // The newest posts' results first; the older years are searched once they are on screen.
+        onFirst: async (first) => {
           if (mine !== page.run || first.results.length === 0) return;
           list.setAttribute(PENDING, "");
-          show(page, first.results, state, mine, strings.searchingOlder);
+          await show(page, first.results, state, mine, strings.searchingOlder);
         },
       },
     );
