@@ -264,6 +264,7 @@ export class NewsroomBuild {
       displayDate,
       partSize: options.search.partSize,
       cache: this.#indexCache,
+      reuseRecords: this.#devServer,
     });
   }
 

@@ -261,7 +261,7 @@ test("the dev server's indexer keeps an unchanged index and rebuilds a changed o
       tags: [],
       inputPath: "posts/a.md",
     }) as never;
-  const settings = { outputDir, language: "vi", displayDate: () => "18/10/2019", partSize: 5000, cache: undefined };
+  const settings = { outputDir, language: "vi", displayDate: () => "18/10/2019", partSize: 5000, cache: undefined, reuseRecords: true };
   try {
     const indexer = new SearchIndexer();
     indexer.start([post("Đảng bộ")], settings);

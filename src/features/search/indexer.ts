@@ -10,7 +10,7 @@ import { log, NewsroomError } from "../../kernel/errors.ts";
 import { BUNDLE_DIR } from "../../kernel/paths.ts";
 import { leftByDeadBuild } from "../../kernel/processes.ts";
 import type { Post } from "../../posts/post.ts";
-import { bundleStats, type IndexJob, type IndexSummary, type JobRecord } from "./worker.js";
+import { type BundleJob, bundleStats, type IndexJob, type IndexSummary, type JobRecord } from "./worker.js";
 import { type IndexCache, indexFingerprint } from "./cache.ts";
 import { planParts } from "./parts.ts";
 import type { DMeta, PartsManifest, PositionDigits, SearchFilters, SearchMeta, SearchSort, TitleMeta } from "./contract.js";
@@ -110,15 +110,31 @@ const PARTS_MANIFEST = "parts.json";
 /** The folder of the older parts, in the bundle folder (the newest part is the bundle folder itself). */
 const PARTS_DIR = "parts";
 
+type WorkerMessage = { next: true } | { ok: true; summary: { records: number; seconds: number } } | { ok: false; message: string };
+
 /**
  * Writes Pagefind bundles from a worker thread so that indexing runs beside Eleventy's rendering.
+ * The thread asks for the bundles one at a time: a bundle's records are made (and copied to the
+ * thread) only then, so one part's records are in memory at once, not the whole archive's.
  * Every Pagefind response is checked; an error names the post concerned.
  */
-function writeSearchIndex(job: IndexJob): Promise<{ records: number; seconds: number }> {
+function writeSearchIndex(language: string, bundles: Iterator<BundleJob>): Promise<{ records: number; seconds: number }> {
   return new Promise((resolve, reject) => {
+    const job: Omit<IndexJob, "bundles"> = { language };
     const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { newsroomSearchJob: job } });
     let settled = false;
-    worker.once("message", (message: { ok: true; summary: { records: number; seconds: number } } | { ok: false; message: string }) => {
+    worker.on("message", (message: WorkerMessage) => {
+      if ("next" in message) {
+        try {
+          const next = bundles.next();
+          worker.postMessage(next.done ? { end: true } : { bundle: next.value });
+        } catch (error) {
+          settled = true;
+          reject(error);
+          void worker.terminate();
+        }
+        return;
+      }
       settled = true;
       if (message.ok) resolve(message.summary);
       else reject(new NewsroomError(message.message));
@@ -140,6 +156,11 @@ export interface IndexSettings {
   /** Most posts in one index (see parts.ts), or false for one index whatever the size. */
   partSize: number | false;
   cache: IndexCache | undefined;
+  /**
+   * Keeps each post's record for the next build of this process (the dev server rebuilds often, and
+   * mostly with the same posts). A one-off build keeps none: 100,000 records hold about a gigabyte.
+   */
+  reuseRecords: boolean;
 }
 
 /**
@@ -201,10 +222,10 @@ export class SearchIndexer {
         if (!settings.cache?.restore(part.hash, path.join(staging, part.key))) toIndex.push(part);
       }
       if (toIndex.length > 0) {
-        await writeSearchIndex({
-          language,
-          bundles: toIndex.map((part) => ({ outputPath: path.join(staging, part.key), records: part.records(), runtime: part.root })),
-        });
+        const bundles = function* () {
+          for (const part of toIndex) yield { outputPath: path.join(staging, part.key), records: part.records(), runtime: part.root };
+        };
+        await writeSearchIndex(language, bundles());
       }
       for (const part of toIndex) {
         try {
@@ -253,6 +274,7 @@ export class SearchIndexer {
 
   /** A post's record, made once per version of the post (the dev server rebuilds often). */
   #record(post: Post, settings: IndexSettings): JobRecord {
+    if (!settings.reuseRecords) return { ...searchRecord(post, settings), source: post.inputPath };
     const head = recordSource(post, settings);
     const known = this.#records.get(post.inputPath);
     if (known && known.head === head && known.text === post.text) return known.record;

@@ -15,7 +15,8 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
  *   one Pagefind bundle to write; `runtime: false` drops Pagefind's script from it (an older
  *   part: the page imports the root's), keeping its web worker and WebAssembly, which Pagefind
  *   loads from the bundle a search opens first (a date filter may open older parts only)
- * @typedef {{ bundles: BundleJob[], language: string }} IndexJob
+ * @typedef {{ bundles: Iterable<BundleJob> | AsyncIterable<BundleJob>, language: string }} IndexJob
+ *   the bundles are taken one at a time, so that only one bundle's records are held at once
  * @typedef {{ records: number, bytes: number, files: number, seconds: number, cached: boolean,
  *   parts: number, indexed: number }} IndexSummary
  *   `parts`: the index's parts; `indexed`: how many this build indexed (the others were unchanged
@@ -40,7 +41,7 @@ export async function indexRecords(job) {
   const pagefind = await import("pagefind");
   let records = 0;
   try {
-    for (const bundle of job.bundles) {
+    for await (const bundle of job.bundles) {
       await Promise.race([writeBundle(pagefind, bundle, job.language), binary.died(bundle.outputPath)]);
       records += bundle.records.length;
     }
@@ -161,8 +162,26 @@ function pagefindError(what, errors) {
   return new Error(`search: ${what}: Pagefind says: ${errors.join("; ") || "no details"}`);
 }
 
-if (!isMainThread && workerData?.newsroomSearchJob) {
-  indexRecords(workerData.newsroomSearchJob).then(
+/**
+ * The bundles of the indexing thread's job, asked of the main thread one at a time (`{ next: true }`;
+ * it answers `{ bundle }`, or `{ end: true }`): its records are made and copied over only when
+ * Pagefind is ready for them, and dropped once written.
+ * @param {import("node:worker_threads").MessagePort} port
+ * @returns {AsyncIterable<BundleJob>}
+ */
+async function* bundlesFromMainThread(port) {
+  for (;;) {
+    /** @type {Promise<{ bundle?: BundleJob }>} */
+    const answer = new Promise((resolve) => port.once("message", resolve));
+    port.postMessage({ next: true });
+    const { bundle } = await answer;
+    if (!bundle) return;
+    yield bundle;
+  }
+}
+
+if (!isMainThread && parentPort && workerData?.newsroomSearchJob) {
+  indexRecords({ ...workerData.newsroomSearchJob, bundles: bundlesFromMainThread(parentPort) }).then(
     (summary) => parentPort?.postMessage({ ok: true, summary }),
     (error) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
   );

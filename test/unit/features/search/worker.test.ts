@@ -15,6 +15,7 @@ const pagefind = vi.hoisted(() => ({
   writeErrors: [] as string[],
   deleted: 0,
   closed: 0,
+  events: [] as string[],
 }));
 vi.mock("pagefind", () => ({
   createIndex: async () => ({
@@ -22,6 +23,7 @@ vi.mock("pagefind", () => ({
     index: {
       addCustomRecord: async (record: { url: string }) => ({ errors: record.url === pagefind.refuse ? ["content is empty"] : [] }),
       writeFiles: async ({ outputPath }: { outputPath: string }) => {
+        pagefind.events.push(`write ${path.basename(outputPath)}`);
         mkdirSync(outputPath, { recursive: true });
         for (const file of ["pagefind.js", "pagefind-ui.js", "pagefind-entry.json"]) writeFileSync(path.join(outputPath, file), "");
         return { errors: pagefind.writeErrors };
@@ -35,7 +37,7 @@ vi.mock("pagefind", () => ({
 let out: string;
 beforeEach(() => {
   out = mkdtempSync(path.join(tmpdir(), "newsroom-worker-"));
-  Object.assign(pagefind, { refuse: undefined, startErrors: [], writeErrors: [], deleted: 0, closed: 0 });
+  Object.assign(pagefind, { refuse: undefined, startErrors: [], writeErrors: [], deleted: 0, closed: 0, events: [] });
 });
 afterEach(() => rmSync(out, { recursive: true, force: true }));
 
@@ -75,4 +77,15 @@ test("an index Pagefind cannot start or write is named with Pagefind's words", a
 test("every record accepted: the bundle is written and counted, without Pagefind's unused UI", async () => {
   await expect(indexRecords(job())).resolves.toMatchObject({ records: 2 });
   expect(readdirSync(path.join(out, "pagefind")).toSorted()).toEqual(["pagefind-entry.json", "pagefind.js"]);
+});
+
+test("100k out of memory: a bundle's records are taken only once the bundle before it is written", async () => {
+  async function* bundles() {
+    for (const key of ["2019", "2020", "2021"]) {
+      pagefind.events.push(`take ${key}`);
+      yield { outputPath: path.join(out, key), records: [record(`bai-${key}`)], runtime: key === "2021" };
+    }
+  }
+  await expect(indexRecords({ language: "vi", bundles: bundles() })).resolves.toMatchObject({ records: 3 });
+  expect(pagefind.events).toEqual(["take 2019", "write 2019", "take 2020", "write 2020", "take 2021", "write 2021"]);
 });
