@@ -27,6 +27,7 @@ import { registerSearch } from "./features/search/register.ts";
 import { registerSiteFiles } from "./features/site-files/register.ts";
 import { registerTopics } from "./features/topics/register.ts";
 import { createFilters, registerFilters } from "./render/filters.ts";
+import { registerPageBytes } from "./render/page-bytes.ts";
 import { registerTemplates, virtualTemplates } from "./render/templates.ts";
 
 export type { NewsroomOptions, NewsroomUserOptions, SiteMetadata, ArchivePermalinks } from "./options/types.ts";
@@ -116,6 +117,8 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
   registerFeeds({ feeds: options.feeds, site: options.site, sectionFeeds }, context);
   registerSiteFiles(options, feedsOn(options) ? () => context.absolute(options.feeds.sitemap) : undefined, context);
   registerCms(options, context);
+  // Last: the pages' final HTML is handed to Eleventy as bytes.
+  registerPageBytes(eleventyConfig);
 }
 
 /** Where the project is, and how features add their pages and make their URLs. */

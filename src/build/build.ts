@@ -189,10 +189,10 @@ export class NewsroomBuild {
       // build that failed before this point leaves the store as it was.
       this.#store.store.checkCanaries(outputDir, storeBuild.canaries);
       const contents = new Map((results ?? []).flatMap((r) => (r.outputPath ? [[path.resolve(r.outputPath), r.content] as const] : [])));
-      const rendered = new Map<string, string | undefined>();
+      const rendered = new Map<string, string | Uint8Array | undefined>();
       for (const url of storeBuild.rendered) {
         const content = contents.get(outputFile(outputDir, url) ?? "");
-        rendered.set(url, typeof content === "string" ? content : undefined);
+        rendered.set(url, typeof content === "string" || content instanceof Uint8Array ? content : undefined);
       }
       await this.#store.store.save(outputDir, rendered, storeBuild.canaries);
     }

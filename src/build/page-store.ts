@@ -140,7 +140,11 @@ export class PageStore {
   }
 
   /** After the build, last: the rendered pages join the store, the gone ones leave it, the manifest is replaced. */
-  async save(outputDir: string, rendered: ReadonlyMap<string, string | undefined>, canaries: readonly Canary[]): Promise<void> {
+  async save(
+    outputDir: string,
+    rendered: ReadonlyMap<string, string | Uint8Array | undefined>,
+    canaries: readonly Canary[],
+  ): Promise<void> {
     const pagesDir = path.join(this.#dir, "pages");
     if (!this.#manifest) await rm(pagesDir, { recursive: true, force: true }); // files no manifest names
     await mkdir(this.#dir, { recursive: true });

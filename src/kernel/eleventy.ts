@@ -23,6 +23,10 @@ export interface EleventyConfig {
   getFilter(name: string): unknown;
   addTemplate(virtualInputPath: string, content: unknown, data?: unknown): unknown;
   addPassthroughCopy(copy: string | Record<string, string>): unknown;
+  /** The transforms added so far, in the order they run. */
+  transforms?: object;
+  /** Eleventy's bundles (`addBundle`): a delayed one runs a transform after every plugin's. */
+  getBundleManagers?(): Record<string, { isDelayed?(): boolean }>;
   directories?: unknown;
   logger?: EleventyLogger;
 }
@@ -30,8 +34,10 @@ export interface EleventyConfig {
 /** What Eleventy hands the `eleventy.before` / `eleventy.after` listeners. */
 export interface EleventyEventArgs {
   runMode: "build" | "serve" | "watch";
+  /** `eleventy.before`: where the pages go (`fs`: files; `json`/`ndjson`: `toJSON()` and `--to=json`). */
+  outputMode?: "fs" | "json" | "ndjson";
   directories: { input: string; includes: string; output: string; data: string; layouts?: string };
-  /** `eleventy.after` only: the pages this build wrote (`outputPath` from the working folder, false when not written), and their bytes. */
+  /** `eleventy.after` only: the pages this build wrote (`outputPath` from the working folder, false when not written), and their content (a string, or a Buffer: render/page-bytes.ts). */
   results?: { outputPath: string | false; url?: string; content?: unknown }[];
 }
 
