@@ -18,6 +18,7 @@
  *   BENCH_RELEVANCE_TARGETS=200   target posts of the known-item search table (bench/relevance.ts; 0 skips it)
  *   BENCH_RELEVANCE_BROWSER=30    of its type (a) queries, how many also run in Chromium (with BENCH_BROWSER)
  *   BENCH_BARE=0                  skip bare Eleventy (no ratios: for a memory, bytes and ranking check of a size whose baseline is known)
+ *   BENCH_INCREMENTAL_MAX_N=…     largest N for the incremental `newsroom build` rows (default: every size)
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -34,6 +35,8 @@ import { type Build, browserTable, type KnownItemReport, knownItemSearch, logLin
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const work = path.join(root, "bench", ".work");
 const eleventyCli = path.join(root, "node_modules/@11ty/eleventy/cmd.cjs");
+/** `newsroom build`, compiled (dist/), run by plain Node like Eleventy's command. */
+const newsroomCli = path.join(root, "dist/cli/newsroom.js");
 const bareConfig = path.join(root, "bench/bare.config.js");
 const fullConfig = path.join(root, "bench/full.config.js");
 
@@ -54,6 +57,7 @@ const DEV_EDITS = 5;
 const DEV_MAX_N = envNumber("BENCH_DEV_MAX_N", 20000);
 const DEPLOY_MAX_N = envNumber("BENCH_DEPLOY_MAX_N", 20000);
 const OVERLAP_MAX_N = envNumber("BENCH_OVERLAP_MAX_N", 20000);
+const INCREMENTAL_MAX_N = envNumber("BENCH_INCREMENTAL_MAX_N", Number.POSITIVE_INFINITY);
 const BROWSER = process.env.BENCH_BROWSER !== "0";
 const BARE = process.env.BENCH_BARE !== "0";
 const RELEVANCE_TARGETS = envNumber("BENCH_RELEVANCE_TARGETS", 200);
@@ -71,6 +75,8 @@ interface Run {
   relatedSeconds: number | undefined;
   /** Newsroom's summary line, for the log. */
   summary: string;
+  /** Pages rendered and reused, from the summary line of an incremental `newsroom build` (undefined otherwise). */
+  pages?: { rendered: number; reused: number };
 }
 
 /** Runs a command, sampling the resident memory of its whole process tree. */
@@ -94,7 +100,14 @@ function measure(args: string[], cwd: string, env: Record<string, string> = {}):
         const output = `${stderr}\n${stdout}`;
         const cause = [...output.matchAll(/^\[11ty\] \d+\. (.*)$/gm)].at(-1)?.[1] ?? /^.*error.*$/im.exec(output)?.[0] ?? "";
         reject(new Error(`build exited ${code}: ${cause.trim()}\n${args.join(" ")}\n${stderr.slice(-2000)}${stdout.slice(-2000)}`));
-      } else resolve({ seconds: (performance.now() - started) / 1000, peakBytes: peak, ...indexInfo(stdout), ...relatedInfo(stdout) });
+      } else
+        resolve({
+          seconds: (performance.now() - started) / 1000,
+          peakBytes: peak,
+          ...indexInfo(stdout),
+          ...relatedInfo(stdout),
+          pages: pagesInfo(stdout),
+        });
     });
   });
 }
@@ -121,6 +134,14 @@ export function indexInfo(stdout: string): { indexSeconds: number | undefined; p
 export function relatedInfo(stdout: string): { relatedSeconds: number | undefined } {
   const seconds = /related articles ([\d.]+) s\b/.exec(stdout)?.[1];
   return { relatedSeconds: seconds === undefined ? undefined : Number(seconds) };
+}
+
+/** What an incremental `newsroom build`'s summary line says of its pages: "…, 31 pages rendered, 19,060 reused, …". */
+export function pagesInfo(stdout: string): { rendered: number; reused: number } | undefined {
+  const found = /([\d,]+) pages rendered, ([\d,]+) reused/.exec(stdout);
+  if (!found) return undefined;
+  const number = (text: string) => Number(text.replaceAll(",", ""));
+  return { rendered: number(found[1]!), reused: number(found[2]!) };
 }
 
 /** Sum of VmRSS over a process and its descendants (Linux /proc). */
@@ -208,6 +229,18 @@ export interface Result {
   /** One post added (dated after the newest), then one post of the oldest year edited: full over the warm cache, and bare. */
   added: ChangeRow | string | undefined;
   edited: ChangeRow | string | undefined;
+  /** `newsroom build` over its page store and index cache: the first build, then one per change. */
+  incremental: IncrementalRows | string | undefined;
+}
+
+/** Incremental `newsroom build`s, one after another in one folder (its `.cache/` kept), and bare Eleventy on the same posts. */
+interface IncrementalRows {
+  first: Run;
+  unchanged: Run;
+  added: Run;
+  edited: Run;
+  /** Bare Eleventy on the corpus with the added post. */
+  bare: Run | undefined;
 }
 
 /** Files the incremental rows add to or change in a corpus; put right before they are used, and after. */
@@ -258,6 +291,7 @@ async function benchSize(n: number): Promise<Result> {
     warm: undefined,
     added: undefined,
     edited: undefined,
+    incremental: undefined,
   };
   // Full builds run as users run them, with the index cache on: empty (cleared) for every timed run,
   // then one more run over the kept cache ("rebuild, posts unchanged"), which the change rows build on.
@@ -367,16 +401,8 @@ async function benchSize(n: number): Promise<Result> {
 
   if (n <= DEPLOY_MAX_N) {
     // The cache is warm (the rebuild above went over it); each change is built by both kinds, full first.
-    const postsDir = path.join(corpus, "posts");
     try {
-      const newest = posts.reduce((a, b) => (a.local > b.local ? a : b));
-      const local = addMinutes(newest.local, 60);
-      const name = `${ADDED_PREFIX}${n}.md`;
-      writeFileSync(
-        path.join(postsDir, name),
-        extraPostText({ local, slug: `bai-moi-${n}`, seed: n, vocabularyFrom: path.join(root, "posts") }),
-      );
-      const what = `${name}, ${local}`;
+      const what = addPost(corpus, posts, n);
       result.added = { what, full: await full("one post added"), bare: await bare("one post added") };
     } catch (error) {
       result.added = `failed: ${errorText(error)}`;
@@ -384,22 +410,22 @@ async function benchSize(n: number): Promise<Result> {
     }
     try {
       // A post of the oldest year (the added one stays: the cache holds it now).
-      const oldestYear = posts.reduce((a, b) => (a.local < b.local ? a : b)).local.slice(0, 4);
-      const inYear = posts.filter((p) => p.local.startsWith(oldestYear));
-      const victim = inYear[Math.floor(inYear.length / 2)]!;
-      const backup = path.join(corpus, BACKUP);
-      rmSync(backup, { recursive: true, force: true });
-      mkdirSync(backup, { recursive: true });
-      copyFileSync(victim.file, path.join(backup, path.basename(victim.file)));
-      writeFileSync(
-        victim.file,
-        withExtraParagraph(readFileSync(victim.file, "utf8"), { seed: n, vocabularyFrom: path.join(root, "posts") }),
-      );
-      const what = `${path.basename(victim.file)}, ${victim.local}`;
+      const what = editOldPost(corpus, posts, n);
       result.edited = { what, full: await full("one old post edited"), bare: await bare("one old post edited") };
     } catch (error) {
       result.edited = `failed: ${errorText(error)}`;
       console.error(`  N=${n} one old post edited: ${result.edited}`);
+    } finally {
+      restoreCorpus(corpus);
+    }
+  }
+
+  if (n <= INCREMENTAL_MAX_N) {
+    try {
+      result.incremental = await incrementalRows(n, corpus, posts);
+    } catch (error) {
+      result.incremental = `failed: ${errorText(error)}`;
+      console.error(`  N=${n} incremental newsroom build: ${result.incremental}`);
     } finally {
       restoreCorpus(corpus);
     }
@@ -416,6 +442,71 @@ async function benchSize(n: number): Promise<Result> {
     }
   }
   return result;
+}
+
+/** A new post, dated an hour after the newest post; returns its file name and date. */
+function addPost(corpus: string, posts: ReturnType<typeof corpusPosts>, n: number): string {
+  const newest = posts.reduce((a, b) => (a.local > b.local ? a : b));
+  const local = addMinutes(newest.local, 60);
+  const name = `${ADDED_PREFIX}${n}.md`;
+  writeFileSync(
+    path.join(corpus, "posts", name),
+    extraPostText({ local, slug: `bai-moi-${n}`, seed: n, vocabularyFrom: path.join(root, "posts") }),
+  );
+  return `${name}, ${local}`;
+}
+
+/** A paragraph more in the body of a post of the oldest year (backed up for restoreCorpus); returns its file name and date. */
+function editOldPost(corpus: string, posts: ReturnType<typeof corpusPosts>, n: number): string {
+  const oldestYear = posts.reduce((a, b) => (a.local < b.local ? a : b)).local.slice(0, 4);
+  const inYear = posts.filter((p) => p.local.startsWith(oldestYear));
+  const victim = inYear[Math.floor(inYear.length / 2)]!;
+  const backup = path.join(corpus, BACKUP);
+  rmSync(backup, { recursive: true, force: true });
+  mkdirSync(backup, { recursive: true });
+  copyFileSync(victim.file, path.join(backup, path.basename(victim.file)));
+  writeFileSync(victim.file, withExtraParagraph(readFileSync(victim.file, "utf8"), { seed: n, vocabularyFrom: path.join(root, "posts") }));
+  return `${path.basename(victim.file)}, ${victim.local}`;
+}
+
+/**
+ * `newsroom build` as a newsroom's CI runs it, `.cache/` kept between runs (its page store and the search index's
+ * cache) and the output folder kept too: a first build (empty store), a rebuild with nothing changed, one new post,
+ * one old post edited; then bare Eleventy on the corpus with the new post, for the ratio.
+ */
+async function incrementalRows(n: number, corpus: string, posts: ReturnType<typeof corpusPosts>): Promise<IncrementalRows> {
+  const project = path.join(work, `incremental-${n}`);
+  rmSync(project, { recursive: true, force: true });
+  mkdirSync(project, { recursive: true });
+  const args = [newsroomCli, "build", `--config=${fullConfig}`, `--input=${corpus}`, "--output=_site", "--quiet"];
+  const env = { NEWSROOM_BENCH_CACHE: path.join(project, ".cache", "index") };
+  const build = async (label: string) => {
+    const run = await measure(args, project, env);
+    const pages = run.pages ? `${int(run.pages.rendered)} pages rendered, ${int(run.pages.reused)} reused` : "pages not reported";
+    console.error(`  N=${n} newsroom build, ${label}: ${s(run.seconds)}, peak ${mb(run.peakBytes)}; ${pages}`);
+    return run;
+  };
+  try {
+    const first = await build("first (store empty)");
+    const unchanged = await build("nothing changed");
+    const addedWhat = addPost(corpus, posts, n);
+    const added = await build(`one post added (${addedWhat})`);
+    let bare: Run | undefined;
+    if (BARE) {
+      const bareOut = path.join(work, `out-bare-${n}`);
+      rmSync(bareOut, { recursive: true, force: true });
+      bare = await measure(
+        [eleventyCli, `--config=${bareConfig}`, `--input=${path.join(corpus, "posts")}`, `--output=${bareOut}`, "--quiet"],
+        root,
+      );
+      console.error(`  N=${n} bare, same posts: ${s(bare.seconds)}, peak ${mb(bare.peakBytes)}`);
+    }
+    const editedWhat = editOldPost(corpus, posts, n);
+    const edited = await build(`one old post edited (${editedWhat})`);
+    return { first, unchanged, added, edited, bare };
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 }
 
 export function report(results: Result[]): string {
@@ -542,6 +633,29 @@ export function report(results: Result[]): string {
     "Then (the added post kept, the cache holding it) one post of the oldest year gets a paragraph more in its body, and the site is built again the same way: full, then bare. One run each. The corpus is restored afterwards.",
     (r) => r.edited,
   );
+
+  // Incremental newsroom build.
+  if (results.some((r) => r.incremental !== undefined)) {
+    lines.push(
+      "",
+      "## Incremental `newsroom build`",
+      "",
+      "`newsroom build` (the package's command, compiled, plain Node) in one project folder whose `.cache/` (the page store and the search index's cache) and output folder are kept between runs, as a newsroom's CI keeps them: a first build with an empty store, a rebuild with nothing changed, one post added (an hour after the newest), one post of the oldest year edited (a paragraph more). Each is timed from the command's start to the new output swapped in; pages rendered and reused are the build's own count of the paginated pages (articles, home, archive and topic pages; about 30 other files plus 2 per section are always written). Bare: Eleventy alone on the same posts as the added-post build. One run each.",
+      "",
+      "| N | first build (store empty) | nothing changed | one post added | one old post edited | bare, same posts | one post added / bare | pages rendered (added / edited / unchanged) | peak memory (first / added) |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    );
+    const pages = (run: Run) => (run.pages ? int(run.pages.rendered) : "?");
+    for (const r of results) {
+      const row = r.incremental;
+      if (row === undefined) continue;
+      if (typeof row === "string") lines.push(`| ${int(r.n)} | ${row} | | | | | | | |`);
+      else
+        lines.push(
+          `| ${int(r.n)} | ${s(row.first.seconds)} | ${s(row.unchanged.seconds)} | ${s(row.added.seconds)} | ${s(row.edited.seconds)} | ${row.bare ? s(row.bare.seconds) : "not run"} | ${row.bare ? `${(row.added.seconds / row.bare.seconds).toFixed(2)}×` : ""} | ${pages(row.added)} / ${pages(row.edited)} / ${pages(row.unchanged)} of ${row.first.pages ? int(row.first.pages.rendered + row.first.pages.reused) : "?"} | ${mb(row.first.peakBytes)} / ${mb(row.added.peakBytes)} |`,
+        );
+    }
+  }
 
   // Top-10 overlap.
   const overlaps = results.filter((r) => r.overlap !== undefined);

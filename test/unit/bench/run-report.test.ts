@@ -2,7 +2,7 @@
 // one row per corpus size, query type and build; a failed measurement says so in its row.
 import { expect, test } from "vitest";
 import type { KnownItemReport, NodeRow, Spread } from "../../../bench/relevance.ts";
-import { report, type Result } from "../../../bench/run.ts";
+import { pagesInfo, report, type Result } from "../../../bench/run.ts";
 
 const spread = (median: number, p90: number): Spread => ({ median, p90 });
 const row = (type: NodeRow["type"], build: string, s1: number): NodeRow => ({
@@ -41,6 +41,7 @@ function result(n: number, relevance: Result["relevance"]): Result {
     warm: undefined,
     added: undefined,
     edited: undefined,
+    incremental: undefined,
   };
 }
 
@@ -97,4 +98,39 @@ test("no section when the known-item search did not run; no Chromium table when 
   const text = report([result(1000, { ...known, browser: undefined })]);
   expect(text).toContain("## Known-item search");
   expect(text).not.toContain("In Chromium");
+});
+
+// #23 item 5: the incremental `newsroom build` rows, with the pages rendered and reused the build reports.
+test("pagesInfo reads the pages rendered and reused from an incremental build's summary line", () => {
+  const line = "[newsroom] 19,902 posts, 9,999 archive pages, 31 pages rendered, 19,060 reused, related articles 2.8 s, search index 24 MB";
+  expect(pagesInfo(line)).toEqual({ rendered: 31, reused: 19060 });
+  expect(pagesInfo("[newsroom] 9,902 posts, 4,999 archive pages, search index 23.9 MB")).toBeUndefined();
+});
+
+test("the incremental section: one row per size, times, the ratio to bare, the pages rendered of all, peak memory", () => {
+  const run = (seconds: number, rendered: number, reused: number, peakBytes = 1e9) => ({
+    seconds,
+    peakBytes,
+    indexSeconds: 1,
+    partsIndexed: "1 of 3",
+    relatedSeconds: 1,
+    summary: "",
+    pages: { rendered, reused },
+  });
+  const withRows: Result = {
+    ...result(4000, undefined),
+    incremental: {
+      first: run(40, 8830, 0, 2 * 2 ** 20 * 1000),
+      unchanged: run(9, 0, 8830),
+      added: run(10, 25, 8806),
+      edited: run(9.5, 6, 8825),
+      bare: run(8, 0, 0),
+    },
+  };
+  const text = report([withRows, { ...result(20000, undefined), incremental: "failed: build exited 1" }]);
+  const section = text.slice(text.indexOf("## Incremental `newsroom build`"));
+  const lines = section.split("\n").filter((l) => l.startsWith("|"));
+  expect(lines[2]).toBe("| 4,000 | 40.0 s | 9.0 s | 10.0 s | 9.5 s | 8.0 s | 1.25× | 25 / 6 / 0 of 8,830 | 2000 MB / 954 MB |");
+  expect(lines[3]).toBe("| 20,000 | failed: build exited 1 | | | | | | | |");
+  expect(report([result(1000, undefined)])).not.toContain("## Incremental");
 });
