@@ -10,6 +10,11 @@
  * body as transferred). The server's count is the one reported: Chromium reports the worker's own
  * script (pagefind-worker.js, 42 KB) with a body of 0 bytes. `tsx bench/browser-bytes.ts <site dir> ["/search/?q=…" …]`
  *
+ * The server sends text files (scripts, JSON, HTML, CSS, SVG) gzipped when the browser accepts it, as
+ * static hosts do (GitHub Pages, Netlify, Cloudflare, nginx's `gzip on`), and counts both: the files'
+ * own bytes (`bodyBytes`) and the bytes it sent (`wireBytes`: gzipped text, the other files as they
+ * are; Pagefind's index files are gzipped already and never compressed again).
+ *
  * The page's moments are stamped in the page itself, on a wall clock the server's request times
  * share (see stampMoments): the list marked `data-newsroom-search-pending` (the client's first
  * results are in; older parts are searched next), the first results listed, the complete results
@@ -17,18 +22,21 @@
  * fragments until the first results showed; with `untilComplete`, the measurement waits for the
  * complete results and the requests after them.
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import { CHROMIUM, launchBrowser } from "../test/helpers/browser.ts";
 
 export interface BrowserQuery {
   /** The page's path and query string. */
   url: string;
-  /** Body bytes the server sent for the /pagefind/ requests (uncompressed: as the files are on disk). */
+  /** The /pagefind/ requests' files, their bytes as they are on disk. */
   bodyBytes: number;
+  /** Body bytes the server sent for them: text files gzipped, as static hosts send them. */
+  wireBytes: number;
   /** Bytes as transferred (headers and bodies) of the same requests, per Chromium: the worker script's body counts 0 there. */
   transferred: number;
   /** Requests under /pagefind/ the server answered. */
@@ -41,9 +49,9 @@ export interface BrowserQuery {
   status: string;
   listed: number;
   /** What was fetched: path, body bytes, whether by the worker, ms after navigation the request came in; in order. */
-  files: { path: string; bytes: number; worker: boolean; at: number }[];
+  files: { path: string; bytes: number; wire: number; worker: boolean; at: number }[];
   /** The requests of the first results: those before the client had them, and the fragments until they showed. */
-  first: { bodyBytes: number; requests: number; byWorker: number };
+  first: { bodyBytes: number; wireBytes: number; requests: number; byWorker: number };
   /** Milliseconds from navigation to the first results listed, and to the complete results (0: not seen). */
   firstMs: number;
   completeMs: number;
@@ -64,9 +72,14 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
+/** What a static host compresses: text. WebAssembly and Pagefind's own (gzipped) index files go as they are. */
+const COMPRESSED = new Set([".html", ".css", ".js", ".json", ".xml", ".svg"]);
+
 interface Served {
   path: string;
   bytes: number;
+  /** Body bytes sent. */
+  wire: number;
   referer: string;
   /** now() when the request came in. */
   at: number;
@@ -83,19 +96,25 @@ async function countingServer(root: string) {
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
     if (!existsSync(file)) return void res.writeHead(404).end("not found");
-    const size = statSync(file).size;
+    const content = readFileSync(file);
+    const gzip = COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    const body = gzip ? gzipSync(content) : content;
     const counted = pathname.startsWith("/pagefind/");
     if (counted) {
       inFlight++;
       lastActivity = performance.now();
-      served.push({ path: pathname, bytes: size, referer: req.headers.referer ?? "", at: now() });
+      served.push({ path: pathname, bytes: content.length, wire: body.length, referer: req.headers.referer ?? "", at: now() });
       res.on("close", () => {
         inFlight--;
         lastActivity = performance.now();
       });
     }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", "content-length": size });
-    createReadStream(file).pipe(res);
+    res.writeHead(200, {
+      "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "content-length": body.length,
+      ...(gzip ? { "content-encoding": "gzip", vary: "accept-encoding" } : {}),
+    });
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -243,6 +262,7 @@ async function measureOne(
     const files = server.served.map((s) => ({
       path: s.path,
       bytes: s.bytes,
+      wire: s.wire,
       worker: /\/pagefind-worker\.js(\?|$)/.test(s.referer),
       at: s.at - navigated,
     }));
@@ -258,6 +278,7 @@ async function measureOne(
       url,
       transferred,
       bodyBytes: files.reduce((a, f) => a + f.bytes, 0),
+      wireBytes: files.reduce((a, f) => a + f.wire, 0),
       requests: files.length,
       byWorker: files.filter((f) => f.worker).length,
       seenByChromium: sizes.length,
@@ -266,6 +287,7 @@ async function measureOne(
       files,
       first: {
         bodyBytes: firstFiles.reduce((a, f) => a + f.bytes, 0),
+        wireBytes: firstFiles.reduce((a, f) => a + f.wire, 0),
         requests: firstFiles.length,
         byWorker: firstFiles.filter((f) => f.worker).length,
       },
@@ -284,8 +306,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const urls = process.argv.slice(3).length > 0 ? process.argv.slice(3) : ["/search/?q=dang+bo"];
   for (const r of await browserColdQueries(site, urls)) {
     console.log(
-      `${r.url}: ${(r.bodyBytes / 1024).toFixed(0)} KB sent (Chromium: ${(r.transferred / 1024).toFixed(0)} KB transferred), ${r.requests} requests (${r.byWorker} by the worker; Chromium saw ${r.seenByChromium}); "${r.status}", ${r.listed} listed`,
+      `${r.url}: ${(r.bodyBytes / 1024).toFixed(0)} KB of files, ${(r.wireBytes / 1024).toFixed(0)} KB sent (Chromium: ${(r.transferred / 1024).toFixed(0)} KB transferred), ${r.requests} requests (${r.byWorker} by the worker; Chromium saw ${r.seenByChromium}); "${r.status}", ${r.listed} listed`,
     );
-    for (const f of r.files) console.log(`  ${(f.bytes / 1024).toFixed(1).padStart(8)} KB  ${f.worker ? "worker" : "page  "}  ${f.path}`);
+    for (const f of r.files)
+      console.log(
+        `  ${(f.bytes / 1024).toFixed(1).padStart(8)} KB ${(f.wire / 1024).toFixed(1).padStart(8)} KB sent  ${f.worker ? "worker" : "page  "}  ${f.path}`,
+      );
   }
 }

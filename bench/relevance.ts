@@ -339,6 +339,9 @@ export interface BrowserRow {
   queries: number;
   firstBytes: Spread;
   completeBytes: Spread;
+  /** The same requests' bytes as the server sent them: text gzipped, as static hosts send it. */
+  firstWire: Spread;
+  completeWire: Spread;
   /** Requests until the complete results (of which by Pagefind's worker), medians. */
   requests: Spread;
   byWorker: Spread;
@@ -404,6 +407,8 @@ export function browserRows(measured: KnownItemReport["browserQueries"], builds:
     queries: these.length,
     firstBytes: spread(these.map((m) => m.first.bodyBytes)),
     completeBytes: spread(these.map((m) => m.bodyBytes)),
+    firstWire: spread(these.map((m) => m.first.wireBytes)),
+    completeWire: spread(these.map((m) => m.wireBytes)),
     requests: spread(these.map((m) => m.requests)),
     byWorker: spread(these.map((m) => m.byWorker)),
     firstMs: spread(these.map((m) => m.firstMs)),
@@ -572,6 +577,8 @@ export function browserTable(entries: Tabulated): string[] {
       "queries",
       "KB to first results median / p90",
       "KB to complete results median / p90",
+      "KB sent to first results, text gzipped, median / p90",
+      "KB sent to complete results, text gzipped, median / p90",
       "requests (by the worker), median",
       "ms to first results median / p90",
       "ms to complete results median / p90",
@@ -583,6 +590,8 @@ export function browserTable(entries: Tabulated): string[] {
         String(r.queries),
         pair(r.firstBytes, kb),
         pair(r.completeBytes, kb),
+        pair(r.firstWire, kb),
+        pair(r.completeWire, kb),
         `${r.requests.median} (${r.byWorker.median})`,
         pair(r.firstMs, ms),
         pair(r.completeMs, ms),

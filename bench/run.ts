@@ -345,7 +345,7 @@ async function benchSize(n: number): Promise<Result> {
       ]);
       for (const q of result.browser)
         console.error(
-          `  N=${n} Chromium ${q.url}: ${kb(q.bodyBytes)} (Chromium: ${kb(q.transferred)} transferred) in ${q.requests} requests (${q.byWorker} by the worker, Chromium saw ${q.seenByChromium}); "${q.status}", ${q.listed} listed`,
+          `  N=${n} Chromium ${q.url}: ${kb(q.bodyBytes)}, ${kb(q.wireBytes)} sent with text gzipped (Chromium: ${kb(q.transferred)} transferred) in ${q.requests} requests (${q.byWorker} by the worker, Chromium saw ${q.seenByChromium}); "${q.status}", ${q.listed} listed`,
         );
     } catch (error) {
       result.browser = `failed: ${errorText(error)}`;
@@ -566,7 +566,7 @@ export function report(results: Result[]): string {
       "",
       "## Cold first query in Chromium",
       "",
-      `The search page opened in headless Chromium (\`${CHROMIUM}\`, a fresh browser context per query, service workers blocked) from a local static server without compression (Pagefind's index files are gzipped already), until the first results are listed: every request under \`/pagefind/\`, the page's and its Pagefind web worker's. Bytes are the response bodies the server sent, requests as the server saw them, of which by the worker (told apart by the worker script's referrer); Chromium reported the same requests (its own byte count, \`encodedDataLength\`, gives the worker script 0 bytes, so it is not used).`,
+      `The search page opened in headless Chromium (\`${CHROMIUM}\`, a fresh browser context per query, service workers blocked) from a local static server that gzips text (scripts, JSON, HTML) as static hosts do (Pagefind's index files are gzipped already and go as they are, as does the WebAssembly), until the first results are listed: every request under \`/pagefind/\`, the page's and its Pagefind web worker's. Bytes: the files' own size, then the response bodies the server sent; requests as the server saw them, of which by the worker (told apart by the worker script's referrer); Chromium reported the same requests (its own byte count, \`encodedDataLength\`, gives the worker script 0 bytes, so it is not used).`,
       "",
       `| N | “${BROWSER_QUERY}” | “${FILTERED_QUERY}”, one year | year |`,
       "| ---: | ---: | ---: | ---: |",
@@ -579,7 +579,7 @@ export function report(results: Result[]): string {
       }
       const cell = (q: BrowserQuery | undefined) =>
         q
-          ? `${kb(q.bodyBytes)} (${q.requests} requests, ${q.byWorker} by the worker${q.seenByChromium !== q.requests ? `; Chromium reported ${q.seenByChromium}` : ""}; ${q.listed} listed)`
+          ? `${kb(q.bodyBytes)}; ${kb(q.wireBytes)} sent, text gzipped (${q.requests} requests, ${q.byWorker} by the worker${q.seenByChromium !== q.requests ? `; Chromium reported ${q.seenByChromium}` : ""}; ${q.listed} listed)`
           : "";
       lines.push(`| ${int(r.n)} | ${cell(r.browser[0])} | ${cell(r.browser[1])} | ${r.year} |`);
     }
@@ -710,7 +710,7 @@ export function report(results: Result[]): string {
     if (chromium.length > 0)
       lines.push(
         "",
-        `In Chromium (the search page, cold, as in the table above; the first ${RELEVANCE_BROWSER} type (a) queries of each corpus): bytes of the \`/pagefind/\` requests, the page's and its Pagefind worker's, as the server got them. First results: the requests before the list was marked \`data-newsroom-search-pending\` (the client's first results in; older parts next) and the first page's fragments until its items showed — without that mark, everything until the list first showed items. Complete: everything until the list was no longer pending and the requests had settled. Milliseconds from navigation to the first items shown and to the last change of the complete list.`,
+        `In Chromium (the search page, cold, as in the table above; the first ${RELEVANCE_BROWSER} type (a) queries of each corpus): bytes of the \`/pagefind/\` requests, the page's and its Pagefind worker's: the files' own size, and as the server sent them (text gzipped as static hosts send it; Pagefind's index files are gzipped already). First results: the requests before the list was marked \`data-newsroom-search-pending\` (the client's first results in; older parts next) and the first page's fragments until its items showed — without that mark, everything until the list first showed items. Complete: everything until the list was no longer pending and the requests had settled. Milliseconds from navigation to the first items shown and to the last change of the complete list.`,
         "",
         ...chromium,
       );

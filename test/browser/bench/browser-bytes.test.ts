@@ -5,10 +5,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { browserColdQueries } from "../../../bench/browser-bytes.ts";
 
 let site: string;
+/** A script under /pagefind/ (?gz asks for it first): text a static host sends gzipped. */
+const SCRIPT = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `từ ${i % 37}`))};\n`;
 
 beforeAll(() => {
   site = mkdtempSync(path.join(tmpdir(), "newsroom-browser-bytes-"));
@@ -19,6 +22,7 @@ beforeAll(() => {
   writeFileSync(path.join(site, "pagefind", "fragment", "n.pf_fragment"), Buffer.alloc(300));
   writeFileSync(path.join(site, "pagefind", "older.pf_index"), Buffer.alloc(5000));
   writeFileSync(path.join(site, "pagefind", "fragment", "o.pf_fragment"), Buffer.alloc(400));
+  writeFileSync(path.join(site, "pagefind", "words.js"), SCRIPT);
   writeFileSync(
     path.join(site, "search", "index.html"),
     `<!doctype html><html><body>
@@ -37,6 +41,7 @@ const late = new URLSearchParams(location.search).has("late");
 const item = (text) => Object.assign(document.createElement("li"), { textContent: text });
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));
 status.textContent = "Đang tìm…";
+if (new URLSearchParams(location.search).has("gz")) await fetch("/pagefind/words.js");
 await fetch("/pagefind/newest.pf_index");
 let older;
 if (!late) {
@@ -65,7 +70,7 @@ afterAll(() => rmSync(site, { recursive: true, force: true }));
 test("first results: the requests before the pending mark and the first page's fragments; complete: everything, once no longer pending", async () => {
   const [normal, late] = await browserColdQueries(site, ["/search/?q=a", "/search/?q=a&late"], { untilComplete: true });
   for (const r of [normal!, late!]) {
-    expect(r.first).toEqual({ bodyBytes: 1300, requests: 2, byWorker: 0 });
+    expect(r.first).toEqual({ bodyBytes: 1300, wireBytes: 1300, requests: 2, byWorker: 0 });
     expect(r.bodyBytes).toBe(6700);
     expect(r.requests).toBe(4);
     expect(r.listed).toBe(2);
@@ -83,4 +88,17 @@ test("without untilComplete, the measurement ends once the first results are lis
   expect(r!.first.bodyBytes).toBe(1300);
   expect(r!.bodyBytes).toBe(6300);
   expect(r!.completeMs).toBe(0);
+});
+
+test("text is sent gzipped, as static hosts send it, and counted both ways; Pagefind's gzipped index files as they are", async () => {
+  const [r] = await browserColdQueries(site, ["/search/?q=a&gz"]);
+  const script = r!.files.find((f) => f.path === "/pagefind/words.js")!;
+  expect(script.bytes).toBe(Buffer.byteLength(SCRIPT));
+  expect(script.wire).toBe(gzipSync(SCRIPT).length);
+  expect(script.wire).toBeLessThan(script.bytes / 3);
+  const index = r!.files.find((f) => f.path === "/pagefind/newest.pf_index")!;
+  expect(index.wire).toBe(index.bytes);
+  expect(r!.first.bodyBytes).toBe(1300 + script.bytes);
+  expect(r!.first.wireBytes).toBe(1300 + script.wire);
+  expect(r!.wireBytes).toBe(r!.bodyBytes - script.bytes + script.wire);
 });

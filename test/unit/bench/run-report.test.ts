@@ -62,6 +62,8 @@ const known: KnownItemReport = {
       queries: 30,
       firstBytes: spread(250 * 1024, 300 * 1024),
       completeBytes: spread(990 * 1024, 1300 * 1024),
+      firstWire: spread(180 * 1024, 220 * 1024),
+      completeWire: spread(900 * 1024, 1200 * 1024),
       requests: spread(70, 80),
       byWorker: spread(67, 77),
       firstMs: spread(900, 1500),
@@ -89,7 +91,7 @@ test("the Known-item search section: Node rows per size, query type and build; t
   expect(lines).toContain("| 20,000 | failed: build exited 1 |  |  |  |  |  |  |  |");
   expect(section).toContain("In Chromium");
   expect(lines).toContain(
-    "| 4,000 | 3–4 title syllables | default (12 parts) | 30 | 250 / 300 | 990 / 1,300 | 70 (67) | 900 / 1,500 | 6,000 / 7,000 |",
+    "| 4,000 | 3–4 title syllables | default (12 parts) | 30 | 250 / 300 | 990 / 1,300 | 180 / 220 | 900 / 1,200 | 70 (67) | 900 / 1,500 | 6,000 / 7,000 |",
   );
 });
 
