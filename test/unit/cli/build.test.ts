@@ -1,5 +1,5 @@
 /** `newsroom build` (src/cli/build.ts): its arguments, its error report, and a build that is all or nothing. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { atomicBuild, BuildFailure, describeError, parseArgs } from "../../../src/cli/build.ts";
@@ -109,6 +109,22 @@ describe("describeError", () => {
   test("only a message that is Eleventy's list is cut: one that quotes such a list further on is told whole", () => {
     const message = 'posts/a.md: a hook failed: Having trouble writing to "a", "b", "c", "d" from "t.njk"';
     expect(describeError(new NewsroomError(message))).toBe(`eleventy-plugin-newsroom: ${message}`);
+  });
+
+  test("the innermost cause decides: a file-system error under Eleventy's error, under the build's failure, is told without a stack trace", () => {
+    const fsError = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    const eleventyError = Object.assign(new Error("Having trouble writing template"), { originalError: fsError });
+    const failure = new BuildFailure("Having trouble writing template", true, { cause: eleventyError });
+    expect(describeError(failure)).toBe("Having trouble writing template\n  caused by: ENOSPC: no space left on device, write");
+  });
+
+  test("causes are followed ten deep: an unforeseen error's stack shown is the tenth's, however long the chain", () => {
+    let error: Error | undefined;
+    for (let i = 12; i >= 1; i--) {
+      error = new Error(`error ${i}`, error && { cause: error });
+      error.stack = `Error: error ${i}\n    at frame of error ${i}`;
+    }
+    expect(describeError(error).split("\n").slice(5)).toEqual(["    at frame of error 10"]);
   });
 
   test("a chain of causes that loops back is told once, and ends", () => {
@@ -253,6 +269,17 @@ describe("atomicBuild", () => {
     expect(describeError(failure)).toMatch(/\n {2}caused by: ENAMETOOLONG: name too long/);
     expect(read("index.html")).toBe(before);
     expect(leftovers()).toEqual([]);
+  });
+
+  test("an output folder holding the page store is refused, naming it; nothing is changed", async () => {
+    mkdirSync(path.join(folder.path, ".cache", "newsroom-pages"), { recursive: true });
+    const failure = await failureOf(atomicBuild(args({ output: ".cache" })));
+    const project = realpathSync(folder.path);
+    expect(failure.message).toBe(
+      `eleventy-plugin-newsroom: refusing to build into .cache: each build replaces the whole output folder, and ${path.join(project, ".cache")} contains the page store (${path.join(project, ".cache", "newsroom-pages")}). Nothing was changed. Choose an output folder of its own, such as --output=_site.`,
+    );
+    expect(failure.outputIntact).toBe(true);
+    expect(readdirSync(path.join(folder.path, ".cache"))).toEqual(["newsroom-pages"]);
   });
 
   test("a build that writes nothing does not replace the output", async () => {
