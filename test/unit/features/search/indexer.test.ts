@@ -24,6 +24,12 @@ describe("foldD, dPositions and restoreD (#20: đ searchable without accents, sh
     expect(dPositions(longer)).toBe("!");
     expect(restoreD(foldD(longer), dPositions(longer))).toBe("đ".repeat(31));
   });
+  test("dPositions: numbers of two digits (a word's index from 16, a mask with its fifth bit) read back by restoreD", () => {
+    // "ddddĐ" (word 0): mask 0b10000 = 16 → "#!"; "đi" is word 17 = 0x11 → "##".
+    const text = `ddddĐ ${"x ".repeat(16)}đi`;
+    expect(dPositions(text)).toBe("!.#! ##");
+    expect(restoreD(foldD(text), dPositions(text))).toBe(text);
+  });
   test("restoreD puts back exactly what foldD took, for any text (property)", () => {
     const alphabet = fc.constantFrom("d", "D", "đ", "Đ", "a", "ư", "ờ", " ", "  ", ",", "\n", "x");
     fc.assert(
