@@ -530,7 +530,12 @@ export function report(results: Result[]): string {
     "| N | bare median (spread) | full median (spread) | full / bare | full peak memory | bare peak memory | pages written (full) | posts/s (full) | output (full) | search index | indexing (beside rendering) | related articles (share of full median) |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
-  const spread = (xs: number[]) => (xs.length > 1 ? `${s(median(xs))} (${s(Math.min(...xs))}–${s(Math.max(...xs))})` : s(xs[0]!));
+  const NOT_RUN = "not run";
+  const spread = (xs: number[]) =>
+    xs.length === 0 ? NOT_RUN : xs.length > 1 ? `${s(median(xs))} (${s(Math.min(...xs))}–${s(Math.max(...xs))})` : s(xs[0]!);
+  // Bare Eleventy may be skipped (BENCH_BARE=0): no ratio then.
+  const ratio = (full: number, bare: number[]) => (bare.length === 0 ? NOT_RUN : `${(full / median(bare)).toFixed(2)}×`);
+  const peak = (runs: Run[]) => (runs.length === 0 ? NOT_RUN : mb(Math.max(...runs.map((x) => x.peakBytes))));
   for (const r of results) {
     const b = r.bare.map((x) => x.seconds);
     const f = r.full.map((x) => x.seconds);
@@ -538,7 +543,7 @@ export function report(results: Result[]): string {
     const related = r.full.map((x) => x.relatedSeconds).filter((x): x is number => x !== undefined);
     const relatedCell = related.length > 0 ? `${s(median(related))} (${((median(related) / median(f)) * 100).toFixed(1)}%)` : "?";
     lines.push(
-      `| ${int(r.n)} | ${spread(b)} | ${spread(f)} | ${(median(f) / median(b)).toFixed(2)}× | ${mb(Math.max(...r.full.map((x) => x.peakBytes)))} | ${mb(Math.max(...r.bare.map((x) => x.peakBytes)))} | ${int(r.fullOut.pages)} | ${int(Math.round(r.n / median(f)))} | ${mb(r.fullOut.bytes)} | ${mb(r.index.bytes)} in ${int(r.index.files)} files${r.parts ? `, ${r.parts} part${r.parts === 1 ? "" : "s"}` : ""} | ${indexing.length > 0 ? s(median(indexing)) : "?"} | ${relatedCell} |`,
+      `| ${int(r.n)} | ${spread(b)} | ${spread(f)} | ${ratio(median(f), b)} | ${peak(r.full)} | ${peak(r.bare)} | ${int(r.fullOut.pages)} | ${int(Math.round(r.n / median(f)))} | ${mb(r.fullOut.bytes)} | ${mb(r.index.bytes)} in ${int(r.index.files)} files${r.parts ? `, ${r.parts} part${r.parts === 1 ? "" : "s"}` : ""} | ${indexing.length > 0 ? s(median(indexing)) : "?"} | ${relatedCell} |`,
     );
   }
   lines.push("", "Per-post time (full median / N):", "");
@@ -596,9 +601,9 @@ export function report(results: Result[]): string {
   );
   for (const r of results) {
     if (!r.warm) continue;
-    const bareMedian = median(r.bare.map((x) => x.seconds));
+    const bare = r.bare.map((x) => x.seconds);
     lines.push(
-      `| ${int(r.n)} | ${s(median(r.full.map((x) => x.seconds)))} | ${s(r.warm.seconds)} | ${s(bareMedian)} | ${(r.warm.seconds / bareMedian).toFixed(2)}× | ${r.warm.partsIndexed} | ${mb(r.warm.peakBytes)} |`,
+      `| ${int(r.n)} | ${s(median(r.full.map((x) => x.seconds)))} | ${s(r.warm.seconds)} | ${spread(bare)} | ${ratio(r.warm.seconds, bare)} | ${r.warm.partsIndexed} | ${mb(r.warm.peakBytes)} |`,
     );
   }
 

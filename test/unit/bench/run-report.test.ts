@@ -136,3 +136,16 @@ test("the incremental section: one row per size, times, the ratio to bare, the p
   expect(lines[3]).toBe("| 20,000 | failed: build exited 1 | | | | | | | |");
   expect(report([result(1000, undefined)])).not.toContain("## Incremental");
 });
+
+// BENCH_BARE=0 (a 100k memory and ranking check): the report is still written, without ratios.
+test("without bare Eleventy's runs, the tables say so instead of failing", () => {
+  const full = result(100000, undefined);
+  const text = report([{ ...full, bare: [], warm: full.full[0] }]);
+  const main = text.split("\n").find((l) => l.startsWith("| 100,000 |"))!;
+  expect(main).toMatch(/^\| 100,000 \| not run \| 10\.0 s \| not run \| 954 MB \| not run \|/);
+  const rebuild = text
+    .slice(text.indexOf("## Rebuild with unchanged posts"))
+    .split("\n")
+    .find((l) => l.startsWith("| 100,000 |"));
+  expect(rebuild).toBe("| 100,000 | 10.0 s | 10.0 s | not run | not run | 12 of 12 | 954 MB |");
+});
