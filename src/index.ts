@@ -10,8 +10,8 @@
 import path from "node:path";
 import { NewsroomBuild } from "./build/build.ts";
 import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./kernel/eleventy.ts";
-import { log } from "./kernel/errors.ts";
 import type { FeatureContext } from "./kernel/feature.ts";
+import { eleventyLog } from "./kernel/log.ts";
 import { prefixUrl } from "./kernel/urls.ts";
 import { PAGE_STORE } from "./kernel/paths.ts";
 import { resolveOptions } from "./options/resolve.ts";
@@ -81,7 +81,6 @@ export function newsroomSettings(eleventyConfig: object): NewsroomSettings | und
 
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomUserOptions = {}): void {
   eleventyConfig.versionCheck(">=3.0.0 <4.0.0");
-  log.useEleventyLogger(() => eleventyConfig.logger);
   const options: NewsroomOptions = resolveOptions(userOptions);
   const context = featureContext(eleventyConfig, options);
   const filters = createFilters(options);
@@ -90,6 +89,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     projectRoot: context.projectRoot,
     inputDir: context.inputDir,
     postsDir: context.postsDir,
+    log: context.log,
     displayDate: (post) => filters.longDate(post.date),
     prefix: context.prefix,
   });
@@ -139,6 +139,7 @@ function featureContext(eleventyConfig: EleventyConfig, options: NewsroomOptions
     projectRoot,
     inputDir,
     postsDir: path.resolve(inputDir, options.postsDir),
+    log: eleventyLog(eleventyConfig),
     prefix,
     absolute: (url) => (options.site.url ? new URL(prefix(url), options.site.url).href : prefix(url)),
     ...virtualTemplates(eleventyConfig),

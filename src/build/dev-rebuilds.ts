@@ -20,7 +20,7 @@ import { type FSWatcher, mkdirSync, readdirSync, realpathSync, rmSync, statSync,
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { log } from "../kernel/errors.ts";
+import type { Logger } from "../kernel/log.ts";
 
 /** How long after a removal the watcher waits for a rebuild that Eleventy starts anyway (a rename is a removal and an addition). */
 const SETTLE_MS = 300;
@@ -54,6 +54,7 @@ export class RemovalWatcher {
   readonly signalFile = path.join(signalFolder, `posts-removed-${++signals}`);
   readonly #folder: string;
   readonly #ignored: (file: string) => boolean;
+  readonly #log: Logger;
   /** One watcher per folder, by path, with the folder's real path (a loop of links is watched once). */
   readonly #watchers = new Map<string, { watcher: FSWatcher; real: string }>();
   #timer: NodeJS.Timeout | undefined;
@@ -61,9 +62,10 @@ export class RemovalWatcher {
   #builds = 0;
   #buildsAtRemoval = 0;
 
-  /** `folder`: the posts folder (absolute); `ignored`: paths inside it that are not the site's (the output folder). */
-  constructor(folder: string, ignored: (file: string) => boolean = () => false) {
+  /** `folder`: the posts folder (absolute); `log`: where its lines go; `ignored`: paths inside it that are not the site's (the output folder). */
+  constructor(folder: string, log: Logger, ignored: (file: string) => boolean = () => false) {
     this.#folder = path.resolve(folder);
+    this.#log = log;
     this.#ignored = ignored;
   }
 
@@ -110,7 +112,7 @@ export class RemovalWatcher {
       // Not persistent: Eleventy's watcher keeps the process alive, this one must not once Eleventy stops.
       watcher = watch(folder, { persistent: false }, (_event, name) => this.#changed(folder, name));
     } catch (error) {
-      log.warn(`cannot watch ${folder} for removed posts: ${(error as Error).message}`);
+      this.#log.warn(`cannot watch ${folder} for removed posts: ${(error as Error).message}`);
       return;
     }
     watcher.on("error", () => this.#forget(folder));
@@ -158,12 +160,14 @@ export class RemovalWatcher {
       if (this.#builds !== this.#buildsAtRemoval) return;
       const relative = path.relative(process.cwd(), file);
       const shown = relative === "" || relative.startsWith("..") ? file : relative;
-      log.info(`${shown} removed: rebuilding`);
+      this.#log.info(`${shown} removed: rebuilding`);
       try {
         makeSignalFolder();
         writeFileSync(this.signalFile, `${file}\n`);
       } catch (error) {
-        log.warn(`${shown} was removed, but the dev server could not be told to rebuild (${this.signalFile}): ${(error as Error).message}`);
+        this.#log.warn(
+          `${shown} was removed, but the dev server could not be told to rebuild (${this.signalFile}): ${(error as Error).message}`,
+        );
       }
       // The posts folder itself is gone: nothing left to watch until a build finds it again.
       if (!isFolder(this.#folder)) this.close();
@@ -193,9 +197,9 @@ function exists(file: string): boolean {
  * Deletes the output files of these page URLs (`/a/b/` is `a/b/index.html`), except the files
  * this build wrote (another page may have taken the URL). Returns how many were deleted. Their
  * folders stay: Eleventy remembers which output folders exist and would not make one again
- * (the dev server answers 404 for a folder without an index.html).
+ * (the dev server answers 404 for a folder without an index.html). A file that cannot be deleted is a warning on `log`.
  */
-export function removePages(outputDir: string, urls: Iterable<string>, written: ReadonlySet<string> = new Set()): number {
+export function removePages(outputDir: string, urls: Iterable<string>, written: ReadonlySet<string>, log: Logger): number {
   let removed = 0;
   for (const url of urls) {
     const file = outputFile(outputDir, url);

@@ -23,7 +23,8 @@
 import { existsSync, statSync } from "node:fs";
 import { copyFile, link, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { log, NewsroomError, type PostProblem, PostsError } from "../../kernel/errors.ts";
+import { NewsroomError, type PostProblem, PostsError } from "../../kernel/errors.ts";
+import type { Logger } from "../../kernel/log.ts";
 import type { Post } from "../../posts/post.ts";
 import { imageFile } from "../../posts/post-schema.ts";
 import { imageSize, PhotoDecoder } from "./photo-check.ts";
@@ -58,6 +59,8 @@ export interface ImageSettings {
   formats: readonly ("avif" | "webp" | "jpeg" | "png")[];
   /** Adds the deploy path prefix to a site path. */
   prefix: (url: string) => string;
+  /** Where the warnings (an SVG of no size) go. */
+  log: Logger;
 }
 
 /** Where an image shows: its `sizes` and whether it loads lazily. */
@@ -346,7 +349,9 @@ export class ResponsiveImages {
         };
       }
       if (!width || !height)
-        log.warn(`${displayPath(file)}: an SVG with no viewBox and no width and height in pixels: pages cannot reserve its space`);
+        this.#settings.log.warn(
+          `${displayPath(file)}: an SVG with no viewBox and no width and height in pixels: pages cannot reserve its space`,
+        );
       return { size: width && height ? { width, height } : undefined };
     }
     let header: Inspection;

@@ -6,7 +6,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { log, NewsroomError } from "../../kernel/errors.ts";
+import { NewsroomError } from "../../kernel/errors.ts";
+import type { Logger } from "../../kernel/log.ts";
 import { BUNDLE_DIR } from "../../kernel/paths.ts";
 import { leftByDeadBuild } from "../../kernel/processes.ts";
 import type { Post } from "../../posts/post.ts";
@@ -174,6 +175,11 @@ export class SearchIndexer {
   #run: Promise<IndexSummary | undefined> = Promise.resolve(undefined);
   /** Records made in earlier builds, by source file, with what they were made from (dev-server rebuilds). */
   readonly #records = new Map<string, { head: string; text: string; record: JobRecord }>();
+  readonly #log: Logger;
+
+  constructor(log: Logger) {
+    this.#log = log;
+  }
 
   start(posts: readonly Post[], settings: IndexSettings): void {
     const language = settings.language;
@@ -231,7 +237,7 @@ export class SearchIndexer {
         try {
           settings.cache?.store(part.hash, path.join(staging, part.key));
         } catch (error) {
-          log.warn(`search: could not cache the index part ${part.key}: ${(error as Error).message}`);
+          this.#log.warn(`search: could not cache the index part ${part.key}: ${(error as Error).message}`);
         }
       }
       // The older parts first, each whole (a rename); the root's files last, beside them.
