@@ -12,6 +12,7 @@ import { NewsroomBuild } from "./build/build.ts";
 import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./kernel/eleventy.ts";
 import type { FeatureContext } from "./kernel/feature.ts";
 import { eleventyLog } from "./kernel/log.ts";
+import { perProcess } from "./kernel/per-process.ts";
 import { prefixUrl } from "./kernel/urls.ts";
 import { PAGE_STORE } from "./kernel/paths.ts";
 import { resolveOptions } from "./options/resolve.ts";
@@ -54,12 +55,10 @@ export { UrlCollisionError } from "./render/url-collisions.ts";
 
 /**
  * The resolved options and posts folder of each Eleventy configuration the plugin was added to,
- * for the `newsroom` command. Kept under a global symbol: the command and the site's config may
- * load two copies of this module (from src/ and dist/, say) and must still meet.
+ * for the `newsroom` command. Per process: the command and the site's config may load two copies of
+ * this module (from src/ and dist/, say) and must still meet.
  */
-const registered: WeakMap<object, NewsroomSettings> = ((globalThis as Record<symbol, unknown>)[
-  Symbol.for("eleventy-plugin-newsroom.settings")
-] ??= new WeakMap()) as WeakMap<object, NewsroomSettings>;
+const registered = perProcess("settings", () => new WeakMap<object, NewsroomSettings>());
 
 /** What the `newsroom` command learns of the plugin in a site's Eleventy configuration. */
 export interface NewsroomSettings {

@@ -21,37 +21,41 @@ import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Logger } from "../kernel/log.ts";
+import { perProcess } from "../kernel/per-process.ts";
 
 /** How long after a removal the watcher waits for a rebuild that Eleventy starts anyway (a rename is a removal and an addition). */
 const SETTLE_MS = 300;
 
 /**
- * One temporary folder per process for the signal files, named when the plugin is added (Eleventy
+ * Per process: one temporary folder for the signal files, named when the plugin is added (Eleventy
  * needs the path then), made by the first dev-server build (a production build makes nothing),
- * removed when the process ends.
+ * removed when the process ends (one exit hook, however many watchers); the number of signal files
+ * named so far (each watcher has its own); and the watchers watching, for closeRemovalWatchers.
  */
-const signalFolder = path.join(tmpdir(), `eleventy-plugin-newsroom-${randomUUID()}`);
-let signals = 0;
-let exitHook = false;
-/** The watchers watching. */
-const live = new Set<RemovalWatcher>();
+const signals = perProcess("dev-rebuilds.signals", () => ({
+  folder: path.join(tmpdir(), `eleventy-plugin-newsroom-${randomUUID()}`),
+  files: 0,
+  exitHook: false,
+  live: new Set<{ close(): void }>(),
+}));
 
 function makeSignalFolder(): void {
-  mkdirSync(signalFolder, { recursive: true, mode: 0o700 });
-  if (exitHook) return;
-  process.once("exit", () => rmSync(signalFolder, { recursive: true, force: true }));
-  exitHook = true;
+  mkdirSync(signals.folder, { recursive: true, mode: 0o700 });
+  if (signals.exitHook) return;
+  const folder = signals.folder;
+  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+  signals.exitHook = true;
 }
 
 /** Stops every removal watcher of this process and removes the signal folder, as the end of the process does (for tests, whose workers end without it). */
 export function closeRemovalWatchers(): void {
-  for (const watcher of live) watcher.close();
-  rmSync(signalFolder, { recursive: true, force: true });
+  for (const watcher of signals.live) watcher.close();
+  rmSync(signals.folder, { recursive: true, force: true });
 }
 
 export class RemovalWatcher {
   /** The file Eleventy watches: changed when something was removed from the posts folder. Exists once a dev build started. */
-  readonly signalFile = path.join(signalFolder, `posts-removed-${++signals}`);
+  readonly signalFile = path.join(signals.folder, `posts-removed-${++signals.files}`);
   readonly #folder: string;
   readonly #ignored: (file: string) => boolean;
   readonly #log: Logger;
@@ -80,7 +84,7 @@ export class RemovalWatcher {
     makeSignalFolder();
     // Made once: a change would make Eleventy rebuild.
     if (!exists(this.signalFile)) writeFileSync(this.signalFile, "");
-    live.add(this);
+    signals.live.add(this);
     this.#watchTree(this.#folder);
   }
 
@@ -89,7 +93,7 @@ export class RemovalWatcher {
     clearTimeout(this.#timer);
     for (const { watcher } of this.#watchers.values()) watcher.close();
     this.#watchers.clear();
-    live.delete(this);
+    signals.live.delete(this);
   }
 
   #isIgnored(file: string): boolean {

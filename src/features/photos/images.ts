@@ -31,22 +31,6 @@ import { imageSize, PhotoDecoder } from "./photo-check.ts";
 import { inspectSvg } from "./svg.ts";
 
 type ImageLibrary = typeof import("@11ty/eleventy-img");
-let library: ImageLibrary | undefined;
-
-/**
- * @11ty/eleventy-img, and sharp under it: 34 MB of memory once loaded, so loaded by the first build
- * that has a photo to read. A site without photos (or with SVGs only) never loads it.
- */
-async function imageLibrary(): Promise<ImageLibrary> {
-  library ??= await import("@11ty/eleventy-img");
-  return library;
-}
-
-/** The library, where a photo's metadata (read through it) shows it is loaded. */
-function loadedLibrary(): ImageLibrary {
-  if (!library) throw new Error("@11ty/eleventy-img used before a photo was read");
-  return library;
-}
 
 export interface ImageSettings {
   /** The site's input folder: a site path "/images/a.jpg" is this folder's images/a.jpg. */
@@ -143,6 +127,11 @@ export class ResponsiveImages {
   /** A rendition's URL in a page: its file name is the group. */
   readonly #renditionUrl: RegExp;
   readonly #withPictures = new WeakMap<Post, Post>();
+  /**
+   * @11ty/eleventy-img, and sharp under it: 34 MB of memory once loaded, so loaded by the first build
+   * that has a photo to read. A site without photos (or with SVGs only) never loads it.
+   */
+  #library: ImageLibrary | undefined;
 
   constructor(settings: ImageSettings) {
     this.#settings = settings;
@@ -239,7 +228,7 @@ export class ResponsiveImages {
         .flatMap(([name, value]) => (value === undefined ? [] : [`${name}="${escapeAttribute(String(value))}"`]))
         .join(" ")}>`;
     }
-    return loadedLibrary().generateHTML(this.#prefixed(picture.metadata), {
+    return this.#loadedLibrary().generateHTML(this.#prefixed(picture.metadata), {
       alt,
       sizes,
       loading: lazy ? "lazy" : "eager",
@@ -298,7 +287,7 @@ export class ResponsiveImages {
   /** Encodes a photo's renditions (in the cache) and links them into the output. */
   async #encode(picture: Picture, outputDir: string): Promise<void> {
     try {
-      const { default: Image } = await imageLibrary();
+      const { default: Image } = await this.#imageLibrary();
       await Image(picture.file, picture.options!);
       const target = path.join(outputDir, ...this.#settings.url.split("/").filter(Boolean));
       await mkdir(target, { recursive: true });
@@ -372,7 +361,7 @@ export class ResponsiveImages {
   async #rasterOptions(file: string): Promise<{ metadata: Metadata; options: ImageOptions }> {
     const { cacheDir, url, widths, formats } = this.#settings;
     const base = { formats: [...formats], outputDir: cacheDir, urlPath: url, failOnError: true };
-    const { default: Image } = await imageLibrary();
+    const { default: Image } = await this.#imageLibrary();
     const own = (await Image(file, { ...base, widths: ["auto"], statsOnly: true })) as unknown as Metadata;
     const width = Object.values(own)[0]![0]!.width;
     const fitting = widths.filter((w) => w <= width);
@@ -380,6 +369,17 @@ export class ResponsiveImages {
     const options = { ...base, widths: fitting };
     const metadata = (await Image(file, { ...options, statsOnly: true })) as unknown as Metadata;
     return { metadata, options };
+  }
+
+  async #imageLibrary(): Promise<ImageLibrary> {
+    this.#library ??= await import("@11ty/eleventy-img");
+    return this.#library;
+  }
+
+  /** The library, where a photo's metadata (read through it) shows it is loaded. */
+  #loadedLibrary(): ImageLibrary {
+    if (!this.#library) throw new Error("@11ty/eleventy-img used before a photo was read");
+    return this.#library;
   }
 
   #prefixed(metadata: Metadata): Metadata {

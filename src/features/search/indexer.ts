@@ -8,6 +8,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { NewsroomError } from "../../kernel/errors.ts";
 import type { Logger } from "../../kernel/log.ts";
+import { processLock } from "../../kernel/per-process.ts";
 import { BUNDLE_DIR } from "../../kernel/paths.ts";
 import { leftByDeadBuild } from "../../kernel/processes.ts";
 import type { Post } from "../../posts/post.ts";
@@ -102,9 +103,11 @@ export type { IndexSummary } from "./worker.js";
 
 /** Where parts are written before they are moved into the bundle (…-<run>-<pid>, in the output folder). */
 const INDEX_STAGING = ".newsroom-index-";
-/** The last index run started in this process, by any indexer; and how many were started. */
-let lastRun: Promise<unknown> = Promise.resolve();
-let runs = 0;
+/**
+ * Index runs, one at a time in the process: two indexers of one process (Eleventy's watch mode can
+ * set the plugin up again, two copies of the plugin can be loaded) would write the same bundle.
+ */
+const indexRuns = processLock("search-index");
 
 /** The file listing the parts, in the bundle folder; the search page reads it first. */
 const PARTS_MANIFEST = "parts.json";
@@ -201,10 +204,8 @@ export class SearchIndexer {
     });
     const bundleDir = path.join(settings.outputDir, BUNDLE_DIR);
     const placeOf = (part: (typeof parts)[number]) => path.join(bundleDir, part.path);
-    // Runs never overlap, not even those of two indexers in one process (Eleventy's watch mode can
-    // set the plugin up again): they would write the same bundle.
-    const previous = lastRun.catch(() => undefined);
-    this.#run = previous.then(async () => {
+    // Runs never overlap, not even those of two indexers in one process (indexRuns).
+    this.#run = indexRuns.run(async (turn) => {
       const started = performance.now();
       const present = readManifest(bundleDir);
       const kept = new Set(
@@ -217,7 +218,7 @@ export class SearchIndexer {
 
       // From here the bundle is being changed: without a manifest, a build killed now is redone in full.
       rmSync(path.join(bundleDir, PARTS_MANIFEST), { force: true });
-      const staging = path.join(settings.outputDir, `${INDEX_STAGING}${++runs}-${process.pid}`);
+      const staging = path.join(settings.outputDir, `${INDEX_STAGING}${turn}-${process.pid}`);
       rmSync(staging, { recursive: true, force: true });
       for (const name of existsSync(settings.outputDir) ? readdirSync(settings.outputDir) : []) {
         if (name.startsWith(INDEX_STAGING) && leftByDeadBuild(name))
@@ -269,7 +270,6 @@ export class SearchIndexer {
         indexed: toIndex.length,
       };
     });
-    lastRun = this.#run;
     this.#run.catch(() => {}); // raised by finish()
   }
 
