@@ -10,8 +10,9 @@
 import path from "node:path";
 import { NewsroomBuild } from "./build/build.ts";
 import { type EleventyConfig, type EleventyEventArgs, projectDirectories } from "./kernel/eleventy.ts";
-import { log } from "./kernel/errors.ts";
 import type { FeatureContext } from "./kernel/feature.ts";
+import { eleventyLog } from "./kernel/log.ts";
+import { perProcess } from "./kernel/per-process.ts";
 import { prefixUrl } from "./kernel/urls.ts";
 import { PAGE_STORE } from "./kernel/paths.ts";
 import { resolveOptions } from "./options/resolve.ts";
@@ -54,12 +55,10 @@ export { UrlCollisionError } from "./render/url-collisions.ts";
 
 /**
  * The resolved options and posts folder of each Eleventy configuration the plugin was added to,
- * for the `newsroom` command. Kept under a global symbol: the command and the site's config may
- * load two copies of this module (from src/ and dist/, say) and must still meet.
+ * for the `newsroom` command. Per process: the command and the site's config may load two copies of
+ * this module (from src/ and dist/, say) and must still meet.
  */
-const registered: WeakMap<object, NewsroomSettings> = ((globalThis as Record<symbol, unknown>)[
-  Symbol.for("eleventy-plugin-newsroom.settings")
-] ??= new WeakMap()) as WeakMap<object, NewsroomSettings>;
+const registered = perProcess("settings", () => new WeakMap<object, NewsroomSettings>());
 
 /** What the `newsroom` command learns of the plugin in a site's Eleventy configuration. */
 export interface NewsroomSettings {
@@ -81,7 +80,6 @@ export function newsroomSettings(eleventyConfig: object): NewsroomSettings | und
 
 export default function newsroom(eleventyConfig: EleventyConfig, userOptions: NewsroomUserOptions = {}): void {
   eleventyConfig.versionCheck(">=3.0.0 <4.0.0");
-  log.useEleventyLogger(() => eleventyConfig.logger);
   const options: NewsroomOptions = resolveOptions(userOptions);
   const context = featureContext(eleventyConfig, options);
   const filters = createFilters(options);
@@ -90,6 +88,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     projectRoot: context.projectRoot,
     inputDir: context.inputDir,
     postsDir: context.postsDir,
+    log: context.log,
     displayDate: (post) => filters.longDate(post.date),
     prefix: context.prefix,
   });
@@ -139,6 +138,7 @@ function featureContext(eleventyConfig: EleventyConfig, options: NewsroomOptions
     projectRoot,
     inputDir,
     postsDir: path.resolve(inputDir, options.postsDir),
+    log: eleventyLog(eleventyConfig),
     prefix,
     absolute: (url) => (options.site.url ? new URL(prefix(url), options.site.url).href : prefix(url)),
     ...virtualTemplates(eleventyConfig),

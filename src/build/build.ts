@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { log } from "../kernel/errors.ts";
+import type { Logger } from "../kernel/log.ts";
 import type { EleventyEventArgs } from "../kernel/eleventy.ts";
 import type { NewsroomOptions } from "../options/index.ts";
 import { publishedPosts } from "../posts/collections.ts";
@@ -35,6 +35,8 @@ export interface BuildSettings {
   displayDate: (post: Post) => string;
   /** Adds the deploy path prefix to a site path. */
   prefix: (url: string) => string;
+  /** Where the build's summary and warnings go (this Eleventy configuration's logger). */
+  log: Logger;
 }
 
 export class NewsroomBuild {
@@ -45,7 +47,7 @@ export class NewsroomBuild {
   /** The dev server's watcher of removed posts (Eleventy 3's own watcher ignores removals). */
   readonly removals: RemovalWatcher;
   readonly #outputFolders = new OutputFolders();
-  readonly #indexer = new SearchIndexer();
+  readonly #indexer: SearchIndexer;
   readonly #indexCache: IndexCache | undefined;
   /** Responsive photos (undefined when option images is off). */
   readonly images: ResponsiveImages | undefined;
@@ -63,9 +65,14 @@ export class NewsroomBuild {
 
   constructor(settings: BuildSettings) {
     this.#settings = settings;
+    this.#indexer = new SearchIndexer(settings.log);
     this.data = siteData(settings.options, []);
     // The output folder may lie in the posts folder (postsDir "."): its pages are not posts.
-    this.removals = new RemovalWatcher(settings.postsDir, (file) => this.#outputDir !== "" && isInside(file, this.#outputDir));
+    this.removals = new RemovalWatcher(
+      settings.postsDir,
+      settings.log,
+      (file) => this.#outputDir !== "" && isInside(file, this.#outputDir),
+    );
     const cache = settings.options.search.cache;
     this.#indexCache = cache ? new IndexCache(path.resolve(settings.projectRoot, cache)) : undefined;
     const images = settings.options.images;
@@ -77,6 +84,7 @@ export class NewsroomBuild {
           widths: images.widths,
           formats: images.formats,
           prefix: settings.prefix,
+          log: settings.log,
         })
       : undefined;
   }
@@ -132,7 +140,7 @@ export class NewsroomBuild {
   }
 
   async after({ directories, results }: EleventyEventArgs): Promise<void> {
-    const { options } = this.#settings;
+    const { options, log } = this.#settings;
     const stale = this.#planner.finished();
     const summary = this.#summary();
     const outputDir = path.resolve(directories.output); // now: the dev server's index is written later
@@ -141,7 +149,7 @@ export class NewsroomBuild {
       this.#outputFolders.wrote(written);
       // Eleventy never deletes output, and the dev server serves what is on disk: the pages of
       // removed posts (and of periods, sections and tags left empty) go, unless a page of this build took their place.
-      const removed = stale.length > 0 ? removePages(outputDir, stale, new Set(written)) : 0;
+      const removed = stale.length > 0 ? removePages(outputDir, stale, new Set(written), this.#settings.log) : 0;
       if (removed > 0) summary.parts.push(`${count(removed)} outdated pages deleted`);
     }
     const storeBuild = this.#storeBuild;
@@ -170,16 +178,19 @@ export class NewsroomBuild {
     if (options.search.enabled) summary.parts.push(describeIndex(index));
     if (this.data.urls.serviceWorker) {
       // After the index: the worker lists (and fingerprints) the index's files.
-      const worker = await writeServiceWorker({
-        outputDir,
-        options: options.offline,
-        prefix: this.#settings.prefix,
-        search: index ? { bundle: this.data.urls.bundle, bytes: index.bytes } : undefined,
-        warmPages: ["/", this.data.urls.search, this.data.urls.archiveIndex].filter((url) => url !== ""),
-        files: [this.data.urls.dayIndex],
-        generated: [options.permalink, options.archives.year, options.archives.month, options.archives.day, "/page/"],
-        bypass: options.cms.enabled ? [options.cms.path] : [],
-      });
+      const worker = await writeServiceWorker(
+        {
+          outputDir,
+          options: options.offline,
+          prefix: this.#settings.prefix,
+          search: index ? { bundle: this.data.urls.bundle, bytes: index.bytes } : undefined,
+          warmPages: ["/", this.data.urls.search, this.data.urls.archiveIndex].filter((url) => url !== ""),
+          files: [this.data.urls.dayIndex],
+          generated: [options.permalink, options.archives.year, options.archives.month, options.archives.day, "/page/"],
+          bypass: options.cms.enabled ? [options.cms.path] : [],
+        },
+        log,
+      );
       summary.parts.push(
         `offline: ${count(worker.files)} files, ${megabytes(worker.bytes)}${worker.fullIndex ? " (whole search index)" : ""}`,
       );
@@ -239,7 +250,7 @@ export class NewsroomBuild {
   }
 
   #postLoader(): PostLoader {
-    const { options, postsDir, projectRoot, inputDir } = this.#settings;
+    const { options, postsDir, projectRoot, inputDir, log } = this.#settings;
     this.#loader ??= new PostLoader({
       postsDir,
       projectRoot,
@@ -252,6 +263,7 @@ export class NewsroomBuild {
       topics: topicSettings(options),
       markdown: options.markdown,
       outputDir: this.#outputDir,
+      log,
     });
     return this.#loader;
   }

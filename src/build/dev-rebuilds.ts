@@ -20,40 +20,45 @@ import { type FSWatcher, mkdirSync, readdirSync, realpathSync, rmSync, statSync,
 import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { log } from "../kernel/errors.ts";
+import type { Logger } from "../kernel/log.ts";
+import { perProcess } from "../kernel/per-process.ts";
 
 /** How long after a removal the watcher waits for a rebuild that Eleventy starts anyway (a rename is a removal and an addition). */
 const SETTLE_MS = 300;
 
 /**
- * One temporary folder per process for the signal files, named when the plugin is added (Eleventy
+ * Per process: one temporary folder for the signal files, named when the plugin is added (Eleventy
  * needs the path then), made by the first dev-server build (a production build makes nothing),
- * removed when the process ends.
+ * removed when the process ends (one exit hook, however many watchers); the number of signal files
+ * named so far (each watcher has its own); and the watchers watching, for closeRemovalWatchers.
  */
-const signalFolder = path.join(tmpdir(), `eleventy-plugin-newsroom-${randomUUID()}`);
-let signals = 0;
-let exitHook = false;
-/** The watchers watching. */
-const live = new Set<RemovalWatcher>();
+const signals = perProcess("dev-rebuilds.signals", () => ({
+  folder: path.join(tmpdir(), `eleventy-plugin-newsroom-${randomUUID()}`),
+  files: 0,
+  exitHook: false,
+  live: new Set<{ close(): void }>(),
+}));
 
 function makeSignalFolder(): void {
-  mkdirSync(signalFolder, { recursive: true, mode: 0o700 });
-  if (exitHook) return;
-  process.once("exit", () => rmSync(signalFolder, { recursive: true, force: true }));
-  exitHook = true;
+  mkdirSync(signals.folder, { recursive: true, mode: 0o700 });
+  if (signals.exitHook) return;
+  const folder = signals.folder;
+  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+  signals.exitHook = true;
 }
 
 /** Stops every removal watcher of this process and removes the signal folder, as the end of the process does (for tests, whose workers end without it). */
 export function closeRemovalWatchers(): void {
-  for (const watcher of live) watcher.close();
-  rmSync(signalFolder, { recursive: true, force: true });
+  for (const watcher of signals.live) watcher.close();
+  rmSync(signals.folder, { recursive: true, force: true });
 }
 
 export class RemovalWatcher {
   /** The file Eleventy watches: changed when something was removed from the posts folder. Exists once a dev build started. */
-  readonly signalFile = path.join(signalFolder, `posts-removed-${++signals}`);
+  readonly signalFile = path.join(signals.folder, `posts-removed-${++signals.files}`);
   readonly #folder: string;
   readonly #ignored: (file: string) => boolean;
+  readonly #log: Logger;
   /** One watcher per folder, by path, with the folder's real path (a loop of links is watched once). */
   readonly #watchers = new Map<string, { watcher: FSWatcher; real: string }>();
   #timer: NodeJS.Timeout | undefined;
@@ -61,9 +66,10 @@ export class RemovalWatcher {
   #builds = 0;
   #buildsAtRemoval = 0;
 
-  /** `folder`: the posts folder (absolute); `ignored`: paths inside it that are not the site's (the output folder). */
-  constructor(folder: string, ignored: (file: string) => boolean = () => false) {
+  /** `folder`: the posts folder (absolute); `log`: where its lines go; `ignored`: paths inside it that are not the site's (the output folder). */
+  constructor(folder: string, log: Logger, ignored: (file: string) => boolean = () => false) {
     this.#folder = path.resolve(folder);
+    this.#log = log;
     this.#ignored = ignored;
   }
 
@@ -78,7 +84,7 @@ export class RemovalWatcher {
     makeSignalFolder();
     // Made once: a change would make Eleventy rebuild.
     if (!exists(this.signalFile)) writeFileSync(this.signalFile, "");
-    live.add(this);
+    signals.live.add(this);
     this.#watchTree(this.#folder);
   }
 
@@ -87,7 +93,7 @@ export class RemovalWatcher {
     clearTimeout(this.#timer);
     for (const { watcher } of this.#watchers.values()) watcher.close();
     this.#watchers.clear();
-    live.delete(this);
+    signals.live.delete(this);
   }
 
   #isIgnored(file: string): boolean {
@@ -110,7 +116,7 @@ export class RemovalWatcher {
       // Not persistent: Eleventy's watcher keeps the process alive, this one must not once Eleventy stops.
       watcher = watch(folder, { persistent: false }, (_event, name) => this.#changed(folder, name));
     } catch (error) {
-      log.warn(`cannot watch ${folder} for removed posts: ${(error as Error).message}`);
+      this.#log.warn(`cannot watch ${folder} for removed posts: ${(error as Error).message}`);
       return;
     }
     watcher.on("error", () => this.#forget(folder));
@@ -158,12 +164,14 @@ export class RemovalWatcher {
       if (this.#builds !== this.#buildsAtRemoval) return;
       const relative = path.relative(process.cwd(), file);
       const shown = relative === "" || relative.startsWith("..") ? file : relative;
-      log.info(`${shown} removed: rebuilding`);
+      this.#log.info(`${shown} removed: rebuilding`);
       try {
         makeSignalFolder();
         writeFileSync(this.signalFile, `${file}\n`);
       } catch (error) {
-        log.warn(`${shown} was removed, but the dev server could not be told to rebuild (${this.signalFile}): ${(error as Error).message}`);
+        this.#log.warn(
+          `${shown} was removed, but the dev server could not be told to rebuild (${this.signalFile}): ${(error as Error).message}`,
+        );
       }
       // The posts folder itself is gone: nothing left to watch until a build finds it again.
       if (!isFolder(this.#folder)) this.close();
@@ -193,9 +201,9 @@ function exists(file: string): boolean {
  * Deletes the output files of these page URLs (`/a/b/` is `a/b/index.html`), except the files
  * this build wrote (another page may have taken the URL). Returns how many were deleted. Their
  * folders stay: Eleventy remembers which output folders exist and would not make one again
- * (the dev server answers 404 for a folder without an index.html).
+ * (the dev server answers 404 for a folder without an index.html). A file that cannot be deleted is a warning on `log`.
  */
-export function removePages(outputDir: string, urls: Iterable<string>, written: ReadonlySet<string> = new Set()): number {
+export function removePages(outputDir: string, urls: Iterable<string>, written: ReadonlySet<string>, log: Logger): number {
   let removed = 0;
   for (const url of urls) {
     const file = outputFile(outputDir, url);

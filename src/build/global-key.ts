@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { PLUGIN_DIR } from "../kernel/paths.ts";
+import { once } from "../kernel/per-process.ts";
 import type { NewsroomOptions } from "../options/index.ts";
 
 /** The page store's format: a new one makes every page render once. */
@@ -75,15 +76,12 @@ function optionsJson(options: NewsroomOptions): string {
   });
 }
 
-/** Every file of the plugin (layouts, includes, code, locale packs), once per process. */
-function pluginFingerprint(): string {
-  if (pluginHash) return pluginHash;
+/** Every file of the plugin (layouts, includes, code, locale packs), once per process: the installed plugin does not change while it runs. */
+const pluginFingerprint = once((): string => {
   const hash = createHash("sha1");
   for (const file of filesUnder(PLUGIN_DIR, () => false)) hash.update(`\0${path.relative(PLUGIN_DIR, file)}\0`).update(readFileSync(file));
-  pluginHash = hash.digest("hex");
-  return pluginHash;
-}
-let pluginHash: string | undefined;
+  return hash.digest("hex");
+});
 
 /** Code and config files anywhere in the project: the config and everything it imports (Eleventy's dependency spider skips .ts configs). */
 const CODE_FILE = /\.(?:[cm]?js|[cm]?ts|jsx|tsx|json)$/;

@@ -1,8 +1,6 @@
-/** Errors and logging, prefixed with the package name so users know who is talking. */
-import type { EleventyLogger } from "./eleventy.ts";
+/** Errors, prefixed with the package name so users know who is talking (logging: log.ts). */
 
 const PACKAGE_NAME = "eleventy-plugin-newsroom";
-const PREFIX = "[newsroom]";
 
 /** Any error Newsroom raises on purpose: the message says what to fix. */
 export class NewsroomError extends Error {
@@ -58,27 +56,6 @@ export class IncompleteFingerprintError extends NewsroomError {
     this.name = "IncompleteFingerprintError";
   }
 }
-
-/** Where log lines go: Eleventy's logger when the plugin has one (it honours `--quiet`), else the console. */
-let eleventyLogger: (() => EleventyLogger | undefined) | undefined;
-
-/** The plugin's logger: one prefix; information honours `--quiet`, warnings are always shown. */
-export const log = {
-  /** Sends later lines through this Eleventy configuration's logger (read when a line is written). */
-  useEleventyLogger(get: () => EleventyLogger | undefined): void {
-    eleventyLogger = get;
-  },
-  info(message: string): void {
-    const logger = eleventyLogger?.();
-    if (logger) logger.logWithOptions({ message, prefix: PREFIX });
-    else console.log(`${PREFIX} ${message}`);
-  },
-  warn(message: string): void {
-    const logger = eleventyLogger?.();
-    if (logger) logger.logWithOptions({ message: `warning: ${message}`, prefix: PREFIX, type: "warn", color: "yellow", force: true });
-    else console.warn(`${PREFIX} warning: ${message}`);
-  },
-};
 
 /** A short, readable description of any value for error messages. */
 export function describe(value: unknown): string {

@@ -6,6 +6,7 @@
  * argument from index.ts.
  */
 import type { EleventyConfig } from "./eleventy.ts";
+import type { Logger } from "./log.ts";
 
 /** The data of one of the plugin's virtual templates (permalink, pagination…). */
 export type PageData = Record<string, unknown>;
@@ -15,6 +16,8 @@ export interface FeatureContext {
   projectRoot: string;
   inputDir: string;
   postsDir: string;
+  /** This configuration's logger (Eleventy's: it honours `--quiet`). */
+  log: Logger;
   /** Adds the deploy path prefix to a site path. */
   prefix(url: string): string;
   /** A site path as an absolute URL (`site.url` and the path prefix), or prefixed when `site.url` is unset. */

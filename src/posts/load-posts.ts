@@ -8,7 +8,8 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import type { ArchivePermalinks } from "../options/index.ts";
-import { log, NewsroomError, PostsError, type PostProblem } from "../kernel/errors.ts";
+import { NewsroomError, PostsError, type PostProblem } from "../kernel/errors.ts";
+import type { Logger } from "../kernel/log.ts";
 import { groupBy } from "../kernel/group-by.ts";
 import { OUTPUT_MARKER } from "../kernel/paths.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
@@ -35,6 +36,8 @@ export interface LoaderSettings {
   markdown?: { setup?: ((md: MarkdownIt) => unknown) | undefined; html?: boolean };
   /** Absolute path of the build's output folder: never searched for posts (with `postsDir: "."` it is inside). */
   outputDir?: string;
+  /** Where the warnings (unknown front matter keys…) go. */
+  log: Logger;
 }
 
 type FileResult =
@@ -56,7 +59,7 @@ export class PostLoader {
 
   /** All posts of the folder, drafts and future posts included, in file-name order. Throws `PostsError`. */
   async load(): Promise<Post[]> {
-    const { postsDir, projectRoot, outputDir } = this.#settings;
+    const { postsDir, projectRoot, outputDir, log } = this.#settings;
     const files = await listPostFiles(postsDir, projectRoot, outputDir ? [outputDir] : []);
     const results = await mapLimit(files, 32, (file) => this.#loadFile(file));
     const problems: PostProblem[] = [];

@@ -11,9 +11,6 @@ import type { NewsroomOptions } from "../options/types.ts";
 import type { FeatureContext } from "../kernel/feature.ts";
 import { FONT_STYLESHEET_URL, FONT_URL, PLUGIN_DIR } from "../kernel/paths.ts";
 import { localePack } from "../kernel/i18n/index.ts";
-import { ARCHIVE_ASSETS } from "../features/archives/register.ts";
-import { OFFLINE_ASSETS } from "../features/offline/register.ts";
-import { SEARCH_ASSETS } from "../features/search/register.ts";
 
 /** Default layouts shipped in src/layouts, registered under `newsroom/` in the includes folder. */
 const DEFAULT_LAYOUTS = [
@@ -29,12 +26,9 @@ const DEFAULT_LAYOUTS = [
   "404.njk",
 ] as const;
 
-/** Files served as they are, by output URL: the stylesheet and each feature's browser scripts. */
+/** Files served as they are, by output URL, that no feature owns: the stylesheet (each feature registers its own browser scripts). */
 export const STATIC_ASSETS: Readonly<Record<string, string>> = {
   "/assets/newsroom/newsroom.css": "assets/newsroom.css",
-  ...ARCHIVE_ASSETS,
-  ...SEARCH_ASSETS,
-  ...OFFLINE_ASSETS,
 };
 
 /** Where the plugin's virtual page templates live (relative to the input folder). */

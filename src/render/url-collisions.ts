@@ -21,6 +21,9 @@ import { SECTION_FEEDS } from "../features/feeds/feeds.ts";
 import type { NewsroomData } from "./site-data.ts";
 import { DEFAULT_ICON_URL, MANIFEST_URL } from "../features/site-files/site-files.ts";
 import { STATIC_ASSETS } from "./templates.ts";
+import { ARCHIVE_ASSETS } from "../features/archives/register.ts";
+import { OFFLINE_ASSETS } from "../features/offline/register.ts";
+import { SEARCH_ASSETS } from "../features/search/register.ts";
 import type { Topic, TopicPage } from "../features/topics/topics.ts";
 
 /** What makes a page, for messages: a post's field, or an option. */
@@ -101,7 +104,13 @@ export function plannedPages(options: NewsroomOptions, data: NewsroomData): Plan
     fixed(FONT_STYLESHEET_URL, "the font's stylesheet", "font", "true");
     for (const file of [...FONT_FILES, "OFL.txt"]) fixed(`${FONT_URL}${file}`, "a font file", "font", "true");
   }
-  for (const url of Object.keys(STATIC_ASSETS)) fixed(url, "one of the plugin's files");
+  const assets = {
+    ...STATIC_ASSETS,
+    ...ARCHIVE_ASSETS,
+    ...(options.search.enabled ? SEARCH_ASSETS : {}),
+    ...(options.offline.enabled ? OFFLINE_ASSETS : {}),
+  };
+  for (const url of Object.keys(assets)) fixed(url, "one of the plugin's files");
   if (options.cms.enabled) {
     for (const file of ["index.html", "config.yml", "admin.js"])
       fixed(`${options.cms.path}${file}`, "the web editor", "cms.path", options.cms.path);

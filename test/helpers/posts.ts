@@ -3,6 +3,7 @@ import path from "node:path";
 import type { LoaderSettings } from "../../src/posts/load-posts.ts";
 import type { Post } from "../../src/posts/post.ts";
 import { defaults } from "../../src/options/index.ts";
+import { consoleLog } from "../../src/kernel/log.ts";
 
 /** The post loader's settings for a project in `root` (posts in root/posts, Asia/Ho_Chi_Minh), the plugin's defaults otherwise. */
 export function loaderSettings(root: string, more: Partial<LoaderSettings> = {}): LoaderSettings {
@@ -14,6 +15,7 @@ export function loaderSettings(root: string, more: Partial<LoaderSettings> = {})
     permalink: defaults.permalink,
     archives: defaults.archives,
     excerptLength: 200,
+    log: consoleLog,
     ...more,
   };
 }

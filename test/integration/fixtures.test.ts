@@ -8,6 +8,7 @@ import { defaults } from "../../src/options/index.ts";
 import { PostLoader } from "../../src/posts/load-posts.ts";
 import { repoRoot } from "../helpers/cli.ts";
 import { createSite, type FixtureSite, postFile, postsErrorOf } from "../helpers/site.ts";
+import { consoleLog } from "../../src/kernel/log.ts";
 
 const fixtures = (dir: string) =>
   Object.fromEntries(
@@ -88,6 +89,7 @@ describe("bad posts", () => {
         archives: defaults.archives,
         excerptLength: 200,
         dateRange: { ...defaults.dateRange, now: new Date("2026-01-01T00:00:00Z") },
+        log: consoleLog,
       });
       const failure = await loader.load().then(
         () => undefined,

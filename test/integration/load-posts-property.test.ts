@@ -10,6 +10,7 @@ import { afterAll, expect, onTestFinished, test, vi } from "vitest";
 import { PostsError } from "../../src/kernel/errors.ts";
 import { defaults } from "../../src/options/index.ts";
 import { PostLoader } from "../../src/posts/load-posts.ts";
+import { consoleLog } from "../../src/kernel/log.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "newsroom-property-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -100,6 +101,7 @@ test("loading any post file succeeds or names the file in Newsroom's own error",
         archives: defaults.archives,
         excerptLength: 200,
         dateRange: { ...defaults.dateRange, now: new Date("2026-01-01T00:00:00Z") },
+        log: consoleLog,
       });
       const started = Date.now();
       const outcome = await loader.load().then(

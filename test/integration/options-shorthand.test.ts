@@ -36,7 +36,7 @@ describe("#22: every optional feature written as false", () => {
   let off: FixtureSite;
   beforeAll(async () => {
     off = createSite(await POSTS());
-    await off.build({ locale: "vi", site, ...every(false) });
+    await off.build({ locale: "vi", site, ...every(false), cms: false });
   });
   afterAll(() => off?.remove());
 
@@ -62,6 +62,15 @@ describe("#22: every optional feature written as false", () => {
       expect(html.querySelector('form[role="search"]'), file).toBeNull();
       expect(html.querySelector('a[href="/search/"]'), file).toBeNull();
     }
+  });
+
+  test("search: false, offline: false, cms: false — none of their files: no search or offline script, no worker's code, nothing of the editor", () => {
+    const files = off.outputFiles();
+    expect(files.filter((f) => /(?:^|\/)(?:search|search-parts|date-range|highlight|offline)\.js$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /service-worker|workbox/.test(f))).toEqual([]);
+    expect(files.filter((f) => f.startsWith("admin/") || /decap|cms/.test(f))).toEqual([]);
+    // The date widget (archives are not optional) keeps its scripts.
+    expect(files).toEqual(expect.arrayContaining(["assets/newsroom/date-search.js", "assets/newsroom/nearest-day.js"]));
   });
 
   test("tags: false — no tag pages, no tag index, an article's tags without links", () => {
@@ -132,6 +141,11 @@ describe("#22: every optional feature written as true", () => {
     expect(on.page(ARTICLE).querySelector(".related")).not.toBeNull();
     expect(on.page("/").querySelector(".lead-story")).not.toBeNull();
     expect(on.page(ARTICLE).querySelector(".article-figure picture")).not.toBeNull();
+  });
+
+  test("search and offline: on, with their browser scripts", () => {
+    for (const script of ["search", "search-parts", "date-range", "highlight", "offline"])
+      expect(on.exists(`/assets/newsroom/${script}.js`), script).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import { loadPagefind, marks, type PagefindApi, searchAll } from "../helpers/pag
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 import { highlightExcerpt } from "../../src/features/search/client/highlight.js";
 import { rangeFilter } from "../../src/features/search/client/date-range.js";
+import { consoleLog } from "../../src/kernel/log.ts";
 
 const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/;
 /** Words as readers see them highlighted, without the punctuation Pagefind keeps inside marks. */
@@ -263,7 +264,7 @@ test("the dev server's indexer keeps an unchanged index and rebuilds a changed o
     }) as never;
   const settings = { outputDir, language: "vi", displayDate: () => "18/10/2019", partSize: 5000, cache: undefined, reuseRecords: true };
   try {
-    const indexer = new SearchIndexer();
+    const indexer = new SearchIndexer(consoleLog);
     indexer.start([post("Đảng bộ")], settings);
     indexer.start([post("Đảng bộ")], settings); // queued behind the first, same records
     expect(await indexer.finish()).toBeUndefined();

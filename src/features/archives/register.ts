@@ -18,7 +18,7 @@ interface DayIndexData {
   newsroom: { archives: { dayKeys: string[] } };
 }
 
-/** Registers the archive pages (from `newsroom.render.archivePages`), the archive index and days.json. */
+/** Registers the archive pages (from `newsroom.render.archivePages`), the archive index, days.json and the date widget's scripts. */
 export function registerArchives(options: { index: string; layout: string; indexLayout: string }, context: FeatureContext): void {
   context.addPage("archives", options.layout, {
     pagination: { data: "newsroom.render.archivePages", size: 1, alias: "archive", addAllPagesToCollections: false },
@@ -28,4 +28,5 @@ export function registerArchives(options: { index: string; layout: string; index
   context.addFile("day-index", { permalink: dayIndexUrl(options.index) }, (data: DayIndexData) =>
     JSON.stringify({ days: data.newsroom.archives.dayKeys } satisfies DaysIndex),
   );
+  for (const [url, file] of Object.entries(ARCHIVE_ASSETS)) context.addAsset(url, file);
 }

@@ -5,7 +5,6 @@
  */
 import { convertHtmlToAbsoluteUrls, dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type { FeatureContext } from "../../kernel/feature.ts";
-import { log } from "../../kernel/errors.ts";
 import type { NewsroomOptions } from "../../options/types.ts";
 import type { Post } from "../../posts/post.ts";
 
@@ -165,7 +164,8 @@ export function registerFeeds(
 ): void {
   const { feeds, site } = options;
   if (!feedsOn(options)) {
-    if (feeds.enabled) log.warn('feeds and sitemap need absolute URLs: set the "site.url" option (or feeds: false to silence this)');
+    if (feeds.enabled)
+      context.log.warn('feeds and sitemap need absolute URLs: set the "site.url" option (or feeds: false to silence this)');
     return;
   }
   const limit = feeds.limit;

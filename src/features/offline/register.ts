@@ -8,14 +8,17 @@ export const OFFLINE_ASSETS = {
 } as const;
 
 /**
- * Registers the offline page when reading offline is on; when it is off (and `offline.unregister`
- * is on), a worker at the service worker's URL that removes itself and Newsroom's caches: a worker
- * an earlier build installed stays in readers' browsers until /sw.js changes.
+ * Registers the offline page and its script when reading offline is on; when it is off (and
+ * `offline.unregister` is on), a worker at the service worker's URL that removes itself and
+ * Newsroom's caches: a worker an earlier build installed stays in readers' browsers until /sw.js
+ * changes. Off, the output holds none of the feature's other files.
  */
 export function registerOffline(
   options: { enabled: boolean; page: string; unregister: boolean; layout: string },
   context: FeatureContext,
 ): void {
-  if (options.enabled) context.addPage("offline", options.layout, { permalink: options.page });
-  else if (options.unregister) context.addAsset(SERVICE_WORKER_URL, "features/offline/client/service-worker-removal.js");
+  if (options.enabled) {
+    context.addPage("offline", options.layout, { permalink: options.page });
+    for (const [url, file] of Object.entries(OFFLINE_ASSETS)) context.addAsset(url, file);
+  } else if (options.unregister) context.addAsset(SERVICE_WORKER_URL, "features/offline/client/service-worker-removal.js");
 }

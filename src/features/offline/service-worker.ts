@@ -7,7 +7,8 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { log, NewsroomError } from "../../kernel/errors.ts";
+import { NewsroomError } from "../../kernel/errors.ts";
+import type { Logger } from "../../kernel/log.ts";
 import { PLUGIN_DIR, SERVICE_WORKER_URL, WORKBOX_URL } from "../../kernel/paths.ts";
 import type { OfflineOptions } from "../../options/types.ts";
 import type { ServiceWorkerConfig, ServiceWorkerPlaceholder } from "./contract.js";
@@ -129,8 +130,8 @@ export function partCaches(
   return caches;
 }
 
-/** Copies Workbox's runtime and writes `/sw.js` with the list of files to download. */
-export async function writeServiceWorker(job: ServiceWorkerJob): Promise<ServiceWorkerSummary> {
+/** Copies Workbox's runtime and writes `/sw.js` with the list of files to download; Workbox's warnings go to `log`. */
+export async function writeServiceWorker(job: ServiceWorkerJob, log: Logger): Promise<ServiceWorkerSummary> {
   const require = createRequire(import.meta.url);
   const resolveFrom = path.dirname(require.resolve("workbox-build"));
   const workboxDir = path.join(job.outputDir, WORKBOX_URL);

@@ -23,29 +23,14 @@
 import { existsSync, statSync } from "node:fs";
 import { copyFile, link, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { log, NewsroomError, type PostProblem, PostsError } from "../../kernel/errors.ts";
+import { NewsroomError, type PostProblem, PostsError } from "../../kernel/errors.ts";
+import type { Logger } from "../../kernel/log.ts";
 import type { Post } from "../../posts/post.ts";
 import { imageFile } from "../../posts/post-schema.ts";
 import { imageSize, PhotoDecoder } from "./photo-check.ts";
 import { inspectSvg } from "./svg.ts";
 
 type ImageLibrary = typeof import("@11ty/eleventy-img");
-let library: ImageLibrary | undefined;
-
-/**
- * @11ty/eleventy-img, and sharp under it: 34 MB of memory once loaded, so loaded by the first build
- * that has a photo to read. A site without photos (or with SVGs only) never loads it.
- */
-async function imageLibrary(): Promise<ImageLibrary> {
-  library ??= await import("@11ty/eleventy-img");
-  return library;
-}
-
-/** The library, where a photo's metadata (read through it) shows it is loaded. */
-function loadedLibrary(): ImageLibrary {
-  if (!library) throw new Error("@11ty/eleventy-img used before a photo was read");
-  return library;
-}
 
 export interface ImageSettings {
   /** The site's input folder: a site path "/images/a.jpg" is this folder's images/a.jpg. */
@@ -58,6 +43,8 @@ export interface ImageSettings {
   formats: readonly ("avif" | "webp" | "jpeg" | "png")[];
   /** Adds the deploy path prefix to a site path. */
   prefix: (url: string) => string;
+  /** Where the warnings (an SVG of no size) go. */
+  log: Logger;
 }
 
 /** Where an image shows: its `sizes` and whether it loads lazily. */
@@ -140,6 +127,11 @@ export class ResponsiveImages {
   /** A rendition's URL in a page: its file name is the group. */
   readonly #renditionUrl: RegExp;
   readonly #withPictures = new WeakMap<Post, Post>();
+  /**
+   * @11ty/eleventy-img, and sharp under it: 34 MB of memory once loaded, so loaded by the first build
+   * that has a photo to read. A site without photos (or with SVGs only) never loads it.
+   */
+  #library: ImageLibrary | undefined;
 
   constructor(settings: ImageSettings) {
     this.#settings = settings;
@@ -236,7 +228,7 @@ export class ResponsiveImages {
         .flatMap(([name, value]) => (value === undefined ? [] : [`${name}="${escapeAttribute(String(value))}"`]))
         .join(" ")}>`;
     }
-    return loadedLibrary().generateHTML(this.#prefixed(picture.metadata), {
+    return this.#loadedLibrary().generateHTML(this.#prefixed(picture.metadata), {
       alt,
       sizes,
       loading: lazy ? "lazy" : "eager",
@@ -295,7 +287,7 @@ export class ResponsiveImages {
   /** Encodes a photo's renditions (in the cache) and links them into the output. */
   async #encode(picture: Picture, outputDir: string): Promise<void> {
     try {
-      const { default: Image } = await imageLibrary();
+      const { default: Image } = await this.#imageLibrary();
       await Image(picture.file, picture.options!);
       const target = path.join(outputDir, ...this.#settings.url.split("/").filter(Boolean));
       await mkdir(target, { recursive: true });
@@ -346,7 +338,9 @@ export class ResponsiveImages {
         };
       }
       if (!width || !height)
-        log.warn(`${displayPath(file)}: an SVG with no viewBox and no width and height in pixels: pages cannot reserve its space`);
+        this.#settings.log.warn(
+          `${displayPath(file)}: an SVG with no viewBox and no width and height in pixels: pages cannot reserve its space`,
+        );
       return { size: width && height ? { width, height } : undefined };
     }
     let header: Inspection;
@@ -367,7 +361,7 @@ export class ResponsiveImages {
   async #rasterOptions(file: string): Promise<{ metadata: Metadata; options: ImageOptions }> {
     const { cacheDir, url, widths, formats } = this.#settings;
     const base = { formats: [...formats], outputDir: cacheDir, urlPath: url, failOnError: true };
-    const { default: Image } = await imageLibrary();
+    const { default: Image } = await this.#imageLibrary();
     const own = (await Image(file, { ...base, widths: ["auto"], statsOnly: true })) as unknown as Metadata;
     const width = Object.values(own)[0]![0]!.width;
     const fitting = widths.filter((w) => w <= width);
@@ -375,6 +369,17 @@ export class ResponsiveImages {
     const options = { ...base, widths: fitting };
     const metadata = (await Image(file, { ...options, statsOnly: true })) as unknown as Metadata;
     return { metadata, options };
+  }
+
+  async #imageLibrary(): Promise<ImageLibrary> {
+    this.#library ??= await import("@11ty/eleventy-img");
+    return this.#library;
+  }
+
+  /** The library, where a photo's metadata (read through it) shows it is loaded. */
+  #loadedLibrary(): ImageLibrary {
+    if (!this.#library) throw new Error("@11ty/eleventy-img used before a photo was read");
+    return this.#library;
   }
 
   #prefixed(metadata: Metadata): Metadata {

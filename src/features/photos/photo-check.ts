@@ -16,15 +16,10 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { once } from "../../kernel/per-process.ts";
 
-type Sharp = typeof import("sharp").default;
-let sharpModule: Sharp | undefined;
-
-/** sharp, loaded by the first photo to check (a site without photos never loads it). */
-async function loadSharp(): Promise<Sharp> {
-  sharpModule ??= (await import("sharp")).default;
-  return sharpModule;
-}
+/** sharp, loaded by the first photo to check (a site without photos never loads it), then kept for the process. */
+const loadSharp = once(async () => (await import("sharp")).default);
 
 export class PhotoDecoder {
   readonly #folder: string;

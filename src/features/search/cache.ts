@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { once } from "../../kernel/per-process.ts";
 import { leftByDeadBuild } from "../../kernel/processes.ts";
 
 /** Bump when the bundle Newsroom writes changes for the same records (files removed, options). */
@@ -19,19 +20,16 @@ const INDEX_FORMAT = 3;
 /**
  * What, besides the posts, an index depends on: Pagefind's version, and the code that makes
  * records and writes bundles (its own text: a change in how records are made, even within one
- * release, can never be served a stale cached index).
+ * release, can never be served a stale cached index). Made once per process: neither changes while it runs.
  */
-export function indexFingerprint(): string {
-  if (fingerprint) return fingerprint;
+export const indexFingerprint = once((): string => {
   const code = createHash("sha1");
   for (const module of ["./indexer.js", "./indexer.ts", "./worker.js", "./parts.js", "./parts.ts"]) {
     const file = fileURLToPath(new URL(module, import.meta.url));
     if (existsSync(file)) code.update(readFileSync(file));
   }
-  fingerprint = `pagefind ${pagefindVersion()}; newsroom index format ${INDEX_FORMAT}; code ${code.digest("hex")}`;
-  return fingerprint;
-}
-let fingerprint: string | undefined;
+  return `pagefind ${pagefindVersion()}; newsroom index format ${INDEX_FORMAT}; code ${code.digest("hex")}`;
+});
 
 /** Pagefind's installed version (its package exports no package.json: found along the module paths). */
 function pagefindVersion(): string {

@@ -6,7 +6,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { log, NewsroomError } from "../../kernel/errors.ts";
+import { NewsroomError } from "../../kernel/errors.ts";
+import type { Logger } from "../../kernel/log.ts";
+import { processLock } from "../../kernel/per-process.ts";
 import { BUNDLE_DIR } from "../../kernel/paths.ts";
 import { leftByDeadBuild } from "../../kernel/processes.ts";
 import type { Post } from "../../posts/post.ts";
@@ -101,9 +103,11 @@ export type { IndexSummary } from "./worker.js";
 
 /** Where parts are written before they are moved into the bundle (…-<run>-<pid>, in the output folder). */
 const INDEX_STAGING = ".newsroom-index-";
-/** The last index run started in this process, by any indexer; and how many were started. */
-let lastRun: Promise<unknown> = Promise.resolve();
-let runs = 0;
+/**
+ * Index runs, one at a time in the process: two indexers of one process (Eleventy's watch mode can
+ * set the plugin up again, two copies of the plugin can be loaded) would write the same bundle.
+ */
+const indexRuns = processLock("search-index");
 
 /** The file listing the parts, in the bundle folder; the search page reads it first. */
 const PARTS_MANIFEST = "parts.json";
@@ -174,6 +178,11 @@ export class SearchIndexer {
   #run: Promise<IndexSummary | undefined> = Promise.resolve(undefined);
   /** Records made in earlier builds, by source file, with what they were made from (dev-server rebuilds). */
   readonly #records = new Map<string, { head: string; text: string; record: JobRecord }>();
+  readonly #log: Logger;
+
+  constructor(log: Logger) {
+    this.#log = log;
+  }
 
   start(posts: readonly Post[], settings: IndexSettings): void {
     const language = settings.language;
@@ -195,10 +204,8 @@ export class SearchIndexer {
     });
     const bundleDir = path.join(settings.outputDir, BUNDLE_DIR);
     const placeOf = (part: (typeof parts)[number]) => path.join(bundleDir, part.path);
-    // Runs never overlap, not even those of two indexers in one process (Eleventy's watch mode can
-    // set the plugin up again): they would write the same bundle.
-    const previous = lastRun.catch(() => undefined);
-    this.#run = previous.then(async () => {
+    // Runs never overlap, not even those of two indexers in one process (indexRuns).
+    this.#run = indexRuns.run(async (turn) => {
       const started = performance.now();
       const present = readManifest(bundleDir);
       const kept = new Set(
@@ -211,7 +218,7 @@ export class SearchIndexer {
 
       // From here the bundle is being changed: without a manifest, a build killed now is redone in full.
       rmSync(path.join(bundleDir, PARTS_MANIFEST), { force: true });
-      const staging = path.join(settings.outputDir, `${INDEX_STAGING}${++runs}-${process.pid}`);
+      const staging = path.join(settings.outputDir, `${INDEX_STAGING}${turn}-${process.pid}`);
       rmSync(staging, { recursive: true, force: true });
       for (const name of existsSync(settings.outputDir) ? readdirSync(settings.outputDir) : []) {
         if (name.startsWith(INDEX_STAGING) && leftByDeadBuild(name))
@@ -231,7 +238,7 @@ export class SearchIndexer {
         try {
           settings.cache?.store(part.hash, path.join(staging, part.key));
         } catch (error) {
-          log.warn(`search: could not cache the index part ${part.key}: ${(error as Error).message}`);
+          this.#log.warn(`search: could not cache the index part ${part.key}: ${(error as Error).message}`);
         }
       }
       // The older parts first, each whole (a rename); the root's files last, beside them.
@@ -263,7 +270,6 @@ export class SearchIndexer {
         indexed: toIndex.length,
       };
     });
-    lastRun = this.#run;
     this.#run.catch(() => {}); // raised by finish()
   }
 

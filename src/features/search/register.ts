@@ -9,7 +9,9 @@ export const SEARCH_ASSETS = {
   "/assets/newsroom/highlight.js": "features/search/client/highlight.js",
 } as const;
 
-/** Registers the search page (option `search.page`) when search is on. */
+/** Registers the search page (option `search.page`) and its scripts when search is on: with search off the output holds none of its files. */
 export function registerSearch(options: { enabled: boolean; page: string; layout: string }, context: FeatureContext): void {
-  if (options.enabled) context.addPage("search", options.layout, { permalink: options.page });
+  if (!options.enabled) return;
+  context.addPage("search", options.layout, { permalink: options.page });
+  for (const [url, file] of Object.entries(SEARCH_ASSETS)) context.addAsset(url, file);
 }

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeEach, expect, type MockInstance, test, vi } 
 import { groupArchives } from "../../../src/features/archives/archives.ts";
 import { homePages, publishedPosts } from "../../../src/posts/collections.ts";
 import { localePack } from "../../../src/kernel/i18n/index.ts";
+import { consoleLog } from "../../../src/kernel/log.ts";
 import { defaults } from "../../../src/options/index.ts";
 import type { Post } from "../../../src/posts/post.ts";
 import { OutputFolders, outputFile, RemovalWatcher, removePages, closeRemovalWatchers } from "../../../src/build/dev-rebuilds.ts";
@@ -46,7 +47,7 @@ const signalled = (watcher: RemovalWatcher) => readFileSync(watcher.signalFile, 
 
 /** A watcher of `dir` that has seen a dev-server build start, once its folder watches are in place. */
 async function watching(dir: string, ignored?: (file: string) => boolean): Promise<RemovalWatcher> {
-  const watcher = new RemovalWatcher(dir, ignored);
+  const watcher = new RemovalWatcher(dir, consoleLog, ignored);
   watchers.push(watcher);
   watcher.buildStarted(true);
   await sleep(50);
@@ -97,9 +98,9 @@ test("removePages deletes the pages' files, and nothing else", () => {
     "taken/index.html": "written by this build",
   });
   const written = new Set([path.join(out, "taken", "index.html")]);
-  expect(removePages(out, ["/2019/10/03/tin/", "/2019/10/03/", "/page/2/", "/feed-old.xml", "/taken/", "/never-written/"], written)).toBe(
-    4,
-  );
+  expect(
+    removePages(out, ["/2019/10/03/tin/", "/2019/10/03/", "/page/2/", "/feed-old.xml", "/taken/", "/never-written/"], written, consoleLog),
+  ).toBe(4);
   for (const file of ["2019/10/03/index.html", "2019/10/03/tin/index.html", "page/2/index.html", "feed-old.xml"]) {
     expect(existsSync(path.join(out, file)), file).toBe(false);
   }
@@ -170,7 +171,7 @@ test("no signal when a build started after the removal, for dot files, or for ig
 
 test("a production build watches nothing", async () => {
   const dir = folder({ "a.md": "a" });
-  const watcher = new RemovalWatcher(dir);
+  const watcher = new RemovalWatcher(dir, consoleLog);
   watchers.push(watcher);
   watcher.buildStarted(false);
   rmSync(path.join(dir, "a.md"));

@@ -25,6 +25,7 @@ import { type PostProblem, PostsError } from "../../../src/kernel/errors.ts";
 import { defaults } from "../../../src/options/index.ts";
 import { isUrlSafeSlug } from "../../../src/kernel/slug.ts";
 import { repoRoot } from "../../helpers/cli.ts";
+import { consoleLog } from "../../../src/kernel/log.ts";
 
 const schema = postJsonSchema();
 const ajv = new Ajv({ strict: true, allowUnionTypes: true });
@@ -99,6 +100,7 @@ describe("the bad posts of test/fixtures/bad-posts: the JSON Schema's verdict is
       archives: defaults.archives,
       excerptLength: 200,
       dateRange: { ...defaults.dateRange, now: new Date("2026-01-01T00:00:00Z") },
+      log: consoleLog,
     });
     const error = await loader.load().then(
       () => undefined,

@@ -148,3 +148,21 @@ test("checking 20,000 posts' pages stays linear", () => {
   checkPageUrls(options, data);
   expect(performance.now() - started).toBeLessThan(5000); // ~0.2 s of CPU here; a quadratic check would take minutes
 });
+
+test("the plugin's browser scripts are planned with their features: the search and offline scripts only when those are on", () => {
+  const scripts = (user: NewsroomUserOptions) =>
+    plannedPages(site(user, [post(1, 18)]).options, site(user, [post(1, 18)]).data)
+      .map((page) => page.url)
+      .filter((url) => url.startsWith("/assets/newsroom/") && url.endsWith(".js"))
+      .sort();
+  expect(scripts({ search: false, offline: false })).toEqual(["/assets/newsroom/date-search.js", "/assets/newsroom/nearest-day.js"]);
+  expect(scripts({})).toEqual([
+    "/assets/newsroom/date-range.js",
+    "/assets/newsroom/date-search.js",
+    "/assets/newsroom/highlight.js",
+    "/assets/newsroom/nearest-day.js",
+    "/assets/newsroom/offline.js",
+    "/assets/newsroom/search-parts.js",
+    "/assets/newsroom/search.js",
+  ]);
+});

@@ -18,7 +18,11 @@ const FIELD = "date";
 const DATE = "date";
 /** @type {DateSearchParam} */
 const REQUESTED = "requested";
-/** @type {Promise<DaysIndex["days"]> | undefined} */
+/**
+ * The day index, fetched once per page (browser code: a module instance lives as long as the page,
+ * and every form on it reads the same days.json).
+ * @type {Promise<DaysIndex["days"]> | undefined}
+ */
 let daysPromise;
 
 /** @param {HTMLFormElement} form @returns {Partial<DateSearchData>} */

@@ -14,6 +14,7 @@ import {
   writeServiceWorker,
   type ServiceWorkerJob,
 } from "../../../../src/features/offline/service-worker.ts";
+import { consoleLog } from "../../../../src/kernel/log.ts";
 
 let out: string;
 beforeEach(() => {
@@ -65,7 +66,7 @@ function readWorker() {
 }
 
 test("Workbox's runtime is copied into the site: the loader and every module the worker uses", async () => {
-  await writeServiceWorker(job());
+  await writeServiceWorker(job(), consoleLog);
   expect(readdirSync(path.join(out, "assets/newsroom/workbox")).toSorted()).toEqual([
     "workbox-cacheable-response.prod.js",
     "workbox-core.prod.js",
@@ -79,7 +80,7 @@ test("Workbox's runtime is copied into the site: the loader and every module the
 });
 
 test("a small index goes whole with the worker, with the site's styles and fonts and Newsroom's files; never the pages", async () => {
-  const summary = await writeServiceWorker(job());
+  const summary = await writeServiceWorker(job(), consoleLog);
   const { urls, config, entries, worker } = readWorker();
   expect(urls).toEqual([
     "archive/days.json",
@@ -118,20 +119,20 @@ test("a small index goes whole with the worker, with the site's styles and fonts
 
 test("only the index's own files go without a revision: a site file that merely has .pf_meta in its name keeps one", async () => {
   writeFileSync(path.join(out, "ban-in.pf_meta.css"), "p{}");
-  await writeServiceWorker(job());
+  await writeServiceWorker(job(), consoleLog);
   const entry = readWorker().entries.find((e) => e.url === "ban-in.pf_meta.css");
   expect(entry?.revision).toMatch(/^[0-9a-f]{32}$/);
 });
 
 test("the summary counts the files downloaded with the worker and their bytes", async () => {
-  const summary = await writeServiceWorker(job({ options: { ...job().options, precache: ["*.css", "fonts/*.woff2"] } }));
+  const summary = await writeServiceWorker(job({ options: { ...job().options, precache: ["*.css", "fonts/*.woff2"] } }), consoleLog);
   const { urls } = readWorker();
   expect(summary.files).toBe(urls.length);
   expect(summary.bytes).toBe(urls.reduce((sum, url) => sum + readFileSync(path.join(out, url)).length, 0));
 });
 
 test("a large index: only what every search needs goes with the worker", async () => {
-  const summary = await writeServiceWorker(job({ options: { ...job().options, fullIndexUpTo: 99 } }));
+  const summary = await writeServiceWorker(job({ options: { ...job().options, fullIndexUpTo: 99 } }), consoleLog);
   expect(summary.fullIndex).toBe(false);
   const { urls } = readWorker();
   expect(urls.filter((url) => url.startsWith("pagefind/"))).toEqual([
@@ -144,7 +145,7 @@ test("a large index: only what every search needs goes with the worker", async (
 });
 
 test("without search, no index file and no search settings; the worker's URLs carry the path prefix", async () => {
-  const summary = await writeServiceWorker(job({ search: undefined, prefix: (url) => `/tin${url}` }));
+  const summary = await writeServiceWorker(job({ search: undefined, prefix: (url) => `/tin${url}` }), consoleLog);
   const { urls, config } = readWorker();
   expect(summary.fullIndex).toBe(false);
   expect(urls.some((url) => url.startsWith("pagefind/"))).toBe(false);
@@ -159,8 +160,8 @@ test("without search, no index file and no search settings; the worker's URLs ca
 });
 
 test("the worker and Workbox's copy are never in the list, even when a glob matches them", async () => {
-  await writeServiceWorker(job());
-  await writeServiceWorker(job({ options: { ...job().options, precache: ["**/*.js"] } }));
+  await writeServiceWorker(job(), consoleLog);
+  await writeServiceWorker(job({ options: { ...job().options, precache: ["**/*.js"] } }), consoleLog);
   const { urls } = readWorker();
   expect(urls).not.toContain("sw.js");
   expect(urls.some((url) => url.includes("workbox"))).toBe(false);
@@ -172,7 +173,7 @@ test("the worker and Workbox's copy are never in the list, even when a glob matc
 test("a glob that matches nothing is normal; a file too large for the list is worth a warning", async () => {
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
   writeFileSync(path.join(out, "big.css"), "x".repeat(10_000_001));
-  await writeServiceWorker(job({ options: { ...job().options, precache: ["**/*.css", "nothing/*.woff2"] } }));
+  await writeServiceWorker(job({ options: { ...job().options, precache: ["**/*.css", "nothing/*.woff2"] } }), consoleLog);
   const warnings = warn.mock.calls.map((call) => String(call[0]));
   expect(warnings).toHaveLength(1);
   expect(warnings[0]).toMatch(/^\[newsroom\] warning: offline: .*big\.css/);
@@ -213,24 +214,24 @@ test("a cache name per index part, from its entry file's revision (#20: the root
 test("folders the worker leaves alone (the web editor) are neither downloaded nor answered by it", async () => {
   mkdirSync(path.join(out, "admin"), { recursive: true });
   writeFileSync(path.join(out, "admin", "editor.css"), "x{}");
-  await writeServiceWorker(job({ bypass: ["/admin/"], prefix: (url) => `/tin${url}` }));
+  await writeServiceWorker(job({ bypass: ["/admin/"], prefix: (url) => `/tin${url}` }), consoleLog);
   const { urls, config } = readWorker();
   expect(urls.some((url) => url.startsWith("admin/"))).toBe(false);
   expect(config.bypass).toEqual(["/tin/admin/"]);
   expect(
     precacheGlobs({ options: defaults.offline, search: undefined, files: [], generated: [], bypass: ["//admin/", "/cms/"] }).site.ignores,
   ).toEqual(["admin/**", "cms/**"]);
-  await writeServiceWorker(job());
+  await writeServiceWorker(job(), consoleLog);
   expect(readWorker().config).not.toHaveProperty("bypass");
 });
 
 test("files up to 10 MB are listed even when the index limit is smaller; the index limit raises it", async () => {
   writeFileSync(path.join(out, "six-megabytes.css"), "x".repeat(6_000_000));
-  await writeServiceWorker(job({ options: { ...job().options, fullIndexUpTo: 5_000_000 } }));
+  await writeServiceWorker(job({ options: { ...job().options, fullIndexUpTo: 5_000_000 } }), consoleLog);
   expect(readWorker().urls).toContain("six-megabytes.css");
   writeFileSync(path.join(out, "twelve-megabytes.css"), "x".repeat(12_000_000));
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-  await writeServiceWorker(job({ options: { ...job().options, fullIndexUpTo: 13_000_000 } }));
+  await writeServiceWorker(job({ options: { ...job().options, fullIndexUpTo: 13_000_000 } }), consoleLog);
   expect(readWorker().urls).toContain("twelve-megabytes.css");
   expect(warn).not.toHaveBeenCalled();
 });

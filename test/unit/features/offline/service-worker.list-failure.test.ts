@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, vi } from "vitest";
 import { NewsroomError } from "../../../../src/kernel/errors.ts";
+import { consoleLog } from "../../../../src/kernel/log.ts";
 import { defaults } from "../../../../src/options/index.ts";
 import { writeServiceWorker } from "../../../../src/features/offline/service-worker.ts";
 
@@ -19,15 +20,18 @@ vi.mock("workbox-build/build/get-manifest.js", () => ({
 test("a file list Workbox cannot make stops the build, saying which step failed and why", async () => {
   const out = mkdtempSync(path.join(tmpdir(), "newsroom-sw-fail-"));
   try {
-    const failure = await writeServiceWorker({
-      outputDir: out,
-      options: defaults.offline,
-      prefix: (url) => url,
-      search: undefined,
-      warmPages: [],
-      files: [],
-      generated: [],
-    }).then(
+    const failure = await writeServiceWorker(
+      {
+        outputDir: out,
+        options: defaults.offline,
+        prefix: (url) => url,
+        search: undefined,
+        warmPages: [],
+        files: [],
+        generated: [],
+      },
+      consoleLog,
+    ).then(
       () => expect.fail("written"),
       (error: unknown) => error as NewsroomError,
     );

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test, vi } from "vitest";
+import { consoleLog } from "../../../../src/kernel/log.ts";
 import { defaults } from "../../../../src/options/index.ts";
 import { writeServiceWorker } from "../../../../src/features/offline/service-worker.ts";
 
@@ -36,15 +37,18 @@ beforeEach(() => {
 afterEach(() => rmSync(out, { recursive: true, force: true }));
 
 test("with a strict package layout, Workbox's runtime is found beside workbox-build and copied into the site", async () => {
-  await writeServiceWorker({
-    outputDir: out,
-    options: { ...defaults.offline, precache: [] },
-    prefix: (url) => url,
-    search: undefined,
-    warmPages: ["/"],
-    files: [],
-    generated: [],
-  });
+  await writeServiceWorker(
+    {
+      outputDir: out,
+      options: { ...defaults.offline, precache: [] },
+      prefix: (url) => url,
+      search: undefined,
+      warmPages: ["/"],
+      files: [],
+      generated: [],
+    },
+    consoleLog,
+  );
   const copied = readdirSync(path.join(out, "assets/newsroom/workbox")).toSorted();
   expect(copied).toHaveLength(8);
   expect(copied).toContain("workbox-sw.js");
