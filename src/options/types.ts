@@ -325,7 +325,8 @@ export interface RelatedOptions {
    */
   count: number;
   /**
-   * The newest other articles of the article's section ("Tin cùng chuyên mục"); `0`: none.
+   * Other articles of the article's section ("Tin cùng chuyên mục"): those published just before it
+   * (just after, for the section's oldest), the related ones left out; `0`: none.
    * @default 5
    */
   sameSection: number;
