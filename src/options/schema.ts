@@ -102,11 +102,17 @@ const newPostOptions = group(
 const layoutOptions = group(
   {
     article: layout("article.njk", "Layout of article pages (receives `post`)."),
-    home: layout("home.njk", "Layout of the home pages (receives `home`: `posts`, `pageNumber`, `pageCount`, `previousUrl`, `nextUrl`)."),
+    home: layout(
+      "home.njk",
+      "Layout of the home pages (receives `home`: `posts`, `pageNumber`, `previousUrl`, `nextUrl`, and on the first page only `pageCount` and `front`; pages are numbered from the oldest, see *Sections and tags*).",
+    ),
     archive: layout("archive.njk", "Layout of year, month and day pages (receives `archive`)."),
     archiveIndex: layout("archive-index.njk", "Layout of the archive index."),
     search: layout("search.njk", "Layout of the search page."),
-    topic: layout("topic.njk", "Layout of a section's or a tag's pages (receives `topicPage`)."),
+    topic: layout(
+      "topic.njk",
+      "Layout of a section's or a tag's pages (receives `topicPage`; `topicPage.pageCount`, `topic.count` and `topic.posts` on the first page only).",
+    ),
     topicIndex: layout("topic-index.njk", "Layout of the index of sections and of tags (receives `topicIndex.kind`)."),
     offline: layout("offline.njk", "Layout of the offline page."),
   },

@@ -171,8 +171,9 @@ export interface LayoutNames {
    */
   article: string;
   /**
-   * Layout of the home pages (receives `home`: `posts`, `pageNumber`, `pageCount`, `previousUrl`,
-   * `nextUrl`).
+   * Layout of the home pages (receives `home`: `posts`, `pageNumber`, `previousUrl`, `nextUrl`, and
+   * on the first page only `pageCount` and `front`; pages are numbered from the oldest, see
+   * *Sections and tags*).
    * @default "newsroom/home.njk"
    */
   home: string;
@@ -192,7 +193,8 @@ export interface LayoutNames {
    */
   search: string;
   /**
-   * Layout of a section's or a tag's pages (receives `topicPage`).
+   * Layout of a section's or a tag's pages (receives `topicPage`; `topicPage.pageCount`,
+   * `topic.count` and `topic.posts` on the first page only).
    * @default "newsroom/topic.njk"
    */
   topic: string;
@@ -323,7 +325,8 @@ export interface RelatedOptions {
    */
   count: number;
   /**
-   * The newest other articles of the article's section ("Tin cùng chuyên mục"); `0`: none.
+   * Other articles of the article's section ("Tin cùng chuyên mục"): those published just before it
+   * (just after, for the section's oldest), the related ones left out; `0`: none.
    * @default 5
    */
   sameSection: number;

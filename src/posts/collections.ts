@@ -1,4 +1,5 @@
 /** The published list of posts: which posts are in it, in which order, and their neighbours. Pure functions. */
+import { stablePageCount, stablePages } from "../kernel/stable-pages.ts";
 import type { Post, PostLink } from "./post.ts";
 
 /** Newest first; posts of the same instant ordered by URL, so the order never depends on file order. */
@@ -29,16 +30,22 @@ function linkTo(post: Post | undefined): PostLink | undefined {
   return post && { title: post.title, url: post.url, date: post.date };
 }
 
-/** One page of the home page's list: `/`, then `/page/2/`, `/page/3/`… */
+/**
+ * One page of the home page's list: `/`, then `/page/2/`, `/page/3/`…, numbered from the oldest
+ * posts (kernel/stable-pages.ts): `/page/2/` holds the oldest, and a new post changes `/` only.
+ */
 export interface HomePage {
-  /** 0-based. */
+  /** 0 for `/`; n for `/page/{n+1}/`. */
   pageNumber: number;
-  pageCount: number;
+  /** The first page only: how many pages the older links go through (numbered pages carry no total that every post changes). */
+  pageCount?: number;
   posts: Post[];
   url: string;
   /** Newer posts (`rel="prev"`) and older ones (`rel="next"`). */
   previousUrl: string | undefined;
   nextUrl: string | undefined;
+  /** The page whose posts the first page shows too (there for old links): the first page's URL, for `<link rel="canonical">`. */
+  canonicalUrl?: string;
   /** The first page only: the lead story and the section blocks above the list (see features/home/front-page.ts). */
   front?: FrontPage;
 }
@@ -53,17 +60,17 @@ export interface FrontPage {
   latest: Post[];
 }
 
-/** The home page's pages (one, empty, when there are no posts). */
+/** The home page's pages (one, empty, when there are no posts), in page-number order. */
 export function homePages(posts: readonly Post[], pageSize: number): HomePage[] {
-  const pageCount = Math.max(1, Math.ceil(posts.length / pageSize));
   const url = (n: number) => (n === 0 ? "/" : `/page/${n + 1}/`);
-  return Array.from({ length: pageCount }, (_, n) => ({
-    pageNumber: n,
-    pageCount,
-    posts: posts.slice(n * pageSize, (n + 1) * pageSize),
-    url: url(n),
-    previousUrl: n > 0 ? url(n - 1) : undefined,
-    nextUrl: n < pageCount - 1 ? url(n + 1) : undefined,
+  return stablePages(posts.length, pageSize).map((page) => ({
+    pageNumber: page.pageNumber,
+    ...(page.pageNumber === 0 && { pageCount: stablePageCount(posts.length, pageSize) }),
+    posts: posts.slice(page.start, page.end),
+    url: url(page.pageNumber),
+    previousUrl: page.newer === undefined ? undefined : url(page.newer),
+    nextUrl: page.older === undefined ? undefined : url(page.older),
+    ...(page.duplicate && { canonicalUrl: url(0) }),
   }));
 }
 
@@ -82,3 +89,6 @@ export interface Topic {
   /** Newest first. */
   posts: Post[];
 }
+
+/** A section or tag as its numbered pages see it: without the totals that change with every post of it. */
+export type TopicHead = Omit<Topic, "count" | "posts">;

@@ -64,7 +64,11 @@ export function plannedPages(options: NewsroomOptions, data: NewsroomData): Plan
     pages.push({ url: home.url, source: () => ({ what, posts: [], options: [] }) });
   }
   for (const page of data.archives.pages) pages.push({ url: page.url, source: () => archiveSource(page, options) });
-  for (const page of data.topics.pages) pages.push({ url: page.url, source: () => topicSource(page, options) });
+  // Numbered pages carry a topic without its posts (features/topics/topics.ts): the whole topic, by kind and slug.
+  const topics = new Map([...data.topics.sections, ...data.topics.tags].map((topic) => [`${topic.kind} ${topic.slug}`, topic]));
+  for (const page of data.topics.pages) {
+    pages.push({ url: page.url, source: () => topicSource(page, topics.get(`${page.kind} ${page.topic.slug}`)!, options) });
+  }
   fixed(options.archives.index, "the archive index", "archives.index");
   fixed(data.urls.dayIndex, "the date widget's list of days", "archives.index", options.archives.index);
   if (data.urls.sectionIndex) fixed(data.urls.sectionIndex, "the index of sections", "sections.index");
@@ -139,9 +143,9 @@ function archiveSource(page: ArchivePage, options: NewsroomOptions): PageSource 
   };
 }
 
-function topicSource(page: TopicPage, options: NewsroomOptions): PageSource {
+function topicSource(page: TopicPage, whole: Topic, options: NewsroomOptions): PageSource {
   const topic = `the ${page.kind} ${JSON.stringify(page.topic.name)}`;
-  return { ...topicPosts(page.topic, options), what: page.pageNumber === 0 ? topic : `page ${page.pageNumber + 1} of ${topic}` };
+  return { ...topicPosts(whole, options), what: page.pageNumber === 0 ? topic : `page ${page.pageNumber + 1} of ${topic}` };
 }
 
 function topicFeedSource(section: Topic, kind: "Atom" | "JSON", options: NewsroomOptions): PageSource {

@@ -144,7 +144,16 @@ describe("article and home pages", () => {
     expect(page2.querySelector('link[rel="prev"]')?.getAttribute("href")).toBe("/");
     expect(page2.querySelector('a[rel="next"]')).toBeNull();
     expect(page2.querySelectorAll(".post-card").length).toBe(2);
-    expect(site.exists("/page/3/")).toBe(false);
+    expect(page2.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("https://tin.example/page/2/");
+    // Numbered from the oldest (#23): 4 posts by 2 make two chunks, and the first page shows the newer one, whose own page
+    // (there for links made when it was page 2 of 3) is canonical to the first page.
+    const page3 = site.page("/page/3/");
+    expect(page3.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("https://tin.example/");
+    expect(page3.querySelectorAll(".post-card-title a").map((a) => a.getAttribute("href"))).toEqual([
+      "/2019/10/18/tin-moi-hon/",
+      "/2019/10/18/chu-trong-xay-dung-dang-bo-trong-sach-vung-manh/",
+    ]);
+    expect(site.exists("/page/4/")).toBe(false);
   });
 });
 

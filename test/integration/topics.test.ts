@@ -63,28 +63,34 @@ test("the header's section menu follows the declared order on every page", () =>
   expect(site.page("/chuyen-muc/thoi-su/").querySelector('.section-menu a[aria-current="page"]')?.text).toBe("Thời sự");
 });
 
-test("a section is paginated newest first, linked with rel prev/next", () => {
+test("a section is paginated from its oldest posts, linked with rel prev/next; totals on the first page only", () => {
+  // Five posts by two (#23): page 2 holds the two oldest, the first page the newest and the chunk after page 2.
   const first = site.page("/chuyen-muc/kinh-te-tai-chinh/");
   expect(first.querySelector("h1")?.text).toBe("Kinh tế – Tài chính");
-  expect(first.querySelectorAll(".post-card-title a").map((a) => a.text)).toEqual(["Kinh tế số 5", "Kinh tế số 4"]);
+  expect(first.querySelectorAll(".post-card-title a").map((a) => a.text)).toEqual(["Kinh tế số 5", "Kinh tế số 4", "Kinh tế số 3"]);
   expect(first.querySelector('link[rel="next"]')?.getAttribute("href")).toBe("/chuyen-muc/kinh-te-tai-chinh/page/2/");
+  expect(first.querySelector(".archive-count")?.text).toBe("5 bài viết");
+  expect(first.querySelector(".pagination-current")?.text).toBe("Trang 1 / 2");
   const second = site.page("/chuyen-muc/kinh-te-tai-chinh/page/2/");
-  expect(second.querySelectorAll(".post-card-title a").map((a) => a.text)).toEqual(["Kinh tế số 3", "Kinh tế số 2"]);
+  expect(second.querySelectorAll(".post-card-title a").map((a) => a.text)).toEqual(["Kinh tế số 2", "Kinh tế số 1"]);
   expect(second.querySelector('a[rel="prev"]')?.getAttribute("href")).toBe("/chuyen-muc/kinh-te-tai-chinh/");
-  expect(second.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/chuyen-muc/kinh-te-tai-chinh/page/3/");
-  expect(
-    site
-      .page("/chuyen-muc/kinh-te-tai-chinh/page/3/")
-      .querySelectorAll(".post-card-title a")
-      .map((a) => a.text),
-  ).toEqual(["Kinh tế số 1"]);
+  expect(second.querySelector('a[rel="next"]')).toBeNull();
+  expect(second.querySelector(".archive-count")).toBeNull();
+  expect(second.querySelector(".pagination-current")?.text).toBe("Trang 2");
+  expect(second.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe(
+    "https://tin.example/chuyen-muc/kinh-te-tai-chinh/page/2/",
+  );
+  // The chunk the first page shows, on its own page for links made when there were fewer posts: canonical to the first page.
+  const third = site.page("/chuyen-muc/kinh-te-tai-chinh/page/3/");
+  expect(third.querySelectorAll(".post-card-title a").map((a) => a.text)).toEqual(["Kinh tế số 4", "Kinh tế số 3"]);
+  expect(third.querySelector('link[rel="canonical"]')?.getAttribute("href")).toBe("https://tin.example/chuyen-muc/kinh-te-tai-chinh/");
   expect(site.exists("/chuyen-muc/kinh-te-tai-chinh/page/4/")).toBe(false);
 });
 
 test("tags: one page per tag slug (two spellings are one tag), slugged like articles, with an index", () => {
   const tag = site.page("/tag/song-ma/");
-  expect(tag.querySelectorAll(".post-card-title a")).toHaveLength(2);
-  expect(site.exists("/tag/song-ma/page/3/")).toBe(true); // five posts, two a page
+  expect(tag.querySelectorAll(".post-card-title a")).toHaveLength(3); // five posts, two a page: the newest and a chunk of two
+  expect(site.exists("/tag/song-ma/page/3/")).toBe(true);
   expect(site.exists("/tag/moc-chau/")).toBe(true);
   expect(
     site

@@ -12,7 +12,8 @@ export const relatedOptions = feature(
       expected: UP_TO_50,
     }),
     sameSection: option(wholeNumber(0, 50).default(5), {
-      description: 'The newest other articles of the article\'s section ("Tin cùng chuyên mục"); `0`: none.',
+      description:
+        "Other articles of the article's section (\"Tin cùng chuyên mục\"): those published just before it (just after, for the section's oldest), the related ones left out; `0`: none.",
       expected: UP_TO_50,
     }),
   },

@@ -21,7 +21,7 @@ import { slugify } from "../../kernel/slug.ts";
 export interface RelatedSettings {
   /** Related articles per post (0: none). */
   count: number;
-  /** Newest articles of the same section per post (0: none). */
+  /** Articles of the same section per post, the nearest older ones (0: none). */
   sameSection: number;
 }
 
@@ -37,32 +37,47 @@ const SAME_SECTION_FACTOR = 1.15;
 /** Below this score, what two posts share is a common word or two, not a subject. */
 const MIN_SCORE = 0.03;
 
-/** The posts (newest first) with `related` and `sameSection` filled; new objects, the input is left as it is. */
+/**
+ * The posts (newest first) with `related` and `sameSection` filled; new objects, the input is left as it is.
+ * The same-section list is the section's posts just before this one (older), filled with the ones just
+ * after it for the section's oldest posts, newest first, the related ones left out: a new post changes
+ * the lists of the few posts just before it, not of every post of its section (#23 §3b).
+ */
 export function withRelated(posts: readonly Post[], settings: RelatedSettings): Post[] {
   const related = settings.count > 0 ? relatedIndexes(posts, settings.count) : posts.map(() => []);
+  // Each section's posts (indexes, newest first), and each post's place in its section's list.
   const sections = new Map<string, number[]>();
+  const place = new Int32Array(posts.length);
   if (settings.sameSection > 0) {
     posts.forEach((post, i) => {
       if (!post.category) return;
       const key = slugify(post.category);
-      const list = sections.get(key);
-      if (!list) sections.set(key, [i]);
-      else if (list.length <= settings.count + settings.sameSection) list.push(i);
+      let list = sections.get(key);
+      if (!list) sections.set(key, (list = []));
+      place[i] = list.length;
+      list.push(i);
     });
   }
   return posts.map((post, i) => {
     const mine = related[i]!;
-    const taken = new Set([i, ...mine]);
-    const newest = post.category ? (sections.get(slugify(post.category)) ?? []) : [];
+    const section = post.category ? sections.get(slugify(post.category)) : undefined;
     return {
       ...post,
       related: mine.map((j) => linkTo(posts[j]!)),
-      sameSection: newest
-        .filter((j) => !taken.has(j))
-        .slice(0, settings.sameSection)
-        .map((j) => linkTo(posts[j]!)),
+      sameSection: section
+        ? nearestInSection(section, place[i]!, new Set([i, ...mine]), settings.sameSection).map((j) => linkTo(posts[j]!))
+        : [],
     };
   });
+}
+
+/** Up to `count` posts of `section` (indexes, newest first) nearest to its post at `at`: the older ones first, then the newer; newest first. */
+function nearestInSection(section: readonly number[], at: number, taken: ReadonlySet<number>, count: number): number[] {
+  const older: number[] = [];
+  for (let k = at + 1; k < section.length && older.length < count; k++) if (!taken.has(section[k]!)) older.push(section[k]!);
+  const newer: number[] = [];
+  for (let k = at - 1; k >= 0 && older.length + newer.length < count; k--) if (!taken.has(section[k]!)) newer.push(section[k]!);
+  return [...newer.reverse(), ...older];
 }
 
 /** For each post, the indexes of its `count` most related posts, best first. */

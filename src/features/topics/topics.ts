@@ -12,23 +12,28 @@
 import type { SectionDeclaration } from "../../options/index.ts";
 import { slugify } from "../../kernel/slug.ts";
 import { declaredSection, sectionSlug, topicUrl } from "../../kernel/topics.ts";
-import type { Topic, TopicKind } from "../../posts/collections.ts";
+import type { Topic, TopicHead, TopicKind } from "../../posts/collections.ts";
 import type { Post } from "../../posts/post.ts";
 import { pageUrl } from "../../kernel/urls.ts";
+import { stablePageCount, stablePages } from "../../kernel/stable-pages.ts";
 
-export type { Topic, TopicKind } from "../../posts/collections.ts";
+export type { Topic, TopicHead, TopicKind } from "../../posts/collections.ts";
 
-/** One page of a section or tag. */
+/** One page of a section or tag, numbered from the oldest posts like the home page's (kernel/stable-pages.ts). */
 export interface TopicPage {
   kind: TopicKind;
-  topic: Topic;
+  /** The whole topic on the first page; on numbered pages without `count` and `posts`, which every new post of it changes. */
+  topic: Topic | TopicHead;
   posts: Post[];
   url: string;
-  /** 0-based. */
+  /** 0 for the topic's URL; n for `…/page/{n+1}/`. */
   pageNumber: number;
-  pageCount: number;
+  /** The first page only: how many pages the older links go through. */
+  pageCount?: number;
   previousPageUrl: string | undefined;
   nextPageUrl: string | undefined;
+  /** The page whose posts the first page shows too (there for old links): the first page's URL, for `<link rel="canonical">`. */
+  canonicalUrl?: string;
 }
 
 export interface Topics {
@@ -154,15 +159,16 @@ export function groupTopics(posts: readonly Post[], settings: TopicSettings): To
 }
 
 function topicPages(topic: Topic, pageSize: number): TopicPage[] {
-  const pageCount = Math.max(1, Math.ceil(topic.posts.length / pageSize));
-  return Array.from({ length: pageCount }, (_, n) => ({
+  const { count: _count, posts: _posts, ...head } = topic;
+  return stablePages(topic.posts.length, pageSize).map((page) => ({
     kind: topic.kind,
-    topic,
-    posts: topic.posts.slice(n * pageSize, (n + 1) * pageSize),
-    url: pageUrl(topic.url, n),
-    pageNumber: n,
-    pageCount,
-    previousPageUrl: n > 0 ? pageUrl(topic.url, n - 1) : undefined,
-    nextPageUrl: n < pageCount - 1 ? pageUrl(topic.url, n + 1) : undefined,
+    topic: page.pageNumber === 0 ? topic : head,
+    posts: topic.posts.slice(page.start, page.end),
+    url: pageUrl(topic.url, page.pageNumber),
+    pageNumber: page.pageNumber,
+    ...(page.pageNumber === 0 && { pageCount: stablePageCount(topic.posts.length, pageSize) }),
+    previousPageUrl: page.newer === undefined ? undefined : pageUrl(topic.url, page.newer),
+    nextPageUrl: page.older === undefined ? undefined : pageUrl(topic.url, page.older),
+    ...(page.duplicate && { canonicalUrl: topic.url }),
   }));
 }

@@ -42,17 +42,20 @@ test("the partial plan writes the edited article, its neighbours, and the home a
   const plan = partialPlan(new Set([target.inputPath]), posts, homes, archives.pages);
   expect(plan.full).toBe(false);
   expect(plan.articles.map((p) => p.url).sort()).toEqual([posts[13]!.url, target.url, posts[15]!.url].sort());
-  expect(plan.homePages.map((h) => h.url)).toEqual(["/page/2/"]);
+  expect(plan.homePages.map((h) => h.url)).toEqual(["/page/3/"]); // the 15th newest of 30: ranks 10–19, numbered from the oldest (#23)
   expect(plan.archivePages.every((a) => a.posts.some((p) => p.inputPath === target.inputPath))).toBe(true);
   expect(plan.archivePages.map((a) => a.level).sort()).toEqual(["day", "month"]); // not among the year page's 10 latest
 });
 
-test("home pages: newest first, page links, one empty page without posts", () => {
-  const pages = homePages(publish(read), 10);
-  expect(pages.map((p) => [p.url, p.posts.length, p.previousUrl, p.nextUrl])).toEqual([
-    ["/", 10, undefined, "/page/2/"],
-    ["/page/2/", 10, "/", "/page/3/"],
-    ["/page/3/", 10, "/page/2/", undefined],
+test("home pages: numbered from the oldest, page links, one empty page without posts", () => {
+  const posts = publish(read);
+  const pages = homePages(posts, 10);
+  expect(pages.map((p) => [p.url, p.posts[0]?.url, p.posts.length, p.previousUrl, p.nextUrl, p.pageCount, p.canonicalUrl])).toEqual([
+    ["/", posts[0]!.url, 10, undefined, "/page/3/", 3, undefined],
+    ["/page/2/", posts[20]!.url, 10, "/page/3/", undefined, undefined, undefined],
+    ["/page/3/", posts[10]!.url, 10, "/", "/page/2/", undefined, undefined],
+    // The oldest chunk the first page shows too, for links made before: canonical to the first page.
+    ["/page/4/", posts[0]!.url, 10, "/", "/page/3/", undefined, "/"],
   ]);
   expect(homePages([], 10)).toMatchObject([{ url: "/", posts: [], pageCount: 1 }]);
 });

@@ -133,6 +133,30 @@ test("tags and sections on one URL pattern: a tag and a section of one slug coll
   ]);
 });
 
+test("every page of a list is planned, its numbered pages (which carry no posts of the topic) named by the topic's posts", () => {
+  const posts = [1, 2, 3, 4].map((i) => post(i, i, i % 2 ? { category: "Kinh tế" } : { tags: ["kinh tế"] }));
+  const { options, data } = site({ pageSize: 1, sections: { url: "/chu-de/{slug}/" }, tags: { url: "/chu-de/{slug}/" } }, posts);
+  // Two posts a page of one: the first page, page 2 (the oldest) and page 3 (the chunk the first page shows, for old links).
+  expect(
+    plannedPages(options, data)
+      .filter((p) => p.url.startsWith("/chu-de/") && p.url.endsWith("/"))
+      .map((p) => p.url),
+  ).toEqual([
+    "/chu-de/kinh-te/",
+    "/chu-de/kinh-te/page/2/",
+    "/chu-de/kinh-te/page/3/",
+    "/chu-de/kinh-te/",
+    "/chu-de/kinh-te/page/2/",
+    "/chu-de/kinh-te/page/3/",
+  ]);
+  const collisions = findPageCollisions(plannedPages(options, data));
+  expect(collisions.map((c) => c.url)).toEqual(["/chu-de/kinh-te/", "/chu-de/kinh-te/page/2/", "/chu-de/kinh-te/page/3/"]);
+  expect(collisions[2]!.pages.map(describeSource)).toEqual([
+    'page 3 of the section "Kinh tế" (category "Kinh tế" of posts/3.md, posts/1.md; option sections.url "/chu-de/{slug}/")',
+    'page 3 of the tag "kinh tế" (tags "kinh tế" of posts/4.md, posts/2.md; option tags.url "/chu-de/{slug}/")',
+  ]);
+});
+
 test("checking 20,000 posts' pages stays linear", () => {
   const posts = Array.from({ length: 20_000 }, (_, i) =>
     post(i, 1 + (i % 28), {

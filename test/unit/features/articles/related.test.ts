@@ -96,7 +96,7 @@ test("the same section adds a little: between equal texts, the one of the same s
   expect(relatedIndexes(sections, 2)[0]).toEqual([2, 1]);
 });
 
-test("same-section lists: the newest other posts of the section, without the related ones, up to the count", () => {
+test("same-section lists: the section's other posts nearest the post, without the related ones, up to the count", () => {
   const lists = withRelated(corpus, { count: 1, sameSection: 2 });
   const economy = lists[1]!; // "Xây dựng nông thôn mới…", Kinh tế; its related: "Nông thôn mới nâng cao…"
   expect(economy.related.map((l) => l.url)).toEqual(["/tin-4/"]);
@@ -105,4 +105,40 @@ test("same-section lists: the newest other posts of the section, without the rel
   // No category, no same-section list; counts of 0 turn the lists off.
   expect(lists[0]!.sameSection).toEqual([]);
   expect(withRelated(corpus, { count: 0, sameSection: 0 }).every((p) => p.related.length + p.sameSection.length === 0)).toBe(true);
+});
+
+test("same-section lists: the posts just before this one (older), filled from the ones just after for the section's oldest (#23 §3b)", () => {
+  // Ten posts of one section with nothing in common (no related list), and two of another in between.
+  const titles = Array.from({ length: 12 }, (_, i) => ({
+    title: `Tin ${i} chữ${i}`,
+    category: i === 3 || i === 7 ? "Văn hóa" : "Kinh tế",
+  }));
+  const lists = withRelated(posts(titles), { count: 0, sameSection: 3 });
+  const urls = (i: number) => lists[i]!.sameSection.map((l) => l.url);
+  expect(urls(0)).toEqual(["/tin-1/", "/tin-2/", "/tin-4/"]); // the newest: the three before it, the other section skipped
+  expect(urls(5)).toEqual(["/tin-6/", "/tin-8/", "/tin-9/"]);
+  expect(urls(10)).toEqual(["/tin-8/", "/tin-9/", "/tin-11/"]); // one older left: the two newer nearest, newest first
+  expect(urls(11)).toEqual(["/tin-8/", "/tin-9/", "/tin-10/"]);
+  expect(urls(3)).toEqual(["/tin-7/"]); // a section of two
+  // A newer post of the section changes no older post's list: each has three older ones, or borrows newer ones nearer than it.
+  const added = withRelated(posts([{ title: "Tin mới nhất", category: "Kinh tế" }, ...titles]), { count: 0, sameSection: 3 });
+  const before = lists.map((p) => p.sameSection.map((l) => l.title));
+  const after = added.slice(1).map((p) => p.sameSection.map((l) => l.title));
+  expect(after.map((list, i) => (JSON.stringify(list) === JSON.stringify(before[i]) ? "" : i)).filter((i) => i !== "")).toEqual([]);
+});
+
+test("same-section lists leave out the related posts and go further for as many", () => {
+  const lists = withRelated(
+    posts([
+      { title: "Cầu treo bản Lướt sông Mã", category: "Kinh tế" },
+      { title: "Hội chợ nông sản", category: "Kinh tế" },
+      { title: "Cầu treo bản Lướt sắp xong", category: "Kinh tế" },
+      { title: "Đường tỉnh 117", category: "Kinh tế" },
+      { title: "Chợ phiên vùng cao", category: "Kinh tế" },
+      ...Array.from({ length: 20 }, (_, i) => ({ title: `khác ${i} chữ${i}` })),
+    ]),
+    { count: 1, sameSection: 2 },
+  );
+  expect(lists[0]!.related.map((l) => l.url)).toEqual(["/tin-2/"]);
+  expect(lists[0]!.sameSection.map((l) => l.url)).toEqual(["/tin-1/", "/tin-3/"]);
 });
