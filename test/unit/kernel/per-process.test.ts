@@ -1,6 +1,9 @@
 /** The one place for per-process state: values two copies of the plugin share, a lock, memoised loads. */
 import { expect, test, vi } from "vitest";
 import { once, perProcess, processLock } from "../../../src/kernel/per-process.ts";
+// Imported with the file, not inside a test: the mutation run would count every module's top-level
+// code as run by that test, and run its static mutants against it instead of ignoring them.
+import { newsroomSettings } from "../../../src/index.ts";
 
 /** A second copy of the module, as a process that loads the plugin from src/ and from dist/ has. */
 async function secondCopy(): Promise<typeof import("../../../src/kernel/per-process.ts")> {
@@ -23,7 +26,6 @@ test("perProcess: one value per name, made once, under the package's global symb
 });
 
 test("the plugin's settings registry is the one older copies of the plugin keep under eleventy-plugin-newsroom.settings", async () => {
-  const { newsroomSettings } = await import("../../../src/index.ts");
   const config = {};
   const registry = (globalThis as Record<symbol, unknown>)[Symbol.for("eleventy-plugin-newsroom.settings")] as WeakMap<object, unknown>;
   expect(registry).toBeInstanceOf(WeakMap);
