@@ -88,6 +88,7 @@ interface Served {
 /** A static server that records every request under /pagefind/ (like test/helpers/server.ts, plus the counting). */
 async function countingServer(root: string) {
   const served: Served[] = [];
+  const gzipped = new Map<string, Buffer>();
   let inFlight = 0;
   let lastActivity = performance.now();
   const server = createServer((req, res) => {
@@ -98,7 +99,8 @@ async function countingServer(root: string) {
     if (!existsSync(file)) return void res.writeHead(404).end("not found");
     const content = readFileSync(file);
     const gzip = COMPRESSED.has(path.extname(file)) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    const body = gzip ? gzipSync(content) : content;
+    // Every query asks for the same scripts: each file is compressed once per server.
+    const body = gzip ? (gzipped.get(file) ?? gzipped.set(file, gzipSync(content)).get(file)!) : content;
     const counted = pathname.startsWith("/pagefind/");
     if (counted) {
       inFlight++;

@@ -258,6 +258,11 @@ function restoreCorpus(corpus: string): void {
   }
 }
 
+/** Bare Eleventy's command line for a corpus's posts. */
+function bareBuild(corpus: string, out: string): string[] {
+  return [eleventyCli, `--config=${bareConfig}`, `--input=${path.join(corpus, "posts")}`, `--output=${out}`, "--quiet"];
+}
+
 /** Site-local "yyyy-MM-ddTHH:mm" plus some minutes. */
 function addMinutes(local: string, minutes: number): string {
   return new Date(Date.parse(`${local}:00Z`) + minutes * 60_000).toISOString().slice(0, 16);
@@ -271,7 +276,7 @@ async function benchSize(n: number): Promise<Result> {
   console.error(`  N=${n} corpus ready in ${s((performance.now() - t0) / 1000)}`);
   const bareOutDir = path.join(work, `out-bare-${n}`);
   const fullOutDir = path.join(work, `out-full-${n}`);
-  const bareArgs = [eleventyCli, `--config=${bareConfig}`, `--input=${path.join(corpus, "posts")}`, `--output=${bareOutDir}`, "--quiet"];
+  const bareArgs = bareBuild(corpus, bareOutDir);
   const fullArgs = (out: string) => [eleventyCli, `--config=${fullConfig}`, `--input=${corpus}`, `--output=${out}`, "--quiet"];
   const result: Result = {
     n,
@@ -495,10 +500,7 @@ async function incrementalRows(n: number, corpus: string, posts: ReturnType<type
     if (BARE) {
       const bareOut = path.join(work, `out-bare-${n}`);
       rmSync(bareOut, { recursive: true, force: true });
-      bare = await measure(
-        [eleventyCli, `--config=${bareConfig}`, `--input=${path.join(corpus, "posts")}`, `--output=${bareOut}`, "--quiet"],
-        root,
-      );
+      bare = await measure(bareBuild(corpus, bareOut), root);
       console.error(`  N=${n} bare, same posts: ${s(bare.seconds)}, peak ${mb(bare.peakBytes)}`);
     }
     const editedWhat = editOldPost(corpus, posts, n);
