@@ -25,6 +25,7 @@ import { writeServiceWorker } from "../features/offline/service-worker.ts";
 import { canaryKey, pageKeys } from "../render/page-keys.ts";
 import { globalKey, scanSiteTemplates } from "./global-key.ts";
 import { type Canary, PageStore } from "./page-store.ts";
+import { readPostCache, writePostCache } from "./post-cache.ts";
 
 export interface BuildSettings {
   options: NewsroomOptions;
@@ -57,9 +58,14 @@ export class NewsroomBuild {
   #unpublished = 0;
   #outputDir = "";
   /** The page store of an incremental `newsroom build` (undefined: every page is rendered). */
-  #store: { store: PageStore; full: boolean; output: string } | undefined;
-  /** This build's use of the store: why everything is rendered, the canaries, the pages rendered from the plan's lists. */
-  #storeBuild: { fullBecause: string | undefined; canaries: Canary[]; rendered: Set<string> } | undefined;
+  #store: { store: PageStore; dir: string; full: boolean; output: string } | undefined;
+  /**
+   * This build's use of the store: its global key, why everything is rendered, the canaries, the pages
+   * rendered from the plan's lists, whether the post cache served.
+   */
+  #storeBuild:
+    | { global: string; fullBecause: string | undefined; canaries: Canary[]; rendered: Set<string>; postsCached: boolean }
+    | undefined;
   /** How long this build's related lists took (they are in the summary: their cost grows with the archive). */
   #relatedSeconds = 0;
 
@@ -95,7 +101,7 @@ export class NewsroomBuild {
    * Production builds only: the dev server plans its own rebuilds.
    */
   usePageStore(settings: { dir: string; full: boolean; output: string }): void {
-    this.#store = { store: new PageStore(settings.dir), full: settings.full, output: settings.output };
+    this.#store = { store: new PageStore(settings.dir), ...settings };
   }
 
   /** The dev server's watcher saw these files change (before the rebuild). */
@@ -110,6 +116,11 @@ export class NewsroomBuild {
     this.#outputDir = path.resolve(directories.output);
     this.removals.buildStarted(this.#devServer);
 
+    // An incremental `newsroom build` takes the posts whose files did not change from the post cache.
+    const store = this.#store && !this.#devServer ? this.#store : undefined;
+    const global = store && this.#globalKey(store, directories);
+    const cached = store && global && !store.full ? readPostCache(store.dir, global) : undefined;
+    if (cached) this.#postLoader().remember(cached);
     const all = await this.#postLoader().load();
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
     const relatedStart = performance.now();
@@ -132,7 +143,7 @@ export class NewsroomBuild {
     if (this.#devServer && !outputIntact) this.#outputFolders.restore(); // Eleventy would not make them again
     this.data.render = this.#planner.plan(all, published, this.data.render, this.#devServer && outputIntact);
     this.#storeBuild = undefined;
-    if (this.#store && !this.#devServer) this.#planFromStore(this.#store, directories);
+    if (store && global) this.#planFromStore(store, { global, directories, postsCached: cached !== undefined });
 
     // A production build indexes beside Eleventy's rendering (finished, and its errors raised, in
     // after()); the dev server starts it once the pages are written, so as not to delay them.
@@ -206,22 +217,32 @@ export class NewsroomBuild {
         rendered.set(url, typeof content === "string" || content instanceof Uint8Array ? content : undefined);
       }
       await this.#store.store.save(outputDir, rendered, storeBuild.canaries);
+      const read = this.#postLoader().readPosts();
+      if (read.changed || !storeBuild.postsCached) writePostCache(this.#store.dir, storeBuild.global, read);
     }
     log.info(summary.line());
   }
 
-  /** An incremental build: the pages whose keys the store holds, with their files intact, leave the plan's lists. */
-  #planFromStore(store: { store: PageStore; full: boolean; output: string }, directories: EleventyEventArgs["directories"]): void {
+  /** What every page and post of an incremental build depends on besides its own file (global-key.ts). */
+  #globalKey(store: { output: string }, directories: EleventyEventArgs["directories"]): string {
     const { options, projectRoot, postsDir, prefix } = this.#settings;
-    const keys = pageKeys(this.data, { pictureKey: (src) => this.images?.pictureKey(src) ?? "" });
     const caches = [options.search.cache, options.images.cache].flatMap((c) => (c ? [path.resolve(projectRoot, c)] : []));
-    const global = globalKey({
+    return globalKey({
       options,
       pathPrefix: prefix("/"),
       projectRoot,
       directories,
       skip: [postsDir, this.#outputDir, path.resolve(store.output), ...caches],
     });
+  }
+
+  /** An incremental build: the pages whose keys the store holds, with their files intact, leave the plan's lists. */
+  #planFromStore(
+    store: { store: PageStore; full: boolean },
+    { global, directories, postsCached }: { global: string; directories: EleventyEventArgs["directories"]; postsCached: boolean },
+  ): void {
+    const { options, projectRoot } = this.#settings;
+    const keys = pageKeys(this.data, { pictureKey: (src) => this.images?.pictureKey(src) ?? "" });
     const { layouts } = options;
     const refusals = scanSiteTemplates(directories, [layouts.article, layouts.home, layouts.archive, layouts.topic]);
     const refusal = refusals[0]
@@ -231,9 +252,11 @@ export class NewsroomBuild {
     this.data.render = plan;
     const canaryUrls = [options.notFoundPage || "", options.offline.enabled ? options.offline.page : ""].filter((url) => url !== "");
     this.#storeBuild = {
+      global,
       fullBecause,
       canaries: canaryUrls.map((url) => ({ url, key: canaryKey(this.data, url) })),
       rendered: pageUrls(plan),
+      postsCached,
     };
   }
 
@@ -291,6 +314,7 @@ export class NewsroomBuild {
       ...(this.#storeBuild
         ? [
             `${count(pageUrls(render).size)} pages rendered, ${count(render.reused)} reused${this.#storeBuild.fullBecause ? ` (all rendered: ${this.#storeBuild.fullBecause})` : ""}`,
+            `${count(this.#postLoader().parsed)} post file${this.#postLoader().parsed === 1 ? "" : "s"} parsed${this.#storeBuild.postsCached ? " (the others from the post cache)" : ""}`,
           ]
         : []),
       ...(this.#settings.options.related.count > 0 ? [`related articles ${this.#relatedSeconds.toFixed(1)} s`] : []),

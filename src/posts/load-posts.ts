@@ -1,6 +1,7 @@
 /**
  * Reads the posts folder into typed posts. Every bad post is collected and reported in one
- * `PostsError`; unchanged files are not parsed again on the next build (dev server).
+ * `PostsError`; unchanged files are not parsed again on the next build (dev server), nor, through
+ * the post cache (build/post-cache.ts), on the next `newsroom build`.
  */
 import { createHash } from "node:crypto";
 import { realpathSync, statSync } from "node:fs";
@@ -14,7 +15,7 @@ import { groupBy } from "../kernel/group-by.ts";
 import { OUTPUT_MARKER } from "../kernel/paths.ts";
 import { splitFrontMatter } from "./frontmatter.ts";
 import { createMarkdown, renderMarkdown } from "./markdown.ts";
-import { type Post, type PostContext, readPostHead } from "./post.ts";
+import { checkImage, type Post, type PostContext, readPostHead } from "./post.ts";
 import { countWords, htmlToText, truncateText } from "../kernel/text.ts";
 
 export interface LoaderSettings {
@@ -44,13 +45,39 @@ type FileResult =
   | { post: Post; problems: []; unknownKeys: string[]; warnings: string[] }
   | { post: undefined; problems: PostProblem[]; unknownKeys: string[]; warnings: string[] };
 
+/** A post as read from its file, with what says whether the file still holds it: what the post cache keeps. */
+export interface ReadPost {
+  /** The file, from the project root ("posts/2019/song-ma.md"). */
+  file: string;
+  /** Its size and modification time (ns), and the sha1 of its bytes. */
+  stamp: string;
+  hash: string;
+  post: Post;
+  unknownKeys: string[];
+  warnings: string[];
+}
+
+/** Read posts as the next build can take them: `changed` when they differ from those it was given (remember()). */
+export interface ReadPosts {
+  posts: ReadPost[];
+  changed: boolean;
+  /** The latest plausible date they were checked against (ms; option dateRange): a build with an earlier one reads them again. */
+  latest: number;
+}
+
 const POST_EXTENSIONS = new Set([".md", ".markdown"]);
+/** A file modified this recently (ms) is checked by its bytes at the next build, whatever its stamp. */
+const RACY_MS = 2000;
 
 export class PostLoader {
   readonly #settings: LoaderSettings;
   readonly #markdown: MarkdownIt;
-  /** Per file: its size and modification time (ns), a hash of its bytes, and what they gave. */
-  readonly #cache = new Map<string, { stamp: string; hash: string; result: FileResult }>();
+  /** Per file (absolute) of the last load: its size and modification time (ns), a hash of its bytes, and the post they gave. */
+  readonly #cache = new Map<string, { stamp: string; hash: string; result: FileResult & { post: Post } }>();
+  /** Whether the last load read a file afresh, re-stamped one, or found one gone. */
+  #changed = false;
+  /** Files the last load parsed (the others it had read before). */
+  #parsed = 0;
 
   constructor(settings: LoaderSettings) {
     this.#settings = settings;
@@ -61,6 +88,14 @@ export class PostLoader {
   async load(): Promise<Post[]> {
     const { postsDir, projectRoot, outputDir, log } = this.#settings;
     const files = await listPostFiles(postsDir, projectRoot, outputDir ? [outputDir] : []);
+    this.#changed = false;
+    this.#parsed = 0;
+    const listed = new Set(files);
+    for (const file of this.#cache.keys()) {
+      if (listed.has(file)) continue;
+      this.#cache.delete(file);
+      this.#changed = true;
+    }
     const results = await mapLimit(files, 32, (file) => this.#loadFile(file));
     const problems: PostProblem[] = [];
     const posts: Post[] = [];
@@ -99,22 +134,84 @@ export class PostLoader {
       return unreadable(cause);
     }
     const stamp = `${info.size} ${info.mtimeNs}`;
+    // A post read before, whose picture is still there (the file holds no trace of its picture's removal).
     const cached = this.#cache.get(absolute);
-    if (cached?.stamp === stamp) return cached.result;
+    const still = cached && (!cached.result.post.image || checkImage(cached.result.post.image, this.#context()) === undefined);
+    if (still && cached.stamp === stamp) return cached.result;
     let bytes: Buffer;
     try {
       bytes = await readFile(absolute);
     } catch (cause) {
+      this.#forget(absolute);
       return unreadable(cause);
     }
     const hash = createHash("sha1").update(bytes).digest("hex");
-    if (cached?.hash === hash) {
+    this.#changed = true;
+    if (still && cached.hash === hash) {
       this.#cache.set(absolute, { ...cached, stamp });
       return cached.result;
     }
     const result = this.#parse(file, bytes);
-    this.#cache.set(absolute, { stamp, hash, result });
+    this.#parsed++;
+    // A bad post is read again at every build: what it lacked (a picture, a section) may come without its file changing.
+    if (result.post) this.#cache.set(absolute, { stamp, hash, result });
+    else this.#forget(absolute);
     return result;
+  }
+
+  /**
+   * Posts read by an earlier process (the post cache), by file from the project root: a file whose
+   * bytes are the same is not parsed again. Ignored when they were checked against a later date
+   * range than this loader's (option `now` set back): a post plausible then may not be now.
+   */
+  remember(read: ReadPosts): void {
+    if (read.latest > this.#latest()) return;
+    for (const { file, stamp, hash, post, unknownKeys, warnings } of read.posts) {
+      this.#cache.set(path.resolve(this.#settings.projectRoot, file), { stamp, hash, result: { post, problems: [], unknownKeys, warnings } });
+    }
+  }
+
+  /**
+   * The posts of the last load, for the post cache. A file modified in the last seconds is kept
+   * without its stamp: file systems date writes in ticks of a few milliseconds, so an edit right after
+   * this read could keep its size and time, and only its bytes would tell (git's "racy" files).
+   */
+  readPosts(): ReadPosts {
+    const { projectRoot } = this.#settings;
+    const recent = BigInt(Date.now() - RACY_MS) * 1_000_000n;
+    const posts = [...this.#cache].map(([absolute, { stamp, hash, result }]) => ({
+      file: path.relative(projectRoot, absolute).split(path.sep).join("/"),
+      stamp: BigInt(stamp.split(" ")[1] ?? "0") >= recent ? "" : stamp,
+      hash,
+      post: result.post,
+      unknownKeys: result.unknownKeys,
+      warnings: result.warnings,
+    }));
+    return { posts, changed: this.#changed, latest: this.#latest() };
+  }
+
+  /** How many files the last load parsed; the others gave the posts read before. */
+  get parsed(): number {
+    return this.#parsed;
+  }
+
+  #forget(absolute: string): void {
+    if (this.#cache.delete(absolute)) this.#changed = true;
+  }
+
+  #latest(): number {
+    return this.#dates()?.latest.getTime() ?? Number.POSITIVE_INFINITY;
+  }
+
+  #context(): PostContext {
+    return {
+      timeZone: this.#settings.timeZone,
+      permalink: this.#settings.permalink,
+      archives: this.#settings.archives,
+      imageExists: (image) => isFile(path.join(this.#settings.inputDir, image)),
+      dates: this.#dates(),
+      topics: this.#settings.topics,
+    };
   }
 
   #dates(): PostContext["dates"] {
@@ -153,15 +250,7 @@ export class PostLoader {
     }
     const split = splitFrontMatter(raw);
     if (!split.ok) return fail({ field: "front matter", expected: split.expected, found: split.found, cause: split.cause });
-    const ctx: PostContext = {
-      timeZone: this.#settings.timeZone,
-      permalink: this.#settings.permalink,
-      archives: this.#settings.archives,
-      imageExists: (image) => isFile(path.join(this.#settings.inputDir, image)),
-      dates: this.#dates(),
-      topics: this.#settings.topics,
-    };
-    const head = readPostHead(file, split.source.data, ctx, split.source.frontMatter, split.source.language);
+    const head = readPostHead(file, split.source.data, this.#context(), split.source.frontMatter, split.source.language);
     if (!head.head) return { post: undefined, problems: head.problems, unknownKeys: head.unknownKeys, warnings: head.warnings };
     const rendered = renderMarkdown(this.#markdown, split.source.body);
     if (!rendered.ok) {

@@ -38,6 +38,19 @@ test("the first build renders everything and says why; nothing changed: no page 
   await same();
 });
 
+test("posts come from the post cache: only a new or edited file is parsed; a picture removed meanwhile still stops the build, naming the post", async () => {
+  expect(site.summary()).toContain("6 post files parsed,");
+  await site.build();
+  expect(site.summary()).toContain("0 post files parsed (the others from the post cache)");
+  site.post("p9", spec(9, { date: "2019-10-09 09:00" }));
+  site.post("p0", spec(0, { body: "Nội dung đã sửa." }));
+  await site.build();
+  expect(site.summary()).toContain("2 post files parsed (the others from the post cache)");
+  await same();
+  site.remove("images/p.svg");
+  await expect(site.build()).rejects.toThrow(/posts\/p2\.md.*image/s);
+});
+
 test("a new post renders its article, its neighbour, the lists that show it and the articles whose lists changed; not the rest", async () => {
   site.post("p9", spec(9, { date: "2019-10-09 09:00", category: "Kinh tế", tags: ["Mộc Châu"] }));
   const { rendered } = await site.build();

@@ -1,7 +1,7 @@
 /**
  * #23 item 3 (byte-identical to a full build): after any sequence of changes — posts added, edited,
  * re-dated, renamed, deleted, drafted, moved into the future or to another section; a picture, an
- * include, an option or the path prefix changed; the page store or the output damaged or deleted;
+ * include, an option or the path prefix changed; the page store, the post cache or the output damaged or deleted;
  * `--full` — an incremental `newsroom build` writes exactly the files a full plain-Eleventy build
  * writes, byte for byte. No file is exempt: two full builds of the same inputs are identical (the
  * site has no search index, whose own cache and tests are elsewhere, and nothing in the output
@@ -121,6 +121,17 @@ const step: fc.Arbitrary<[string, Step]> = fc.oneof(
       },
     ],
     ["delete a stored page", (site) => void (storePages(site)[1] && rmSync(storePages(site)[1]!))],
+    ["delete the post cache", (site) => site.remove(".cache/newsroom-pages/posts.v8")],
+    [
+      "flip a byte of the post cache",
+      (site) => {
+        const file = site.path(".cache/newsroom-pages/posts.v8");
+        if (!existsSync(file)) return;
+        const bytes = readFileSync(file);
+        bytes[bytes.length - 5] = bytes[bytes.length - 5]! ^ 1;
+        writeFileSync(file, bytes);
+      },
+    ],
     ["delete the output", (site) => site.remove("_site")],
     [
       "write an output page in place",
