@@ -17,7 +17,7 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { newsroomSettings, type NewsroomSettings } from "../index.ts";
-import { cleanDebris, lockOutput } from "./output-lock.ts";
+import { cleanDebris, lockOutput, removeInBackground } from "./output-lock.ts";
 import { IncompleteFingerprintError } from "../kernel/errors.ts";
 import { PAGE_STORE } from "../kernel/paths.ts";
 import { checkOutputFolder, markAsBuildOutput, protectedPaths, type ProtectedPath } from "./output-guard.ts";
@@ -154,7 +154,7 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
     await rm(staging, { recursive: true, force: true });
     throw new BuildFailure(`could not put the new site in place: ${(error as Error).message}`, true, { cause: error });
   }
-  await rm(previous, { recursive: true, force: true });
+  if (hadOutput) removeInBackground(previous, output);
 }
 
 /** Refuses (a BuildFailure, output intact) an output folder that would take the project's files with it. */

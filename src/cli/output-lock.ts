@@ -4,8 +4,10 @@
  * A build holds `<output>.lock` (its process id inside) while it builds and swaps. Another build
  * of the same output waits for it (and says so), or takes over a lock whose process is gone.
  * Holding the lock, a build removes what killed builds left: staging folders, and previous
- * outputs — one of which becomes the output again if a build died between its two renames.
+ * outputs — one of which becomes the output again if a build died between its two renames — and
+ * replaced outputs whose removal in the background did not finish (removeInBackground).
  */
+import { spawn } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NewsroomError } from "../kernel/errors.ts";
@@ -84,7 +86,9 @@ export function cleanDebris(output: string): string[] {
   const dir = path.dirname(output);
   const base = path.basename(output);
   if (!existsSync(dir)) return [];
-  const leftovers = readdirSync(dir).filter((name) => name.startsWith(`${base}.staging-`) || name.startsWith(`${base}.previous-`));
+  const leftovers = readdirSync(dir).filter(
+    (name) => name.startsWith(`${base}.staging-`) || name.startsWith(`${base}.previous-`) || name.startsWith(`${base}${REMOVING}`),
+  );
   const done: string[] = [];
   const previous = leftovers
     .filter((name) => name.startsWith(`${base}.previous-`))
@@ -99,4 +103,38 @@ export function cleanDebris(output: string): string[] {
     done.push(`removed ${name}, left by a build that died`);
   }
   return done;
+}
+
+/** A replaced output being removed: never put back (it may be half gone), removed by the next build if still there. */
+const REMOVING = ".removing-";
+/** The removing process: plain Node, CommonJS, the folder as its one argument. */
+const REMOVER = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })';
+
+/**
+ * Removes `folder`, a replaced output beside `output`, in a process of its own that outlives the
+ * command: the new site is in place already, and a deploy need not wait for a hundred thousand
+ * files to be deleted. It is first renamed `<output>.removing-<pid>`, which the next build removes
+ * (cleanDebris) should the process not finish. Where no process can be started, it is removed here.
+ */
+export function removeInBackground(folder: string, output: string): void {
+  const removing = `${output}${REMOVING}${process.pid}`;
+  try {
+    rmSync(removing, { recursive: true, force: true }); // one left by an earlier process of this id
+    renameSync(folder, removing);
+  } catch {
+    rmSync(folder, { recursive: true, force: true });
+    return;
+  }
+  try {
+    const child = spawn(process.execPath, ["--input-type=commonjs", "-e", REMOVER, removing], {
+      detached: true,
+      stdio: "ignore",
+      // Not the loaders the command runs under (tsx): the remover needs none.
+      env: { ...process.env, NODE_OPTIONS: "" },
+    });
+    child.once("error", () => rmSync(removing, { recursive: true, force: true }));
+    child.unref();
+  } catch {
+    rmSync(removing, { recursive: true, force: true });
+  }
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { cleanDebris, lockOutput } from "../../../src/cli/output-lock.ts";
+import { cleanDebris, lockOutput, removeInBackground } from "../../../src/cli/output-lock.ts";
 
 let dir: string;
 let output: string;
@@ -34,6 +34,21 @@ test("a build that died between its two renames: the previous output is put back
   expect(done[0]).toMatch(/restored _site/);
   expect(readFileSync(path.join(output, "index.html"), "utf8")).toBe("previous");
   expect(readdirSync(dir)).toEqual(["_site"]);
+});
+
+test("a replaced output is renamed at once and removed by a process of its own; one left half-removed is never put back", async () => {
+  const previous = `${output}.previous-${process.pid}`;
+  mkdirSync(path.join(previous, "2019", "10"), { recursive: true });
+  for (let i = 0; i < 50; i++) writeFileSync(path.join(previous, "2019", "10", `${i}.html`), "cũ");
+  removeInBackground(previous, output);
+  expect(existsSync(previous)).toBe(false);
+  await expect.poll(() => readdirSync(dir), { timeout: 10_000 }).toEqual([]);
+
+  // A remover that did not finish (the machine stopped): the next build removes its folder, and does not take it for the output.
+  mkdirSync(`${output}.removing-${DEAD}`);
+  writeFileSync(path.join(`${output}.removing-${DEAD}`, "index.html"), "half gone");
+  expect(cleanDebris(output)).toEqual([`removed _site.removing-${DEAD}, left by a build that died`]);
+  expect(readdirSync(dir)).toEqual([]);
 });
 
 test("a lock left by a dead build is taken over at once", async () => {
