@@ -14,7 +14,7 @@ import type { FeatureContext } from "./kernel/feature.ts";
 import { eleventyLog } from "./kernel/log.ts";
 import { perProcess } from "./kernel/per-process.ts";
 import { prefixUrl } from "./kernel/urls.ts";
-import { PAGE_STORE } from "./kernel/paths.ts";
+import { PAGE_STORE, REMOVED_OUTPUTS } from "./kernel/paths.ts";
 import { resolveOptions } from "./options/resolve.ts";
 import type { NewsroomOptions, NewsroomUserOptions } from "./options/types.ts";
 import type { Post } from "./posts/post.ts";
@@ -162,6 +162,9 @@ function watchPosts(eleventyConfig: EleventyConfig, options: NewsroomOptions, co
   // The page store of `newsroom build` holds pages: never input (an .html there would be a template).
   eleventyConfig.ignores.add(`${PAGE_STORE}/**`);
   eleventyConfig.watchIgnores?.add(`${PAGE_STORE}/**`);
+  // Nor the outputs `newsroom build` replaced, while a process of their own removes them (any Eleventy build may run meanwhile).
+  eleventyConfig.ignores.add(REMOVED_OUTPUTS);
+  eleventyConfig.watchIgnores?.add(REMOVED_OUTPUTS);
   eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => build.filesChanged(files));
   eleventyConfig.addWatchTarget(build.removals.signalFile);
   eleventyConfig.on("eleventy.reset", () => build.removals.close());

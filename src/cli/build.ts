@@ -19,7 +19,7 @@ import Eleventy from "@11ty/eleventy";
 import { newsroomSettings, type NewsroomSettings } from "../index.ts";
 import { cleanDebris, lockOutput, removeInBackground } from "./output-lock.ts";
 import { IncompleteFingerprintError } from "../kernel/errors.ts";
-import { PAGE_STORE } from "../kernel/paths.ts";
+import { PAGE_STORE, REMOVING_INFIX } from "../kernel/paths.ts";
 import { checkOutputFolder, markAsBuildOutput, protectedPaths, type ProtectedPath } from "./output-guard.ts";
 
 export interface BuildArgs {
@@ -119,6 +119,7 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
         config.ignores.add(`${outputGlob}/**`);
         config.ignores.add(`${outputGlob}.staging-*/**`);
         config.ignores.add(`${outputGlob}.previous-*/**`);
+        config.ignores.add(`${path.posix.join(path.posix.dirname(outputGlob), `.${path.posix.basename(outputGlob)}${REMOVING_INFIX}*`)}/**`);
       },
       ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
     });
@@ -154,7 +155,7 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
     await rm(staging, { recursive: true, force: true });
     throw new BuildFailure(`could not put the new site in place: ${(error as Error).message}`, true, { cause: error });
   }
-  if (hadOutput) removeInBackground(previous, output);
+  if (hadOutput) await removeInBackground(previous, output);
 }
 
 /** Refuses (a BuildFailure, output intact) an output folder that would take the project's files with it. */

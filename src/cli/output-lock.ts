@@ -5,13 +5,14 @@
  * of the same output waits for it (and says so), or takes over a lock whose process is gone.
  * Holding the lock, a build removes what killed builds left: staging folders, and previous
  * outputs — one of which becomes the output again if a build died between its two renames — and
- * replaced outputs whose removal in the background did not finish (removeInBackground).
+ * replaced outputs whose removing process stopped before it finished (removeInBackground).
  */
 import { spawn } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NewsroomError } from "../kernel/errors.ts";
-import { processAlive } from "../kernel/processes.ts";
+import { REMOVING_INFIX } from "../kernel/paths.ts";
+import { leftByDeadBuild, processAlive } from "../kernel/processes.ts";
 
 export interface LockOptions {
   /** How long to wait for another build of the same output, in ms. @default 30 minutes */
@@ -87,7 +88,7 @@ export function cleanDebris(output: string): string[] {
   const base = path.basename(output);
   if (!existsSync(dir)) return [];
   const leftovers = readdirSync(dir).filter(
-    (name) => name.startsWith(`${base}.staging-`) || name.startsWith(`${base}.previous-`) || name.startsWith(`${base}${REMOVING}`),
+    (name) => name.startsWith(`${base}.staging-`) || name.startsWith(`${base}.previous-`) || name.startsWith(removingStem(base)),
   );
   const done: string[] = [];
   const previous = leftovers
@@ -99,42 +100,59 @@ export function cleanDebris(output: string): string[] {
   }
   for (const name of leftovers) {
     if (!existsSync(path.join(dir, name))) continue;
+    if (name.startsWith(removingStem(base)) && !leftByDeadBuild(name)) continue; // its process is removing it
     rmSync(path.join(dir, name), { recursive: true, force: true });
     done.push(`removed ${name}, left by a build that died`);
   }
   return done;
 }
 
-/** A replaced output being removed: never put back (it may be half gone), removed by the next build if still there. */
-const REMOVING = ".removing-";
-/** The removing process: plain Node, CommonJS, the folder as its one argument. */
-const REMOVER = 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })';
+/**
+ * A replaced output being removed, `.<output>.removing-<pid of the removing process>`: never put back
+ * (it may be half gone), and hidden (a dot name) from what reads the project's folders — Eleventy,
+ * the posts' listing, the global key — while its files go one by one.
+ */
+function removingStem(base: string): string {
+  return `.${base}${REMOVING_INFIX}`;
+}
+/**
+ * The removing process (plain Node, CommonJS; arguments: the folder, the name's stem): renames the
+ * folder after its own id, says so on stdout, then removes it.
+ */
+const REMOVER = [
+  'const fs = require("node:fs");',
+  "const [folder, stem] = process.argv.slice(1);",
+  "const removing = stem + process.pid;",
+  "try { fs.renameSync(folder, removing); } catch { process.exit(1); }",
+  'process.stdout.write("renamed\\n", () => fs.rmSync(removing, { recursive: true, force: true }));',
+].join("\n");
 
 /**
  * Removes `folder`, a replaced output beside `output`, in a process of its own that outlives the
  * command: the new site is in place already, and a deploy need not wait for a hundred thousand
- * files to be deleted. It is first renamed `<output>.removing-<pid>`, which the next build removes
- * (cleanDebris) should the process not finish. Where no process can be started, it is removed here.
+ * files to be deleted. That process first renames it `.<output>.removing-<its id>`, which the next
+ * build leaves to it while it runs, and removes should it have stopped (cleanDebris). Where no such
+ * process can be started, the folder is removed here.
  */
-export function removeInBackground(folder: string, output: string): void {
-  const removing = `${output}${REMOVING}${process.pid}`;
-  try {
-    rmSync(removing, { recursive: true, force: true }); // one left by an earlier process of this id
-    renameSync(folder, removing);
-  } catch {
-    rmSync(folder, { recursive: true, force: true });
-    return;
-  }
-  try {
-    const child = spawn(process.execPath, ["--input-type=commonjs", "-e", REMOVER, removing], {
-      detached: true,
-      stdio: "ignore",
-      // Not the loaders the command runs under (tsx): the remover needs none.
-      env: { ...process.env, NODE_OPTIONS: "" },
-    });
-    child.once("error", () => rmSync(removing, { recursive: true, force: true }));
-    child.unref();
-  } catch {
-    rmSync(removing, { recursive: true, force: true });
-  }
+export async function removeInBackground(folder: string, output: string): Promise<void> {
+  const renamed = await new Promise<boolean>((resolve) => {
+    try {
+      const child = spawn(process.execPath, ["--input-type=commonjs", "-e", REMOVER, folder, path.join(path.dirname(output), removingStem(path.basename(output)))], {
+        detached: true,
+        stdio: ["ignore", "pipe", "ignore"],
+        // Not the loaders the command runs under (tsx): the remover needs none.
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
+      child.once("error", () => resolve(false));
+      child.once("exit", () => resolve(false));
+      child.stdout!.once("data", (data: Buffer) => {
+        resolve(data.toString().startsWith("renamed"));
+        child.stdout!.destroy();
+      });
+      child.unref();
+    } catch {
+      resolve(false);
+    }
+  });
+  if (!renamed) rmSync(folder, { recursive: true, force: true });
 }

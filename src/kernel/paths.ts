@@ -32,3 +32,11 @@ export const FONT_FILES = [
 
 /** Where `newsroom build` keeps the last build's pages for the next one (from the project root; #23). */
 export const PAGE_STORE = ".cache/newsroom-pages";
+
+/**
+ * The name a replaced output takes beside it while a process of its own removes it,
+ * `.<output>.removing-<that process's id>` (cli/output-lock.ts), and the glob of those folders at
+ * the project's top, which no Eleventy build reads.
+ */
+export const REMOVING_INFIX = ".removing-";
+export const REMOVED_OUTPUTS = `.*${REMOVING_INFIX}*/**`;

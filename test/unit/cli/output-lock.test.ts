@@ -40,14 +40,25 @@ test("a replaced output is renamed at once and removed by a process of its own; 
   const previous = `${output}.previous-${process.pid}`;
   mkdirSync(path.join(previous, "2019", "10"), { recursive: true });
   for (let i = 0; i < 50; i++) writeFileSync(path.join(previous, "2019", "10", `${i}.html`), "cũ");
-  removeInBackground(previous, output);
+  await removeInBackground(previous, output);
   expect(existsSync(previous)).toBe(false);
   await expect.poll(() => readdirSync(dir), { timeout: 10_000 }).toEqual([]);
 
+  // While its process runs, the next build leaves its folder to it.
+  const sleeper = spawn(process.execPath, ["-e", "setTimeout(() => {}, 10000)"]);
+  mkdirSync(path.join(dir, `._site.removing-${sleeper.pid}`));
+  try {
+    expect(cleanDebris(output)).toEqual([]);
+    expect(readdirSync(dir)).toEqual([`._site.removing-${sleeper.pid}`]);
+  } finally {
+    sleeper.kill();
+    rmSync(path.join(dir, `._site.removing-${sleeper.pid}`), { recursive: true });
+  }
+
   // A remover that did not finish (the machine stopped): the next build removes its folder, and does not take it for the output.
-  mkdirSync(`${output}.removing-${DEAD}`);
-  writeFileSync(path.join(`${output}.removing-${DEAD}`, "index.html"), "half gone");
-  expect(cleanDebris(output)).toEqual([`removed _site.removing-${DEAD}, left by a build that died`]);
+  mkdirSync(path.join(dir, `._site.removing-${DEAD}`));
+  writeFileSync(path.join(dir, `._site.removing-${DEAD}`, "index.html"), "half gone");
+  expect(cleanDebris(output)).toEqual([`removed ._site.removing-${DEAD}, left by a build that died`]);
   expect(readdirSync(dir)).toEqual([]);
 });
 
