@@ -123,15 +123,17 @@ export class NewsroomBuild {
     if (cached) this.#postLoader().remember(cached);
     const all = await this.#postLoader().load();
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
+    const listed = withTopicNames(publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), options.sections.categories);
+    // Checks every picture whole (a missing, damaged or unsafe one stops the build naming its posts) and starts encoding the photos.
+    if (this.images) await this.images.prepare(listed, this.#outputDir);
+    // A production build indexes beside the rest of the build and Eleventy's rendering (finished, and its errors raised,
+    // in after()): a post's record needs neither its related lists nor its pictures' markup. The dev server starts it
+    // once the pages are written, so as not to delay them.
+    if (options.search.enabled && !this.#devServer) this.#startIndex(listed, directories.output);
     const relatedStart = performance.now();
-    const listed = publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished });
-    let published = withRelated(withTopicNames(listed, options.sections.categories), options.related);
+    let published = withRelated(listed, options.related);
     this.#relatedSeconds = (performance.now() - relatedStart) / 1000;
-    if (this.images) {
-      // Checks every picture whole (a missing, damaged or unsafe one stops the build naming its posts) and starts encoding the photos.
-      await this.images.prepare(published, this.#outputDir);
-      published = this.images.withPictures(published);
-    }
+    if (this.images) published = this.images.withPictures(published);
     this.#unpublished = all.length - published.length;
 
     Object.assign(this.data, siteData(options, published, { devServer: this.#devServer }));
@@ -144,10 +146,6 @@ export class NewsroomBuild {
     this.data.render = this.#planner.plan(all, published, this.data.render, this.#devServer && outputIntact);
     this.#storeBuild = undefined;
     if (store && global) this.#planFromStore(store, { global, directories, postsCached: cached !== undefined });
-
-    // A production build indexes beside Eleventy's rendering (finished, and its errors raised, in
-    // after()); the dev server starts it once the pages are written, so as not to delay them.
-    if (options.search.enabled && !this.#devServer) this.#startIndex(directories.output);
   }
 
   async after({ directories, results }: EleventyEventArgs): Promise<void> {
@@ -176,7 +174,7 @@ export class NewsroomBuild {
       log.info(`${summary.line()}; search index building`);
       // After Eleventy has finished (and told the browser to reload): the index follows on its own.
       setImmediate(() => {
-        this.#startIndex(outputDir);
+        this.#startIndex(this.data.posts, outputDir);
         this.#indexer.finish().then(
           (index) => log.info(describeIndex(index)),
           (error: Error) => log.warn(error.message),
@@ -291,9 +289,9 @@ export class NewsroomBuild {
     return this.#loader;
   }
 
-  #startIndex(outputDir: string): void {
+  #startIndex(posts: readonly Post[], outputDir: string): void {
     const { options, displayDate } = this.#settings;
-    this.#indexer.start(this.data.posts, {
+    this.#indexer.start(posts, {
       outputDir: path.resolve(outputDir),
       language: options.site.language.split("-")[0] ?? "en",
       displayDate,
