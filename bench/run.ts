@@ -75,6 +75,8 @@ interface Run {
   relatedSeconds: number | undefined;
   /** Newsroom's summary line, for the log. */
   summary: string;
+  /** `newsroom build`: seconds after the command until its replaced output was removed (in the background). */
+  removalSeconds?: number;
   /** Pages rendered and reused, from the summary line of an incremental `newsroom build` (undefined otherwise). */
   pages?: { rendered: number; reused: number };
 }
@@ -487,8 +489,13 @@ async function incrementalRows(n: number, corpus: string, posts: ReturnType<type
   const env = { NEWSROOM_BENCH_CACHE: path.join(project, ".cache", "index") };
   const build = async (label: string) => {
     const run = await measure(args, project, env);
+    // The replaced output is removed by a process of its own after the command: the next build starts once it is gone,
+    // as a newsroom's next deploy would (minutes later), rather than sharing the disk with it.
+    run.removalSeconds = await removalAfter(project);
     const pages = run.pages ? `${int(run.pages.rendered)} pages rendered, ${int(run.pages.reused)} reused` : "pages not reported";
-    console.error(`  N=${n} newsroom build, ${label}: ${s(run.seconds)}, peak ${mb(run.peakBytes)}; ${pages}`);
+    console.error(
+      `  N=${n} newsroom build, ${label}: ${s(run.seconds)}, peak ${mb(run.peakBytes)}; ${pages}; old output removed ${s(run.removalSeconds)} after`,
+    );
     return run;
   };
   try {
@@ -509,6 +516,13 @@ async function incrementalRows(n: number, corpus: string, posts: ReturnType<type
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
+}
+
+/** Seconds until the replaced outputs' removing processes (`._site.removing-<pid>`) are done in `project`. */
+async function removalAfter(project: string): Promise<number> {
+  const started = performance.now();
+  while (readdirSync(project).some((name) => name.startsWith("._site.removing-"))) await new Promise((r) => setTimeout(r, 100));
+  return (performance.now() - started) / 1000;
 }
 
 export function report(results: Result[]): string {
@@ -647,19 +661,19 @@ export function report(results: Result[]): string {
       "",
       "## Incremental `newsroom build`",
       "",
-      "`newsroom build` (the package's command, compiled, plain Node) in one project folder whose `.cache/` (the page store and the search index's cache) and output folder are kept between runs, as a newsroom's CI keeps them: a first build with an empty store, a rebuild with nothing changed, one post added (an hour after the newest), one post of the oldest year edited (a paragraph more). Each is timed from the command's start to the new output swapped in; pages rendered and reused are the build's own count of the paginated pages (articles, home, archive and topic pages; about 30 other files plus 2 per section are always written). Bare: Eleventy alone on the same posts as the added-post build. One run each.",
+      "`newsroom build` (the package's command, compiled, plain Node) in one project folder whose `.cache/` (the page store and the search index's cache) and output folder are kept between runs, as a newsroom's CI keeps them: a first build with an empty store, a rebuild with nothing changed, one post added (an hour after the newest), one post of the oldest year edited (a paragraph more). Each is timed from the command's start to the new output swapped in (the command's end); the replaced output is then removed by a process of its own, whose end each next build waits for (its seconds after the command are in the last column); pages rendered and reused are the build's own count of the paginated pages (articles, home, archive and topic pages; about 30 other files plus 2 per section are always written). Bare: Eleventy alone on the same posts as the added-post build. One run each.",
       "",
-      "| N | first build (store empty) | nothing changed | one post added | one old post edited | bare, same posts | one post added / bare | pages rendered (added / edited / unchanged) | peak memory (first / added) |",
-      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      "| N | first build (store empty) | nothing changed | one post added | one old post edited | bare, same posts | one post added / bare | pages rendered (added / edited / unchanged) | peak memory (first / added) | old output removed after the command (unchanged / added / edited) |",
+      "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     );
     const pages = (run: Run) => (run.pages ? int(run.pages.rendered) : "?");
     for (const r of results) {
       const row = r.incremental;
       if (row === undefined) continue;
-      if (typeof row === "string") lines.push(`| ${int(r.n)} | ${row} | | | | | | | |`);
+      if (typeof row === "string") lines.push(`| ${int(r.n)} | ${row} | | | | | | | | |`);
       else
         lines.push(
-          `| ${int(r.n)} | ${s(row.first.seconds)} | ${s(row.unchanged.seconds)} | ${s(row.added.seconds)} | ${s(row.edited.seconds)} | ${row.bare ? s(row.bare.seconds) : "not run"} | ${row.bare ? `${(row.added.seconds / row.bare.seconds).toFixed(2)}×` : ""} | ${pages(row.added)} / ${pages(row.edited)} / ${pages(row.unchanged)} of ${row.first.pages ? int(row.first.pages.rendered + row.first.pages.reused) : "?"} | ${mb(row.first.peakBytes)} / ${mb(row.added.peakBytes)} |`,
+          `| ${int(r.n)} | ${s(row.first.seconds)} | ${s(row.unchanged.seconds)} | ${s(row.added.seconds)} | ${s(row.edited.seconds)} | ${row.bare ? s(row.bare.seconds) : "not run"} | ${row.bare ? `${(row.added.seconds / row.bare.seconds).toFixed(2)}×` : ""} | ${pages(row.added)} / ${pages(row.edited)} / ${pages(row.unchanged)} of ${row.first.pages ? int(row.first.pages.rendered + row.first.pages.reused) : "?"} | ${mb(row.first.peakBytes)} / ${mb(row.added.peakBytes)} | ${[row.unchanged, row.added, row.edited].map((x) => (x.removalSeconds === undefined ? "?" : s(x.removalSeconds))).join(" / ")} |`,
         );
     }
   }

@@ -109,7 +109,7 @@ test("pagesInfo reads the pages rendered and reused from an incremental build's 
   expect(pagesInfo("[newsroom] 9,902 posts, 4,999 archive pages, search index 23.9 MB")).toBeUndefined();
 });
 
-test("the incremental section: one row per size, times, the ratio to bare, the pages rendered of all, peak memory", () => {
+test("the incremental section: one row per size, times, the ratio to bare, the pages rendered of all, peak memory, the old output's removal", () => {
   const run = (seconds: number, rendered: number, reused: number, peakBytes = 1e9) => ({
     seconds,
     peakBytes,
@@ -123,8 +123,8 @@ test("the incremental section: one row per size, times, the ratio to bare, the p
     ...result(4000, undefined),
     incremental: {
       first: run(40, 8830, 0, 2 * 2 ** 20 * 1000),
-      unchanged: run(9, 0, 8830),
-      added: run(10, 25, 8806),
+      unchanged: { ...run(9, 0, 8830), removalSeconds: 3 },
+      added: { ...run(10, 25, 8806), removalSeconds: 2.5 },
       edited: run(9.5, 6, 8825),
       bare: run(8, 0, 0),
     },
@@ -132,8 +132,8 @@ test("the incremental section: one row per size, times, the ratio to bare, the p
   const text = report([withRows, { ...result(20000, undefined), incremental: "failed: build exited 1" }]);
   const section = text.slice(text.indexOf("## Incremental `newsroom build`"));
   const lines = section.split("\n").filter((l) => l.startsWith("|"));
-  expect(lines[2]).toBe("| 4,000 | 40.0 s | 9.0 s | 10.0 s | 9.5 s | 8.0 s | 1.25× | 25 / 6 / 0 of 8,830 | 2000 MB / 954 MB |");
-  expect(lines[3]).toBe("| 20,000 | failed: build exited 1 | | | | | | | |");
+  expect(lines[2]).toBe("| 4,000 | 40.0 s | 9.0 s | 10.0 s | 9.5 s | 8.0 s | 1.25× | 25 / 6 / 0 of 8,830 | 2000 MB / 954 MB | 3.0 s / 2.5 s / ? |");
+  expect(lines[3]).toBe("| 20,000 | failed: build exited 1 | | | | | | | | |");
   expect(report([result(1000, undefined)])).not.toContain("## Incremental");
 });
 
