@@ -122,16 +122,17 @@ const step: fc.Arbitrary<[string, Step]> = fc.oneof(
     ],
     ["delete a stored page", (site) => void (storePages(site)[1] && rmSync(storePages(site)[1]!))],
     ["delete the post cache", (site) => site.remove(".cache/newsroom-pages/posts.v8")],
-    [
-      "flip a byte of the post cache",
+    ["delete the related lists' words", (site) => site.remove(".cache/newsroom-pages/related-terms.v8")],
+    ...["posts.v8", "related-terms.v8"].map((name): [string, Step] => [
+      `flip a byte of ${name}`,
       (site) => {
-        const file = site.path(".cache/newsroom-pages/posts.v8");
+        const file = site.path(".cache/newsroom-pages", name);
         if (!existsSync(file)) return;
         const bytes = readFileSync(file);
         bytes[bytes.length - 5] = bytes[bytes.length - 5]! ^ 1;
         writeFileSync(file, bytes);
       },
-    ],
+    ]),
     ["delete the output", (site) => site.remove("_site")],
     [
       "write an output page in place",

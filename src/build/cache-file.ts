@@ -1,0 +1,54 @@
+/**
+ * A file of data kept between `newsroom build`s (the post cache, the related lists' terms): a header
+ * line (JSON: the format, the key it was made under, the payload's length and sha1) and the payload
+ * in V8's serialization. Read back only under the same format and key, whole and unaltered, and of
+ * the expected shape: anything else (no file, another format or key, damaged bytes) is no data, and
+ * the build makes it again. Replaced whole (written beside, then renamed), never written in place.
+ */
+import { createHash } from "node:crypto";
+import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { deserialize, serialize } from "node:v8";
+
+interface Header {
+  format: number;
+  key: string;
+  bytes: number;
+  sha1: string;
+}
+
+/** The data kept in `file` under this format and key, when whole and `valid`; else undefined. */
+export function readCacheFile<T>(file: string, format: number, key: string, valid: (value: unknown) => value is T): T | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const bytes = readFileSync(file);
+    const newline = bytes.indexOf(0x0a);
+    if (newline === -1) return undefined;
+    const header = JSON.parse(bytes.subarray(0, newline).toString("utf8")) as Partial<Header>;
+    const payload = bytes.subarray(newline + 1);
+    if (header.format !== format || header.key !== key || header.bytes !== payload.length) return undefined;
+    if (sha1(payload) !== header.sha1) return undefined;
+    const value: unknown = deserialize(payload);
+    return valid(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps `value` in `file` under this format and key (written beside, then renamed over the last one). */
+export function writeCacheFile(file: string, format: number, key: string, value: unknown): void {
+  const payload = serialize(value);
+  const header: Header = { format, key, bytes: payload.length, sha1: sha1(payload) };
+  const temporary = `${file}.${process.pid}.tmp`;
+  const fd = openSync(temporary, "w");
+  try {
+    writeSync(fd, `${JSON.stringify(header)}\n`);
+    writeSync(fd, payload);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
+}
+
+function sha1(bytes: Uint8Array): string {
+  return createHash("sha1").update(bytes).digest("hex");
+}
