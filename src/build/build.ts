@@ -65,8 +65,7 @@ export class NewsroomBuild {
    * rendered from the plan's lists, whether the post cache served.
    */
   #storeBuild:
-    | { global: string; fullBecause: string | undefined; canaries: Canary[]; rendered: Set<string>; postsCached: boolean }
-    | undefined;
+    { global: string; fullBecause: string | undefined; canaries: Canary[]; rendered: Set<string>; postsCached: boolean } | undefined;
   /** The related lists' terms kept between incremental builds (undefined otherwise). */
   #relatedTerms: RelatedTermsCache | undefined;
   /** How long this build's related lists took (they are in the summary: their cost grows with the archive). */
@@ -137,7 +136,16 @@ export class NewsroomBuild {
     // An incremental build takes the related lists' terms of the posts whose files did not change from the store's folder.
     this.#relatedTerms =
       store && global && options.related.count > 0
-        ? new RelatedTermsCache({ dir: store.dir, key: global, hashes: new Map(this.#postLoader().readPosts().posts.map((p) => [p.file, p.hash])), fresh: store.full })
+        ? new RelatedTermsCache({
+            dir: store.dir,
+            key: global,
+            hashes: new Map(
+              this.#postLoader()
+                .readPosts()
+                .posts.map((p) => [p.file, p.hash]),
+            ),
+            fresh: store.full,
+          })
         : undefined;
     let published = withRelated(listed, options.related, this.#relatedTerms?.termsOf);
     this.#relatedSeconds = (performance.now() - relatedStart) / 1000;

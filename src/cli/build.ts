@@ -119,7 +119,9 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
         config.ignores.add(`${outputGlob}/**`);
         config.ignores.add(`${outputGlob}.staging-*/**`);
         config.ignores.add(`${outputGlob}.previous-*/**`);
-        config.ignores.add(`${path.posix.join(path.posix.dirname(outputGlob), `.${path.posix.basename(outputGlob)}${REMOVING_INFIX}*`)}/**`);
+        config.ignores.add(
+          `${path.posix.join(path.posix.dirname(outputGlob), `.${path.posix.basename(outputGlob)}${REMOVING_INFIX}*`)}/**`,
+        );
       },
       ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
     });

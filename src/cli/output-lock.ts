@@ -137,12 +137,16 @@ const REMOVER = [
 export async function removeInBackground(folder: string, output: string): Promise<void> {
   const renamed = await new Promise<boolean>((resolve) => {
     try {
-      const child = spawn(process.execPath, ["--input-type=commonjs", "-e", REMOVER, folder, path.join(path.dirname(output), removingStem(path.basename(output)))], {
-        detached: true,
-        stdio: ["ignore", "pipe", "ignore"],
-        // Not the loaders the command runs under (tsx): the remover needs none.
-        env: { ...process.env, NODE_OPTIONS: "" },
-      });
+      const child = spawn(
+        process.execPath,
+        ["--input-type=commonjs", "-e", REMOVER, folder, path.join(path.dirname(output), removingStem(path.basename(output)))],
+        {
+          detached: true,
+          stdio: ["ignore", "pipe", "ignore"],
+          // Not the loaders the command runs under (tsx): the remover needs none.
+          env: { ...process.env, NODE_OPTIONS: "" },
+        },
+      );
       child.once("error", () => resolve(false));
       child.once("exit", () => resolve(false));
       child.stdout!.once("data", (data: Buffer) => {

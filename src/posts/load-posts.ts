@@ -131,6 +131,7 @@ export class PostLoader {
     try {
       info = statSync(absolute, { bigint: true });
     } catch (cause) {
+      this.#forget(absolute);
       return unreadable(cause);
     }
     const stamp = `${info.size} ${info.mtimeNs}`;

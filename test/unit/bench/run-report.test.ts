@@ -132,7 +132,9 @@ test("the incremental section: one row per size, times, the ratio to bare, the p
   const text = report([withRows, { ...result(20000, undefined), incremental: "failed: build exited 1" }]);
   const section = text.slice(text.indexOf("## Incremental `newsroom build`"));
   const lines = section.split("\n").filter((l) => l.startsWith("|"));
-  expect(lines[2]).toBe("| 4,000 | 40.0 s | 9.0 s | 10.0 s | 9.5 s | 8.0 s | 1.25× | 25 / 6 / 0 of 8,830 | 2000 MB / 954 MB | 3.0 s / 2.5 s / ? |");
+  expect(lines[2]).toBe(
+    "| 4,000 | 40.0 s | 9.0 s | 10.0 s | 9.5 s | 8.0 s | 1.25× | 25 / 6 / 0 of 8,830 | 2000 MB / 954 MB | 3.0 s / 2.5 s / ? |",
+  );
   expect(lines[3]).toBe("| 20,000 | failed: build exited 1 | | | | | | | | |");
   expect(report([result(1000, undefined)])).not.toContain("## Incremental");
 });

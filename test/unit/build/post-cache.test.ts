@@ -12,9 +12,16 @@ let dir: string;
 beforeEach(() => void (dir = mkdtempSync(path.join(tmpdir(), "newsroom-post-cache-"))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const post = { title: "Thị trấn Sông Mã", date: new Date("2019-10-18T01:30:00Z"), updated: undefined, tags: ["Đảng bộ"] } as unknown as Post;
+const post = {
+  title: "Thị trấn Sông Mã",
+  date: new Date("2019-10-18T01:30:00Z"),
+  updated: undefined,
+  tags: ["Đảng bộ"],
+} as unknown as Post;
 const read: ReadPosts = {
-  posts: [{ file: "posts/song-ma.md", stamp: "120 1571362200000000000", hash: "ab".repeat(20), post, unknownKeys: ["tac_gia"], warnings: [] }],
+  posts: [
+    { file: "posts/song-ma.md", stamp: "120 1571362200000000000", hash: "ab".repeat(20), post, unknownKeys: ["tac_gia"], warnings: [] },
+  ],
   changed: true,
   latest: Date.UTC(2030, 0, 1),
 };

@@ -197,6 +197,29 @@ describe("atomicBuild", () => {
     expect(readdirSync(path.join(folder.path, "public", "site")).toSorted()).toEqual([".newsroom-output", "index.html"]);
   });
 
+  test("a replaced output still being removed (its process alive) is left to that process and never read as input, at the top or beside an output in a subfolder", async () => {
+    const { spawn } = await import("node:child_process");
+    const remover = spawn(process.execPath, ["-e", "setTimeout(() => {}, 20000)"]);
+    try {
+      const removing = (name: string) => {
+        mkdirSync(path.join(folder.path, name), { recursive: true });
+        writeFileSync(path.join(folder.path, name, "bai-cu.md"), "# Bài cũ\n");
+      };
+      removing(`._site.removing-${remover.pid}`);
+      await atomicBuild(args());
+      expect(existsSync(path.join(folder.path, `._site.removing-${remover.pid}`, "bai-cu.md"))).toBe(true);
+      expect(readdirSync(path.join(folder.path, "_site")).toSorted()).toEqual([".newsroom-output", "index.html"]);
+      rmSync(path.join(folder.path, `._site.removing-${remover.pid}`), { recursive: true });
+      rmSync(path.join(folder.path, "_site"), { recursive: true }); // another output: input for this build
+      removing(`public/.site.removing-${remover.pid}`);
+      await atomicBuild(args({ output: "public/site" }));
+      expect(readdirSync(path.join(folder.path, "public", "site")).toSorted()).toEqual([".newsroom-output", "index.html"]);
+      expect(existsSync(path.join(folder.path, `public/.site.removing-${remover.pid}`, "bai-cu.md"))).toBe(true);
+    } finally {
+      remover.kill();
+    }
+  });
+
   test("the path prefix and the config file named are Eleventy's", async () => {
     writeFileSync(path.join(folder.path, "site.config.mjs"), 'export default function (c) { c.addGlobalData("greeting", "Xin chào"); }\n');
     writeFileSync(

@@ -484,3 +484,18 @@ describe("posts remembered from an earlier build (the post cache)", () => {
     expect((await next.load()).map((p) => p.title)).toEqual(["Tin C", "Tin B"]);
   });
 });
+
+test("before any load: no posts, nothing changed, nothing parsed; then how many files each load parsed", async () => {
+  write("posts/a.md", post("title: Tin A\ndate: 2019-10-18"));
+  write("posts/b.md", post("title: Tin B\ndate: 2019-10-18"));
+  const posts = loader();
+  expect(posts.readPosts()).toMatchObject({ posts: [], changed: false });
+  expect(posts.parsed).toBe(0);
+  await posts.load();
+  expect(posts.parsed).toBe(2);
+  write("posts/b.md", post("title: Tin B mới\ndate: 2019-10-18"));
+  await posts.load();
+  expect(posts.parsed).toBe(1);
+  await posts.load();
+  expect(posts.parsed).toBe(0);
+});

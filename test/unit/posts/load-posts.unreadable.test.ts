@@ -117,3 +117,32 @@ test("a post the build may list but not look at (a folder it may read but not en
     { file: "posts/a.md", field: "file", expected: "a file the build can read", found: "a file the build has no permission to read" },
   ]);
 });
+
+test("a post that cannot be read any more, or has become bad, leaves the posts kept for the next build; one never read changes nothing", async () => {
+  for (const name of ["a.md", "b.md", "c.md", "d.md"]) writeFileSync(path.join(root, "posts", name), `---\ntitle: Tin ${name}\ndate: 2019-10-18\n---\n`);
+  const posts = loader();
+  await posts.load();
+  expect(posts.readPosts().posts.map((p) => p.file).toSorted()).toEqual(["posts/a.md", "posts/b.md", "posts/c.md", "posts/d.md"]);
+  await posts.load();
+  expect(posts.readPosts().changed).toBe(false);
+
+  // a.md's stamp cannot be read, b.md's bytes cannot (its stamp changed), c.md is bad now.
+  refuse.stat.set("a.md", "EACCES");
+  writeFileSync(path.join(root, "posts", "b.md"), "---\ntitle: Tin b.md mới\ndate: 2019-10-18\n---\n");
+  refuse.read.set("b.md", "EIO");
+  writeFileSync(path.join(root, "posts", "c.md"), "---\ntitle: Tin\ndate: 2019-02-30\n---\n");
+  await expect(posts.load()).rejects.toBeInstanceOf(PostsError);
+  expect(posts.readPosts()).toMatchObject({ changed: true, posts: [{ file: "posts/d.md" }] });
+  expect(posts.readPosts().posts).toHaveLength(1);
+
+});
+
+test("a new file that cannot be read changes none of the posts kept", async () => {
+  writeFileSync(path.join(root, "posts", "a.md"), "---\ntitle: Tin\ndate: 2019-10-18\n---\n");
+  const posts = loader();
+  await posts.load();
+  writeFileSync(path.join(root, "posts", "b.md"), "---\ntitle: Tin b\ndate: 2019-10-18\n---\n");
+  refuse.read.set("b.md", "EIO");
+  await expect(posts.load()).rejects.toBeInstanceOf(PostsError);
+  expect(posts.readPosts()).toMatchObject({ changed: false, posts: [{ file: "posts/a.md" }] });
+});
