@@ -231,9 +231,16 @@ export class NewsroomBuild {
         rendered.set(url, typeof content === "string" || content instanceof Uint8Array ? content : undefined);
       }
       await this.#store.store.save(outputDir, rendered, storeBuild.canaries);
-      const read = this.#postLoader().readPosts();
-      if (read.changed || !storeBuild.postsCached) writePostCache(this.#store.dir, storeBuild.global, read);
-      this.#relatedTerms?.save();
+      // Kept for the next build: a failure to keep them (a full disk) costs that build time, not this one its site.
+      try {
+        const read = this.#postLoader().readPosts();
+        if (read.changed || !storeBuild.postsCached) writePostCache(this.#store.dir, storeBuild.global, read);
+        this.#relatedTerms?.save();
+      } catch (error) {
+        log.warn(
+          `could not keep the posts and their words for the next build in ${path.relative(process.cwd(), this.#store.dir) || "."} (${(error as Error).message}): it will read every post again`,
+        );
+      }
     }
     log.info(summary.line());
   }

@@ -1,6 +1,6 @@
 // #23 items 1 and 3: an incremental `newsroom build` renders only the pages whose inputs changed, its output equals a full
 // build's, and whatever it cannot vouch for (a damaged store, a changed template or option, an unkeyed read) is rendered.
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { baseOptions, IncrementalSite, SECTIONS, TAGS } from "../helpers/incremental.ts";
 
@@ -52,6 +52,17 @@ test("posts come from the post cache: only a new or edited file is parsed; a pic
   await same();
   site.remove("images/p.svg");
   await expect(site.build()).rejects.toThrow(/posts\/p2\.md.*image/s);
+});
+
+test("posts that cannot be kept for the next build (the cache's place taken) cost that build time, not this one its site", async () => {
+  rmSync(site.path(".cache/newsroom-pages/posts.v8"));
+  mkdirSync(site.path(".cache/newsroom-pages/posts.v8/taken"), { recursive: true });
+  site.post("p9", spec(9, { date: "2019-10-09 09:00" }));
+  await site.build();
+  expect(site.logged.join("\n")).toMatch(/could not keep the posts and their words for the next build in \.cache\/newsroom-pages \(.*\): it will read every post again/);
+  await same();
+  await site.build();
+  expect(site.summary()).toContain("7 post files parsed,");
 });
 
 test("a new post renders its article, its neighbour, the lists that show it and the articles whose lists changed; not the rest", async () => {
