@@ -59,7 +59,9 @@ test("posts that cannot be kept for the next build (the cache's place taken) cos
   mkdirSync(site.path(".cache/newsroom-pages/posts.v8/taken"), { recursive: true });
   site.post("p9", spec(9, { date: "2019-10-09 09:00" }));
   await site.build();
-  expect(site.logged.join("\n")).toMatch(/could not keep the posts and their words for the next build in \.cache\/newsroom-pages \(.*\): it will read every post again/);
+  expect(site.logged.join("\n")).toMatch(
+    /could not keep the posts and their words for the next build in \.cache\/newsroom-pages \(.*\): it will read every post again/,
+  );
   await same();
   await site.build();
   expect(site.summary()).toContain("7 post files parsed,");
