@@ -26,7 +26,6 @@ import { canaryKey, pageKeys } from "../render/page-keys.ts";
 import { globalKey, scanSiteTemplates } from "./global-key.ts";
 import { type Canary, PageStore } from "./page-store.ts";
 import { readPostCache, writePostCache } from "./post-cache.ts";
-import { RelatedTermsCache } from "./related-terms-cache.ts";
 
 export interface BuildSettings {
   options: NewsroomOptions;
@@ -66,8 +65,6 @@ export class NewsroomBuild {
    */
   #storeBuild:
     { global: string; fullBecause: string | undefined; canaries: Canary[]; rendered: Set<string>; postsCached: boolean } | undefined;
-  /** The related lists' terms kept between incremental builds (undefined otherwise). */
-  #relatedTerms: RelatedTermsCache | undefined;
   /** How long this build's related lists took (they are in the summary: their cost grows with the archive). */
   #relatedSeconds = 0;
 
@@ -133,21 +130,7 @@ export class NewsroomBuild {
     // once the pages are written, so as not to delay them.
     if (options.search.enabled && !this.#devServer) this.#startIndex(listed, directories.output);
     const relatedStart = performance.now();
-    // An incremental build takes the related lists' terms of the posts whose files did not change from the store's folder.
-    this.#relatedTerms =
-      store && global && options.related.count > 0
-        ? new RelatedTermsCache({
-            dir: store.dir,
-            key: global,
-            hashes: new Map(
-              this.#postLoader()
-                .readPosts()
-                .posts.map((p) => [p.file, p.hash]),
-            ),
-            fresh: store.full,
-          })
-        : undefined;
-    let published = withRelated(listed, options.related, this.#relatedTerms?.termsOf);
+    let published = withRelated(listed, options.related);
     this.#relatedSeconds = (performance.now() - relatedStart) / 1000;
     if (this.images) published = this.images.withPictures(published);
     this.#unpublished = all.length - published.length;
@@ -235,10 +218,9 @@ export class NewsroomBuild {
       try {
         const read = this.#postLoader().readPosts();
         if (read.changed || !storeBuild.postsCached) writePostCache(this.#store.dir, storeBuild.global, read);
-        this.#relatedTerms?.save();
       } catch (error) {
         log.warn(
-          `could not keep the posts and their words for the next build in ${path.relative(process.cwd(), this.#store.dir) || "."} (${(error as Error).message}): it will read every post again`,
+          `could not keep the posts for the next build in ${path.relative(process.cwd(), this.#store.dir) || "."} (${(error as Error).message}): it will read every post again`,
         );
       }
     }
@@ -339,11 +321,7 @@ export class NewsroomBuild {
             `${count(this.#postLoader().parsed)} post file${this.#postLoader().parsed === 1 ? "" : "s"} parsed${this.#storeBuild.postsCached ? " (the others from the post cache)" : ""}`,
           ]
         : []),
-      ...(this.#settings.options.related.count > 0
-        ? [
-            `related articles ${this.#relatedSeconds.toFixed(1)} s${this.#relatedTerms ? ` (${count(this.#relatedTerms.read)} posts' words read, the others' kept)` : ""}`,
-          ]
-        : []),
+      ...(this.#settings.options.related.count > 0 ? [`related articles ${this.#relatedSeconds.toFixed(1)} s`] : []),
     ];
     return { parts, line: () => `${parts.join(", ")} in ${((performance.now() - this.#started) / 1000).toFixed(1)} s` };
   }

@@ -1,5 +1,5 @@
 /**
- * A file of data kept between `newsroom build`s (the post cache, the related lists' terms): a header
+ * A file of data kept between `newsroom build`s (the post cache): a header
  * line (JSON: the format, the key it was made under, the payload's length and sha1) and the payload
  * in V8's serialization. Read back only under the same format and key, whole and unaltered, and of
  * the expected shape: anything else (no file, another format or key, damaged bytes) is no data, and

@@ -122,8 +122,7 @@ const step: fc.Arbitrary<[string, Step]> = fc.oneof(
     ],
     ["delete a stored page", (site) => void (storePages(site)[1] && rmSync(storePages(site)[1]!))],
     ["delete the post cache", (site) => site.remove(".cache/newsroom-pages/posts.v8")],
-    ["delete the related lists' words", (site) => site.remove(".cache/newsroom-pages/related-terms.v8")],
-    ...["posts.v8", "related-terms.v8"].map((name): [string, Step] => [
+    ...["posts.v8"].map((name): [string, Step] => [
       `flip a byte of ${name}`,
       (site) => {
         const file = site.path(".cache/newsroom-pages", name);

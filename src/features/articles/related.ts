@@ -43,8 +43,8 @@ const MIN_SCORE = 0.03;
  * after it for the section's oldest posts, newest first, the related ones left out: a new post changes
  * the lists of the few posts just before it, not of every post of its section (#23 §3b).
  */
-export function withRelated(posts: readonly Post[], settings: RelatedSettings, termsOf: (post: Post) => PostTerms = postTerms): Post[] {
-  const related = settings.count > 0 ? relatedIndexes(posts, settings.count, termsOf) : posts.map(() => []);
+export function withRelated(posts: readonly Post[], settings: RelatedSettings): Post[] {
+  const related = settings.count > 0 ? relatedIndexes(posts, settings.count) : posts.map(() => []);
   // Each section's posts (indexes, newest first), and each post's place in its section's list.
   const sections = new Map<string, number[]>();
   const place = new Int32Array(posts.length);
@@ -80,22 +80,10 @@ function nearestInSection(section: readonly number[], at: number, taken: Readonl
   return [...newer.reverse(), ...older];
 }
 
-/**
- * A post's terms as `postTerms` finds them — tags ("#" and their slug), words, two-word phrases
- * (the words and a space) — in the order first met, with how often each occurs (weighted).
- */
-export interface PostTerms {
-  terms: string[];
-  weights: number[];
-}
-
-/**
- * For each post, the indexes of its `count` most related posts, best first. `termsOf` gives a post's
- * terms: `postTerms`, or the same kept from an earlier build (build/related-terms-cache.ts).
- */
-export function relatedIndexes(posts: readonly Post[], count: number, termsOf: (post: Post) => PostTerms = postTerms): number[][] {
+/** For each post, the indexes of its `count` most related posts, best first. */
+export function relatedIndexes(posts: readonly Post[], count: number): number[][] {
   const terms = new TermIds();
-  const vectors = posts.map((post) => terms.counts(termsOf(post)));
+  const vectors = posts.map((post) => termCounts(post, terms));
   const df = new Int32Array(terms.size);
   for (const counts of vectors) for (const term of counts.keys()) df[term]! += 1;
   const maxPostings = Math.max(20, Math.ceil(Math.sqrt(posts.length)));
@@ -154,52 +142,56 @@ export function relatedIndexes(posts: readonly Post[], count: number, termsOf: (
 }
 
 /**
- * Terms as small integers, given in the order terms are first met (posts in order, each post's terms
- * in its order), so they depend only on the posts: ties between equal weights go the same way at every build.
+ * Terms as small integers: words, tags, and two-word phrases (a pair of word ids, no string
+ * made for it). Ids are given in the order terms are met, so they depend only on the posts.
  */
 class TermIds {
-  readonly #ids = new Map<string, number>();
-  readonly #tags: boolean[] = [];
+  readonly #words = new Map<string, number>();
+  readonly #pairs = new Map<number, number>();
+  readonly #tags = new Set<number>();
   size = 0;
-  isTag(id: number): boolean {
-    return this.#tags[id]!;
+  tag(name: string): number {
+    const id = this.word(`#${slugify(name)}`);
+    this.#tags.add(id);
+    return id;
   }
-  /** A post's terms as ids, with their weights. */
-  counts({ terms, weights }: PostTerms): Map<number, number> {
-    const counts = new Map<number, number>();
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i]!;
-      let id = this.#ids.get(term);
-      if (id === undefined) {
-        this.#ids.set(term, (id = this.size++));
-        this.#tags.push(term.startsWith("#"));
-      }
-      counts.set(id, weights[i]!);
-    }
-    return counts;
+  isTag(id: number): boolean {
+    return this.#tags.has(id);
+  }
+  word(word: string): number {
+    let id = this.#words.get(word);
+    if (id === undefined) this.#words.set(word, (id = this.size++));
+    return id;
+  }
+  pair(first: number, second: number): number {
+    const key = first * 0x200000 + second; // exact: ids stay far below 2^21 × 2^21 < 2^53
+    let id = this.#pairs.get(key);
+    if (id === undefined) this.#pairs.set(key, (id = this.size++));
+    return id;
   }
 }
 
-/** A post's terms and how often each occurs (weighted): tags, words, and the two-word phrases of its title and summary. Pure. */
-export function postTerms(post: Post): PostTerms {
-  const counts = new Map<string, number>();
-  const add = (term: string, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
-  for (const tag of post.tags) add(`#${slugify(tag)}`, 1);
+/** A post's terms and how often each occurs (weighted): tags, words, and the two-word phrases of its title and summary. */
+function termCounts(post: Post, terms: TermIds): Map<number, number> {
+  const counts = new Map<number, number>();
+  const add = (term: number, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
+  for (const tag of post.tags) add(terms.tag(tag), 1);
   const addText = (text: string, weight: number, phrases: boolean) => {
-    let previous = "";
-    // Post text is NFC already (the loader normalizes it). A word is never "" nor holds "#" or a space.
+    let previous = -1;
+    // Post text is NFC already (the loader normalizes it).
     for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
       if (word === "") continue;
-      if (word.length > 1) add(word, weight);
-      if (phrases && previous !== "") add(`${previous} ${word}`, weight);
-      previous = word;
+      const id = terms.word(word);
+      if (word.length > 1) add(id, weight);
+      if (phrases && previous !== -1) add(terms.pair(previous, id), weight);
+      previous = id;
     }
   };
   // Two-word phrases ("nông thôn", "Sông Mã") where they say most, in the title and summary; words alone in the body's start.
   addText(post.title, TITLE_WEIGHT, true);
   if (post.summary) addText(post.summary, 1, true);
   addText(post.text.slice(0, BODY_CHARS), 1, false);
-  return { terms: [...counts.keys()], weights: [...counts.values()] };
+  return counts;
 }
 
 function linkTo(post: Post): PostLink {
