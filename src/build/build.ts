@@ -60,11 +60,10 @@ export class NewsroomBuild {
   /** The page store of an incremental `newsroom build` (undefined: every page is rendered). */
   #store: { store: PageStore; dir: string; full: boolean; output: string } | undefined;
   /**
-   * This build's use of the store: its global key, why everything is rendered, the canaries, the pages
+   * This build's use of the store: why everything is rendered, the canaries, the pages
    * rendered from the plan's lists, whether the post cache served.
    */
-  #storeBuild:
-    { global: string; fullBecause: string | undefined; canaries: Canary[]; rendered: Set<string>; postsCached: boolean } | undefined;
+  #storeBuild: { fullBecause: string | undefined; canaries: Canary[]; rendered: Set<string>; postsCached: boolean } | undefined;
   /** How long this build's related lists took (they are in the summary: their cost grows with the archive). */
   #relatedSeconds = 0;
 
@@ -121,6 +120,9 @@ export class NewsroomBuild {
     const cached = store && global && !store.full ? readPostCache(store.dir, global) : undefined;
     if (cached) this.#postLoader().remember(cached);
     const all = await this.#postLoader().load();
+    // Kept for the next build as soon as they are read (they hold whether or not this build succeeds), before
+    // Eleventy holds every page: at 100,000 posts the file is 750 MB.
+    if (store && global) this.#keepPosts(store.dir, global, cached !== undefined);
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
     const listed = withTopicNames(publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), options.sections.categories);
     // Checks every picture whole (a missing, damaged or unsafe one stops the build naming its posts) and starts encoding the photos.
@@ -214,17 +216,20 @@ export class NewsroomBuild {
         rendered.set(url, typeof content === "string" || content instanceof Uint8Array ? content : undefined);
       }
       await this.#store.store.save(outputDir, rendered, storeBuild.canaries);
-      // Kept for the next build: a failure to keep them (a full disk) costs that build time, not this one its site.
-      try {
-        const read = this.#postLoader().readPosts();
-        if (read.changed || !storeBuild.postsCached) writePostCache(this.#store.dir, storeBuild.global, read);
-      } catch (error) {
-        log.warn(
-          `could not keep the posts for the next build in ${path.relative(process.cwd(), this.#store.dir) || "."} (${(error as Error).message}): it will read every post again`,
-        );
-      }
     }
     log.info(summary.line());
+  }
+
+  /** Writes the post cache when its posts are not the ones it holds. A failure (a full disk) costs the next build time, not this one its site. */
+  #keepPosts(dir: string, key: string, fromCache: boolean): void {
+    try {
+      const read = this.#postLoader().readPosts();
+      if (read.changed || !fromCache) writePostCache(dir, key, read);
+    } catch (error) {
+      this.#settings.log.warn(
+        `could not keep the posts for the next build in ${path.relative(process.cwd(), dir) || "."} (${(error as Error).message}): it will read every post again`,
+      );
+    }
   }
 
   /** What every page and post of an incremental build depends on besides its own file (global-key.ts). */
@@ -256,7 +261,6 @@ export class NewsroomBuild {
     this.data.render = plan;
     const canaryUrls = [options.notFoundPage || "", options.offline.enabled ? options.offline.page : ""].filter((url) => url !== "");
     this.#storeBuild = {
-      global,
       fullBecause,
       canaries: canaryUrls.map((url) => ({ url, key: canaryKey(this.data, url) })),
       rendered: pageUrls(plan),

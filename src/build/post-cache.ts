@@ -5,6 +5,7 @@
  * under the build's global key (the plugin, Eleventy, Node, the options and the site's code: whatever
  * could change how a file becomes a post); see cache-file.ts for what is never read back.
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ReadPosts } from "../posts/load-posts.ts";
 import { readCacheFile, writeCacheFile } from "./cache-file.ts";
@@ -22,6 +23,7 @@ export function readPostCache(dir: string, key: string): ReadPosts | undefined {
 
 /** Keeps `read` under `key` in `dir`. */
 export function writePostCache(dir: string, key: string, read: ReadPosts): void {
+  mkdirSync(dir, { recursive: true }); // the first build writes it before the page store
   writeCacheFile(path.join(dir, POST_CACHE_FILE), POST_CACHE_FORMAT, key, { posts: read.posts, latest: read.latest, changed: false });
 }
 

@@ -2,7 +2,7 @@
 // build's, and whatever it cannot vouch for (a damaged store, a changed template or option, an unkeyed read) is rendered.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { baseOptions, IncrementalSite, SECTIONS, TAGS } from "../helpers/incremental.ts";
+import { baseOptions, IncrementalSite, SECTIONS, svg, TAGS } from "../helpers/incremental.ts";
 
 let site: IncrementalSite;
 let all: string[];
@@ -49,6 +49,15 @@ test("posts come from the post cache: only a new or edited file is parsed; a pic
   await same();
   site.remove("images/p.svg");
   await expect(site.build()).rejects.toThrow(/posts\/p2\.md.*image/s);
+});
+
+test("a build that fails once the posts are read keeps them for the next build", async () => {
+  site.post("p9", spec(9, { date: "2019-10-09 09:00", body: "Ảnh: ![Bản Nà Hin](/images/na-hin.svg)" }));
+  await expect(site.build()).rejects.toThrow(/posts\/p9\.md.*body/s); // the photos are checked after the posts are read
+  site.write({ "images/na-hin.svg": svg(40) });
+  await site.build();
+  expect(site.summary()).toContain("0 post files parsed (the others from the post cache)");
+  await same();
 });
 
 test("posts that cannot be kept for the next build (the cache's place taken) cost that build time, not this one its site", async () => {

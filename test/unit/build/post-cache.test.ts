@@ -71,3 +71,9 @@ test("replaces the last file whole, leaving no temporary file", () => {
   expect(readFileSync(file()).length).toBeGreaterThan(0);
   expect(readdirSync(dir)).toEqual([POST_CACHE_FILE]);
 });
+
+test("writes into a folder not made yet (the first build keeps its posts before the page store exists)", () => {
+  const nested = path.join(dir, ".cache", "newsroom-pages");
+  writePostCache(nested, "key-1", read);
+  expect(readPostCache(nested, "key-1")?.posts).toHaveLength(1);
+});
