@@ -31,6 +31,7 @@ import { coldQueryBytes } from "./query-bytes.ts";
 import { type BrowserQuery, browserColdQueries, CHROMIUM } from "./browser-bytes.ts";
 import { OVERLAP_QUERIES, type OverlapResult, topTenOverlap } from "./overlap.ts";
 import { type Build, browserTable, type KnownItemReport, knownItemSearch, logLines, nodeTable } from "./relevance.ts";
+import { removingStem } from "../src/kernel/paths.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const work = path.join(root, "bench", ".work");
@@ -521,7 +522,7 @@ async function incrementalRows(n: number, corpus: string, posts: ReturnType<type
 /** Seconds until the replaced outputs' removing processes (`._site.removing-<pid>`) are done in `project`. */
 async function removalAfter(project: string): Promise<number> {
   const started = performance.now();
-  while (readdirSync(project).some((name) => name.startsWith("._site.removing-"))) await new Promise((r) => setTimeout(r, 100));
+  while (readdirSync(project).some((name) => name.startsWith(removingStem("_site")))) await new Promise((r) => setTimeout(r, 100));
   return (performance.now() - started) / 1000;
 }
 

@@ -223,8 +223,8 @@ export class NewsroomBuild {
   /** Writes the post cache when its posts are not the ones it holds. A failure (a full disk) costs the next build time, not this one its site. */
   #keepPosts(dir: string, key: string, fromCache: boolean): void {
     try {
-      const read = this.#postLoader().readPosts();
-      if (read.changed || !fromCache) writePostCache(dir, key, read);
+      // readPosts() walks every post: only when the cache is out of date (most deploys change a post or two).
+      if (this.#postLoader().changed || !fromCache) writePostCache(dir, key, this.#postLoader().readPosts());
     } catch (error) {
       this.#settings.log.warn(
         `could not keep the posts for the next build in ${path.relative(process.cwd(), dir) || "."} (${(error as Error).message}): it will read every post again`,

@@ -19,7 +19,7 @@ import Eleventy from "@11ty/eleventy";
 import { newsroomSettings, type NewsroomSettings } from "../index.ts";
 import { cleanDebris, lockOutput, removeInBackground } from "./output-lock.ts";
 import { IncompleteFingerprintError } from "../kernel/errors.ts";
-import { PAGE_STORE, REMOVING_INFIX } from "../kernel/paths.ts";
+import { PAGE_STORE, removingStem } from "../kernel/paths.ts";
 import { checkOutputFolder, markAsBuildOutput, protectedPaths, type ProtectedPath } from "./output-guard.ts";
 
 export interface BuildArgs {
@@ -119,9 +119,7 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
         config.ignores.add(`${outputGlob}/**`);
         config.ignores.add(`${outputGlob}.staging-*/**`);
         config.ignores.add(`${outputGlob}.previous-*/**`);
-        config.ignores.add(
-          `${path.posix.join(path.posix.dirname(outputGlob), `.${path.posix.basename(outputGlob)}${REMOVING_INFIX}*`)}/**`,
-        );
+        config.ignores.add(`${path.posix.join(path.posix.dirname(outputGlob), removingStem(path.posix.basename(outputGlob)))}*/**`);
       },
       ...(args.pathPrefix ? { pathPrefix: args.pathPrefix } : {}),
     });

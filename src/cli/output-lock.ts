@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { NewsroomError } from "../kernel/errors.ts";
-import { REMOVING_INFIX } from "../kernel/paths.ts";
+import { removingStem } from "../kernel/paths.ts";
 import { leftByDeadBuild, processAlive } from "../kernel/processes.ts";
 
 export interface LockOptions {
@@ -107,14 +107,6 @@ export function cleanDebris(output: string): string[] {
   return done;
 }
 
-/**
- * A replaced output being removed, `.<output>.removing-<pid of the removing process>`: never put back
- * (it may be half gone), and hidden (a dot name) from what reads the project's folders — Eleventy,
- * the posts' listing, the global key — while its files go one by one.
- */
-function removingStem(base: string): string {
-  return `.${base}${REMOVING_INFIX}`;
-}
 /**
  * The removing process (plain Node, CommonJS; arguments: the folder, the name's stem): renames the
  * folder after its own id, says so on stdout, then removes it.

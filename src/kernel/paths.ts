@@ -38,5 +38,10 @@ export const PAGE_STORE = ".cache/newsroom-pages";
  * `.<output>.removing-<that process's id>` (cli/output-lock.ts), and the glob of those folders at
  * the project's top, which no Eleventy build reads.
  */
-export const REMOVING_INFIX = ".removing-";
+const REMOVING_INFIX = ".removing-";
 export const REMOVED_OUTPUTS = `.*${REMOVING_INFIX}*/**`;
+
+/** The start of the name of output `base`'s folders being removed: `.<base>.removing-`. */
+export function removingStem(base: string): string {
+  return `.${base}${REMOVING_INFIX}`;
+}

@@ -191,6 +191,11 @@ export class PostLoader {
     return { posts, changed: this.#changed, latest: this.#latest() };
   }
 
+  /** Whether the last load read a file afresh, re-stamped one, or found one gone: what the post cache holds is then out of date. */
+  get changed(): boolean {
+    return this.#changed;
+  }
+
   /** How many files the last load parsed; the others gave the posts read before. */
   get parsed(): number {
     return this.#parsed;
