@@ -188,7 +188,7 @@ export class PostLoader {
       unknownKeys: result.unknownKeys,
       warnings: result.warnings,
     }));
-    return { posts, changed: this.#changed, latest: this.#latest() };
+    return { posts, changed: this.changed, latest: this.#latest() };
   }
 
   /** Whether the last load read a file afresh, re-stamped one, or found one gone: what the post cache holds is then out of date. */
