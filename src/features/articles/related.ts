@@ -12,8 +12,10 @@
  * and a term found in more than `maxPostings` posts (a word like "của", a tag on every post) is
  * too common to point at a related article, so no post is compared along it. Candidates are
  * the posts met along the remaining postings, never all pairs. Terms are counted as integers
- * (a two-word phrase is a pair of word ids, never a string): at 20,000 posts the lists take a
- * few seconds (BENCHMARKS.md).
+ * (a two-word phrase is a pair of word ids, never a string), and every table is a flat typed
+ * array (no object or Map per post or posting, little for the garbage collector): at 100,000
+ * posts the lists take ~15 s alone (BENCHMARKS.md). The plain version of the same computation
+ * is test/unit/features/articles/related.reference.test.ts: the lists are the same bit for bit.
  */
 import type { Post, PostLink } from "../../posts/post.ts";
 import { slugify } from "../../kernel/slug.ts";
@@ -82,63 +84,118 @@ function nearestInSection(section: readonly number[], at: number, taken: Readonl
 
 /** For each post, the indexes of its `count` most related posts, best first. */
 export function relatedIndexes(posts: readonly Post[], count: number): number[][] {
+  const n = posts.length;
   const terms = new TermIds();
-  const vectors = posts.map((post) => termCounts(post, terms));
+  const table = termTable(posts, terms);
   const df = new Int32Array(terms.size);
-  for (const counts of vectors) for (const term of counts.keys()) df[term]! += 1;
-  const maxPostings = Math.max(20, Math.ceil(Math.sqrt(posts.length)));
+  for (let k = 0; k < table.used; k++) df[table.terms[k]!]! += 1;
+  const maxPostings = Math.max(20, Math.ceil(Math.sqrt(n)));
 
-  // Each post's most telling terms, TF-IDF weighted and normalized; postings of the terms that are rare enough.
-  const postings = new Map<number, { post: number; weight: number }[]>();
-  const kept = vectors.map((counts, post) => {
+  // Each post's most telling terms, TF-IDF weighted and normalized (flat arrays: `keptStart[p]` to `keptStart[p + 1]`).
+  const keptStart = new Int32Array(n + 1);
+  const keptTerm = new Int32Array(n * TERMS_PER_POST);
+  const keptWeight = new Float64Array(n * TERMS_PER_POST);
+  const topTerm = new Int32Array(TERMS_PER_POST);
+  const topWeight = new Float64Array(TERMS_PER_POST);
+  let kept = 0;
+  for (let post = 0; post < n; post++) {
+    keptStart[post] = kept;
     // The norm counts every term of the post, so that sharing one word with a long text weighs little.
     let squares = 0;
-    const shareable: { term: number; weight: number }[] = [];
-    for (const [term, tf] of counts) {
-      const n = df[term]!;
-      const weight = (1 + Math.log(tf)) * Math.log(posts.length / n) * (terms.isTag(term) ? TAG_BOOST : 1);
+    let top = 0;
+    for (let k = table.start[post]!; k < table.start[post + 1]!; k++) {
+      const term = table.terms[k]!;
+      const postings = df[term]!;
+      const weight = (1 + Math.log(table.tf[k]!)) * Math.log(n / postings) * (terms.isTag(term) ? TAG_BOOST : 1);
       squares += weight * weight;
       // Met nowhere else, or too common to point at anything: no postings.
-      if (n >= 2 && n <= maxPostings && n < posts.length) shareable.push({ term, weight });
+      if (postings < 2 || postings > maxPostings || postings >= n) continue;
+      // The best TERMS_PER_POST so far, by weight, then by term id (ids follow the posts' order: the same choice at every build).
+      if (top === TERMS_PER_POST && !outranks(weight, term, topWeight[top - 1]!, topTerm[top - 1]!)) continue;
+      let at = top === TERMS_PER_POST ? top - 1 : top++;
+      for (; at > 0 && outranks(weight, term, topWeight[at - 1]!, topTerm[at - 1]!); at--) {
+        topWeight[at] = topWeight[at - 1]!;
+        topTerm[at] = topTerm[at - 1]!;
+      }
+      topWeight[at] = weight;
+      topTerm[at] = term;
     }
-    // Ties by term id: ids follow the posts' order, so the choice is the same at every build.
-    shareable.sort((a, b) => b.weight - a.weight || a.term - b.term);
     const norm = Math.sqrt(squares) || 1;
-    const unit = shareable.slice(0, TERMS_PER_POST).map(({ term, weight }) => ({ term, weight: weight / norm }));
-    for (const { term, weight } of unit) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push({ post, weight });
+    for (let k = 0; k < top; k++, kept++) {
+      keptTerm[kept] = topTerm[k]!;
+      keptWeight[kept] = topWeight[k]! / norm;
     }
-    return unit;
-  });
+  }
+  keptStart[n] = kept;
 
-  const sectionOf = posts.map((p) => (p.category ? slugify(p.category) : ""));
+  // The postings of the kept terms, each in the posts' order (flat arrays: `postingStart[t]` to `postingStart[t + 1]`).
+  const postingStart = new Int32Array(terms.size + 1);
+  for (let k = 0; k < kept; k++) postingStart[keptTerm[k]! + 1]! += 1;
+  for (let t = 0; t < terms.size; t++) postingStart[t + 1]! += postingStart[t]!;
+  const fill = postingStart.slice(0, terms.size);
+  const postingPost = new Int32Array(kept);
+  const postingWeight = new Float64Array(kept);
+  for (let post = 0; post < n; post++) {
+    for (let k = keptStart[post]!; k < keptStart[post + 1]!; k++) {
+      const at = fill[keptTerm[k]!]!++;
+      postingPost[at] = post;
+      postingWeight[at] = keptWeight[k]!;
+    }
+  }
+
+  const sections = new Map<string, number>();
+  const sectionOf = posts.map((p) => {
+    if (!p.category) return 0;
+    const key = slugify(p.category);
+    let id = sections.get(key);
+    if (id === undefined) sections.set(key, (id = sections.size + 1));
+    return id;
+  });
   // One score array for every post's turn, and the candidates it touched: no per-post map, no sort of thousands.
-  const scores = new Float64Array(posts.length);
-  return kept.map((unit, i) => {
-    const touched: number[] = [];
-    for (const { term, weight } of unit) {
-      for (const other of postings.get(term)!) {
-        if (other.post === i) continue;
-        if (scores[other.post] === 0) touched.push(other.post);
-        scores[other.post]! += weight * other.weight;
+  const scores = new Float64Array(n);
+  const touched = new Int32Array(n);
+  const bestPost = new Int32Array(count);
+  const bestScore = new Float64Array(count);
+  const lists: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    let touchedCount = 0;
+    for (let k = keptStart[i]!; k < keptStart[i + 1]!; k++) {
+      const term = keptTerm[k]!;
+      const weight = keptWeight[k]!;
+      for (let at = postingStart[term]!; at < postingStart[term + 1]!; at++) {
+        const other = postingPost[at]!;
+        if (other === i) continue;
+        if (scores[other] === 0) touched[touchedCount++] = other;
+        scores[other]! += weight * postingWeight[at]!;
       }
     }
-    const best: { post: number; score: number }[] = [];
-    for (const j of touched) {
-      const score = scores[j]! * (sectionOf[i] && sectionOf[j] === sectionOf[i] ? SAME_SECTION_FACTOR : 1);
+    let best = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const j = touched[t]!;
+      const score = scores[j]! * (sectionOf[i] !== 0 && sectionOf[j] === sectionOf[i] ? SAME_SECTION_FACTOR : 1);
       scores[j] = 0;
       if (score < MIN_SCORE) continue;
-      if (best.length === count && score < best[count - 1]!.score) continue;
+      if (best === count && score < bestScore[count - 1]!) continue;
       // Posts come newest first: on equal scores the lower index, the newer post (or, same instant, the first URL), wins.
-      const at = best.findIndex((b) => score > b.score || (score === b.score && j < b.post));
-      if (at !== -1) best.splice(at, 0, { post: j, score });
-      else if (best.length < count) best.push({ post: j, score });
-      if (best.length > count) best.pop();
+      let at = 0;
+      while (at < best && !(score > bestScore[at]! || (score === bestScore[at]! && j < bestPost[at]!))) at++;
+      if (at === count) continue;
+      if (best < count) best++;
+      for (let b = best - 1; b > at; b--) {
+        bestScore[b] = bestScore[b - 1]!;
+        bestPost[b] = bestPost[b - 1]!;
+      }
+      bestScore[at] = score;
+      bestPost[at] = j;
     }
-    return best.map((b) => b.post);
-  });
+    lists.push(Array.from(bestPost.subarray(0, best)));
+  }
+  return lists;
+}
+
+/** Whether a term of weight `weight` ranks before one of `otherWeight`: the heavier, then the lower id. */
+function outranks(weight: number, term: number, otherWeight: number, otherTerm: number): boolean {
+  return weight > otherWeight || (weight === otherWeight && term < otherTerm);
 }
 
 /**
@@ -147,39 +204,110 @@ export function relatedIndexes(posts: readonly Post[], count: number): number[][
  */
 class TermIds {
   readonly #words = new Map<string, number>();
-  readonly #pairs = new Map<number, number>();
-  readonly #tags = new Set<number>();
+  readonly #pairs = new PairIds();
+  #tags = new Uint8Array(1024);
   size = 0;
   tag(name: string): number {
     const id = this.word(`#${slugify(name)}`);
-    this.#tags.add(id);
+    this.#tags[id] = 1;
     return id;
   }
   isTag(id: number): boolean {
-    return this.#tags.has(id);
+    return this.#tags[id] === 1;
   }
   word(word: string): number {
     let id = this.#words.get(word);
-    if (id === undefined) this.#words.set(word, (id = this.size++));
+    if (id === undefined) this.#words.set(word, (id = this.#next()));
     return id;
   }
   pair(first: number, second: number): number {
-    const key = first * 0x200000 + second; // exact: ids stay far below 2^21 × 2^21 < 2^53
-    let id = this.#pairs.get(key);
-    if (id === undefined) this.#pairs.set(key, (id = this.size++));
-    return id;
+    return this.#pairs.id(first, second, () => this.#next());
+  }
+  #next(): number {
+    if (this.size === this.#tags.length) this.#tags = grown(this.#tags);
+    return this.size++;
   }
 }
 
-/** A post's terms and how often each occurs (weighted): tags, words, and the two-word phrases of its title and summary. */
-function termCounts(post: Post, terms: TermIds): Map<number, number> {
-  const counts = new Map<number, number>();
-  const add = (term: number, weight: number) => counts.set(term, (counts.get(term) ?? 0) + weight);
-  for (const tag of post.tags) add(terms.tag(tag), 1);
+/** Ids of word pairs: an open-addressing table of (first, second) → id, with no object or number boxed per lookup. */
+class PairIds {
+  #first = new Int32Array(1 << 16);
+  #second = new Int32Array(1 << 16);
+  /** The pair's id + 1 (0: an empty slot). */
+  #ids = new Int32Array(1 << 16);
+  #size = 0;
+  id(first: number, second: number, next: () => number): number {
+    const mask = this.#ids.length - 1;
+    let slot = pairHash(first, second) & mask;
+    for (; this.#ids[slot] !== 0; slot = (slot + 1) & mask) {
+      if (this.#first[slot] === first && this.#second[slot] === second) return this.#ids[slot]! - 1;
+    }
+    const id = next();
+    this.#first[slot] = first;
+    this.#second[slot] = second;
+    this.#ids[slot] = id + 1;
+    if (++this.#size * 2 > this.#ids.length) this.#rehash();
+    return id;
+  }
+  #rehash(): void {
+    const [first, second, ids] = [this.#first, this.#second, this.#ids];
+    this.#first = new Int32Array(ids.length * 2);
+    this.#second = new Int32Array(ids.length * 2);
+    this.#ids = new Int32Array(ids.length * 2);
+    const mask = this.#ids.length - 1;
+    for (let old = 0; old < ids.length; old++) {
+      if (ids[old] === 0) continue;
+      let slot = pairHash(first[old]!, second[old]!) & mask;
+      while (this.#ids[slot] !== 0) slot = (slot + 1) & mask;
+      this.#first[slot] = first[old]!;
+      this.#second[slot] = second[old]!;
+      this.#ids[slot] = ids[old]!;
+    }
+  }
+}
+
+function pairHash(first: number, second: number): number {
+  let h = Math.imul(first, 0x9e3779b1) ^ second;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
+/**
+ * Every post's terms and how often each occurs (weighted), in the order first met in the post (the
+ * order its norm is summed in): tags, words, and the two-word phrases of its title and summary.
+ * Flat arrays: post `p`'s are `start[p]` to `start[p + 1]`.
+ */
+function termTable(posts: readonly Post[], terms: TermIds): { start: Int32Array; terms: Int32Array; tf: Int32Array; used: number } {
+  const start = new Int32Array(posts.length + 1);
+  let ids = new Int32Array(1 << 16);
+  let tf = new Int32Array(1 << 16);
+  let used = 0;
+  // Per term: the post (+ 1) that last met it, and where that post's count of it is.
+  let seenIn = new Int32Array(1 << 16);
+  let slotOf = new Int32Array(1 << 16);
+  let post = 0;
+  const add = (term: number, weight: number) => {
+    if (term >= seenIn.length) {
+      seenIn = grown(seenIn, term + 1);
+      slotOf = grown(slotOf, term + 1);
+    }
+    if (seenIn[term] === post + 1) {
+      tf[slotOf[term]!]! += weight;
+      return;
+    }
+    if (used === ids.length) {
+      ids = grown(ids);
+      tf = grown(tf);
+    }
+    seenIn[term] = post + 1;
+    slotOf[term] = used;
+    ids[used] = term;
+    tf[used++] = weight;
+  };
   const addText = (text: string, weight: number, phrases: boolean) => {
     let previous = -1;
     // Post text is NFC already (the loader normalizes it).
-    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    for (const word of text.toLowerCase().split(WORD_BREAKS)) {
       if (word === "") continue;
       const id = terms.word(word);
       if (word.length > 1) add(id, weight);
@@ -187,11 +315,26 @@ function termCounts(post: Post, terms: TermIds): Map<number, number> {
       previous = id;
     }
   };
-  // Two-word phrases ("nông thôn", "Sông Mã") where they say most, in the title and summary; words alone in the body's start.
-  addText(post.title, TITLE_WEIGHT, true);
-  if (post.summary) addText(post.summary, 1, true);
-  addText(post.text.slice(0, BODY_CHARS), 1, false);
-  return counts;
+  for (; post < posts.length; post++) {
+    const { tags, title, summary, text } = posts[post]!;
+    start[post] = used;
+    for (const tag of tags) add(terms.tag(tag), 1);
+    // Two-word phrases ("nông thôn", "Sông Mã") where they say most, in the title and summary; words alone in the body's start.
+    addText(title, TITLE_WEIGHT, true);
+    if (summary) addText(summary, 1, true);
+    addText(text.slice(0, BODY_CHARS), 1, false);
+  }
+  start[posts.length] = used;
+  return { start, terms: ids, tf, used };
+}
+
+const WORD_BREAKS = /[^\p{L}\p{N}]+/u;
+
+/** A copy of `array` twice as long (or at least `length`), its values kept. */
+function grown<T extends Int32Array | Uint8Array>(array: T, length = 0): T {
+  const copy = new (array.constructor as new (length: number) => T)(Math.max(array.length * 2, length));
+  copy.set(array);
+  return copy;
 }
 
 function linkTo(post: Post): PostLink {
