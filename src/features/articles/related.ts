@@ -12,9 +12,10 @@
  * and a term found in more than `maxPostings` posts (a word like "của", a tag on every post) is
  * too common to point at a related article, so no post is compared along it. Candidates are
  * the posts met along the remaining postings, never all pairs. Terms are counted as integers
- * (a two-word phrase is a pair of word ids, never a string), and every table is a flat typed
- * array (no object or Map per post or posting, little for the garbage collector): at 100,000
- * posts the lists take ~15 s alone (BENCHMARKS.md). The plain version of the same computation
+ * (a word is looked up by its characters in the text, a two-word phrase is a pair of word ids:
+ * no string is made for either), and every table is a flat typed array (no object or Map per
+ * post or posting, little for the garbage collector): at 100,000 posts the lists take ~11 s
+ * alone (BENCHMARKS.md). The plain version of the same computation
  * is test/unit/features/articles/related.reference.test.ts: the lists are the same bit for bit.
  */
 import type { Post, PostLink } from "../../posts/post.ts";
@@ -203,29 +204,82 @@ function outranks(weight: number, term: number, otherWeight: number, otherTerm: 
  * made for it). Ids are given in the order terms are met, so they depend only on the posts.
  */
 class TermIds {
-  readonly #words = new Map<string, number>();
+  readonly #words = new WordIds();
   readonly #pairs = new PairIds();
   #tags = new Uint8Array(1024);
+  readonly #next = () => {
+    if (this.size === this.#tags.length) this.#tags = grown(this.#tags);
+    return this.size++;
+  };
   size = 0;
   tag(name: string): number {
-    const id = this.word(`#${slugify(name)}`);
+    const tag = `#${slugify(name)}`;
+    const id = this.word(tag, 0, tag.length);
     this.#tags[id] = 1;
     return id;
   }
   isTag(id: number): boolean {
     return this.#tags[id] === 1;
   }
-  word(word: string): number {
-    let id = this.#words.get(word);
-    if (id === undefined) this.#words.set(word, (id = this.#next()));
-    return id;
+  /** The id of the word `text.slice(from, to)` (no string made for it). */
+  word(text: string, from: number, to: number): number {
+    return this.#words.id(text, from, to, this.#next);
   }
   pair(first: number, second: number): number {
-    return this.#pairs.id(first, second, () => this.#next());
+    return this.#pairs.id(first, second, this.#next);
   }
-  #next(): number {
-    if (this.size === this.#tags.length) this.#tags = grown(this.#tags);
-    return this.size++;
+}
+
+/** Ids of words, looked up by their UTF-16 units in the text they are met in: an open-addressing table over a pool of units. */
+class WordIds {
+  #pool = new Uint16Array(1 << 16);
+  #pooled = 0;
+  /** Per slot: where the word's units start in the pool, how many, its hash, its id + 1 (0: an empty slot). */
+  #at = new Int32Array(1 << 14);
+  #length = new Int32Array(1 << 14);
+  #hash = new Int32Array(1 << 14);
+  #ids = new Int32Array(1 << 14);
+  #size = 0;
+  id(text: string, from: number, to: number, next: () => number): number {
+    let hash = 0x811c9dc5;
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.#ids.length - 1;
+    const length = to - from;
+    let slot = hash & mask;
+    for (; this.#ids[slot] !== 0; slot = (slot + 1) & mask) {
+      if (this.#hash[slot] !== hash || this.#length[slot] !== length) continue;
+      const at = this.#at[slot]!;
+      let same = true;
+      for (let i = 0; i < length && same; i++) same = this.#pool[at + i] === text.charCodeAt(from + i);
+      if (same) return this.#ids[slot]! - 1;
+    }
+    if (this.#pooled + length > this.#pool.length) this.#pool = grown(this.#pool, this.#pooled + length);
+    for (let i = 0; i < length; i++) this.#pool[this.#pooled + i] = text.charCodeAt(from + i);
+    const id = next();
+    this.#at[slot] = this.#pooled;
+    this.#length[slot] = length;
+    this.#hash[slot] = hash;
+    this.#ids[slot] = id + 1;
+    this.#pooled += length;
+    if (++this.#size * 2 > this.#ids.length) this.#rehash();
+    return id;
+  }
+  #rehash(): void {
+    const [at, length, hash, ids] = [this.#at, this.#length, this.#hash, this.#ids];
+    this.#at = new Int32Array(ids.length * 2);
+    this.#length = new Int32Array(ids.length * 2);
+    this.#hash = new Int32Array(ids.length * 2);
+    this.#ids = new Int32Array(ids.length * 2);
+    const mask = this.#ids.length - 1;
+    for (let old = 0; old < ids.length; old++) {
+      if (ids[old] === 0) continue;
+      let slot = hash[old]! & mask;
+      while (this.#ids[slot] !== 0) slot = (slot + 1) & mask;
+      this.#at[slot] = at[old]!;
+      this.#length[slot] = length[old]!;
+      this.#hash[slot] = hash[old]!;
+      this.#ids[slot] = ids[old]!;
+    }
   }
 }
 
@@ -306,11 +360,17 @@ function termTable(posts: readonly Post[], terms: TermIds): { start: Int32Array;
   };
   const addText = (text: string, weight: number, phrases: boolean) => {
     let previous = -1;
-    // Post text is NFC already (the loader normalizes it).
-    for (const word of text.toLowerCase().split(WORD_BREAKS)) {
-      if (word === "") continue;
-      const id = terms.word(word);
-      if (word.length > 1) add(id, weight);
+    // Words are the runs of letters and digits (Post text is NFC already: the loader normalizes it).
+    const lower = text.toLowerCase();
+    for (let end = 0; end < lower.length;) {
+      const from = end;
+      while (end < lower.length && wordUnits(lower, end) > 0) end += wordUnits(lower, end);
+      if (end === from) {
+        end += Math.max(1, -wordUnits(lower, end));
+        continue;
+      }
+      const id = terms.word(lower, from, end);
+      if (end - from > 1) add(id, weight);
       if (phrases && previous !== -1) add(terms.pair(previous, id), weight);
       previous = id;
     }
@@ -328,10 +388,30 @@ function termTable(posts: readonly Post[], terms: TermIds): { start: Int32Array;
   return { start, terms: ids, tf, used };
 }
 
-const WORD_BREAKS = /[^\p{L}\p{N}]+/u;
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 unit outside the surrogates: 1 when it is a letter or a digit. */
+let bmpWordUnits: Uint8Array | undefined;
+
+/**
+ * The character at `i` of `text` (a code point: one unit, or a surrogate pair's two): its units when it is a letter
+ * or a digit (\p{L}, \p{N}: what a word is made of), minus them when it is not.
+ */
+function wordUnits(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit < 0xd800 || unit > 0xdfff) {
+    if (!bmpWordUnits) {
+      bmpWordUnits = new Uint8Array(0x10000);
+      for (let u = 0; u < 0x10000; u++) if ((u < 0xd800 || u > 0xdfff) && WORD_CHARACTER.test(String.fromCharCode(u))) bmpWordUnits[u] = 1;
+    }
+    return bmpWordUnits[unit] === 1 ? 1 : -1;
+  }
+  const pair = unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+  if (!pair) return -1; // a lone surrogate is no letter
+  return WORD_CHARACTER.test(text.slice(i, i + 2)) ? 2 : -2;
+}
 
 /** A copy of `array` twice as long (or at least `length`), its values kept. */
-function grown<T extends Int32Array | Uint8Array>(array: T, length = 0): T {
+function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, length = 0): T {
   const copy = new (array.constructor as new (length: number) => T)(Math.max(array.length * 2, length));
   copy.set(array);
   return copy;
