@@ -134,3 +134,37 @@ test("the default templates read `posts` only of what the page keys hash (never 
   }
   expect(reads).toEqual([]);
 });
+
+test("an article's key holds each field of every link it shows, and which list the link is in", () => {
+  const options = resolveOptions({ pageSize: 3, related: { count: 2, sameSection: 2 } });
+  const listed = publishedPosts(base, { now: new Date("2030-01-01"), includeUnpublished: false });
+  const data = siteData(options, withRelated(withTopicNames(listed, options.sections.categories), options.related));
+  const article = data.render.articles.find((p) => p.related.length > 0 && p.sameSection.length > 0 && p.newer && p.older)!;
+  const keyOf = (change: (p: Post) => Partial<Post>) => {
+    const original = { ...article };
+    Object.assign(article, change(article));
+    const key = pageKeys(data, { pictureKey: () => "" }).get(article.url);
+    Object.assign(article, original);
+    return key;
+  };
+  const unchanged = keyOf(() => ({}));
+  const link = article.related[0]!;
+  const variants: [string, (p: Post) => Partial<Post>][] = [
+    ["a related link's date", (p) => ({ related: [{ ...link, date: new Date(link.date.getTime() + 60_000) }, ...p.related.slice(1)] })],
+    ["a related link's title", (p) => ({ related: [{ ...link, title: `${link.title}!` }, ...p.related.slice(1)] })],
+    ["a related link's URL", (p) => ({ related: [{ ...link, url: `${link.url}x/` }, ...p.related.slice(1)] })],
+    ["the newer link", (p) => ({ newer: { ...p.newer!, title: "x" } })],
+    ["the older link", () => ({ older: undefined })],
+    // The same links in the same order, the last related one now the first of the same section's.
+    [
+      "a link moved from one list to the other",
+      (p) => ({ related: p.related.slice(0, -1), sameSection: [p.related.at(-1)!, ...p.sameSection] }),
+    ],
+  ];
+  const withExtra = (extra: number) => (p: Post) => ({ related: [{ ...link, extra } as typeof link, ...p.related.slice(1)] });
+  expect(unchanged).toBeDefined();
+  for (const [what, change] of variants) expect(keyOf(change), what).not.toBe(unchanged);
+  // A link made elsewhere, carrying a field more at run time, is hashed with it.
+  expect(keyOf(withExtra(1))).not.toBe(keyOf(withExtra(2)));
+  expect(keyOf(() => ({}))).toBe(unchanged);
+});
