@@ -25,7 +25,7 @@ import { writeServiceWorker } from "../features/offline/service-worker.ts";
 import { canaryKey, pageKeys } from "../render/page-keys.ts";
 import { globalKey, scanSiteTemplates } from "./global-key.ts";
 import { type Canary, PageStore } from "./page-store.ts";
-import { readPostCache, writePostCache } from "./post-cache.ts";
+import { PostCache } from "./post-cache.ts";
 
 export interface BuildSettings {
   options: NewsroomOptions;
@@ -117,12 +117,12 @@ export class NewsroomBuild {
     // An incremental `newsroom build` takes the posts whose files did not change from the post cache.
     const store = this.#store && !this.#devServer ? this.#store : undefined;
     const global = store && this.#globalKey(store, directories);
-    const cached = store && global && !store.full ? readPostCache(store.dir, global) : undefined;
-    if (cached) this.#postLoader().remember(cached);
+    const postCache = store && global ? new PostCache(store.dir, global) : undefined;
+    const cached = postCache && store && !store.full ? postCache.read((read) => this.#postLoader().remember(read)) : false;
     const all = await this.#postLoader().load();
     // Kept for the next build as soon as they are read (they hold whether or not this build succeeds), before
-    // Eleventy holds every page: at 100,000 posts the file is 750 MB.
-    if (store && global) this.#keepPosts(store.dir, global, cached !== undefined);
+    // Eleventy holds every page: at 100,000 posts the cache is 750 MB.
+    if (postCache && store) this.#keepPosts(postCache, store.dir, cached);
     const includeUnpublished = options.drafts === "auto" ? this.#devServer : options.drafts;
     const listed = withTopicNames(publishedPosts(all, { now: options.now ?? new Date(), includeUnpublished }), options.sections.categories);
     // Checks every picture whole (a missing, damaged or unsafe one stops the build naming its posts) and starts encoding the photos.
@@ -146,7 +146,7 @@ export class NewsroomBuild {
     if (this.#devServer && !outputIntact) this.#outputFolders.restore(); // Eleventy would not make them again
     this.data.render = this.#planner.plan(all, published, this.data.render, this.#devServer && outputIntact);
     this.#storeBuild = undefined;
-    if (store && global) this.#planFromStore(store, { global, directories, postsCached: cached !== undefined });
+    if (store && global) this.#planFromStore(store, { global, directories, postsCached: cached });
   }
 
   async after({ directories, results }: EleventyEventArgs): Promise<void> {
@@ -220,11 +220,11 @@ export class NewsroomBuild {
     log.info(summary.line());
   }
 
-  /** Writes the post cache when its posts are not the ones it holds. A failure (a full disk) costs the next build time, not this one its site. */
-  #keepPosts(dir: string, key: string, fromCache: boolean): void {
+  /** Writes the post cache's segments whose posts changed. A failure (a full disk) costs the next build time, not this one its site. */
+  #keepPosts(cache: PostCache, dir: string, fromCache: boolean): void {
     try {
       // readPosts() walks every post: only when the cache is out of date (most deploys change a post or two).
-      if (this.#postLoader().changed || !fromCache) writePostCache(dir, key, this.#postLoader().readPosts());
+      if (this.#postLoader().changed || !fromCache) cache.write(this.#postLoader().readPosts());
     } catch (error) {
       this.#settings.log.warn(
         `could not keep the posts for the next build in ${path.relative(process.cwd(), dir) || "."} (${(error as Error).message}): it will read every post again`,

@@ -163,13 +163,14 @@ export class PostLoader {
   /**
    * Posts read by an earlier process (the post cache), by file from the project root: a file whose
    * bytes are the same is not parsed again. Ignored when they were checked against a later date
-   * range than this loader's (option `now` set back): a post plausible then may not be now.
+   * range than this loader's (option `now` set back): a post plausible then may not be now. Says whether it took them.
    */
-  remember(read: ReadPosts): void {
-    if (read.latest > this.#latest()) return;
+  remember(read: ReadPosts): boolean {
+    if (read.latest > this.#latest()) return false;
     for (const { file, stamp, hash, post, unknownKeys, warnings } of read.posts) {
       this.#cache.set(path.resolve(this.#settings.projectRoot, file), { stamp, hash, result: { post, problems: [], unknownKeys, warnings } });
     }
+    return true;
   }
 
   /**

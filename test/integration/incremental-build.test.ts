@@ -1,6 +1,6 @@
 // #23 items 1 and 3: an incremental `newsroom build` renders only the pages whose inputs changed, its output equals a full
 // build's, and whatever it cannot vouch for (a damaged store, a changed template or option, an unkeyed read) is rendered.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { baseOptions, IncrementalSite, SECTIONS, svg, TAGS } from "../helpers/incremental.ts";
 
@@ -61,8 +61,9 @@ test("a build that fails once the posts are read keeps them for the next build",
 });
 
 test("posts that cannot be kept for the next build (the cache's place taken) cost that build time, not this one its site", async () => {
-  rmSync(site.path(".cache/newsroom-pages/posts.v8"));
-  mkdirSync(site.path(".cache/newsroom-pages/posts.v8/taken"), { recursive: true });
+  // Its folder's place taken by a file: no segment can be written.
+  rmSync(site.path(".cache/newsroom-pages/posts"), { recursive: true });
+  writeFileSync(site.path(".cache/newsroom-pages/posts"), "taken");
   site.post("p9", spec(9, { date: "2019-10-09 09:00" }));
   await site.build();
   expect(site.logged.join("\n")).toMatch(

@@ -38,6 +38,15 @@ const onPost =
     site.post(name, spec);
   };
 
+/** The post cache's segment files, in order. */
+const postSegments = (site: IncrementalSite) => {
+  const dir = site.path(".cache", "newsroom-pages", "posts");
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .sort()
+        .map((name) => path.join(dir, name))
+    : [];
+};
 const storePages = (site: IncrementalSite) => {
   const dir = site.path(".cache", "newsroom-pages", "pages");
   return existsSync(dir)
@@ -121,12 +130,13 @@ const step: fc.Arbitrary<[string, Step]> = fc.oneof(
       },
     ],
     ["delete a stored page", (site) => void (storePages(site)[1] && rmSync(storePages(site)[1]!))],
-    ["delete the post cache", (site) => site.remove(".cache/newsroom-pages/posts.v8")],
-    ...["posts.v8"].map((name): [string, Step] => [
-      `flip a byte of ${name}`,
+    ["delete the post cache", (site) => site.remove(".cache/newsroom-pages/posts")],
+    ["delete a segment of the post cache", (site) => void (postSegments(site)[0] && rmSync(postSegments(site)[0]!))],
+    ...[0, 1].map((n): [string, Step] => [
+      `flip a byte of a segment of the post cache`,
       (site) => {
-        const file = site.path(".cache/newsroom-pages", name);
-        if (!existsSync(file)) return;
+        const file = postSegments(site)[n];
+        if (!file) return;
         const bytes = readFileSync(file);
         bytes[bytes.length - 5] = bytes[bytes.length - 5]! ^ 1;
         writeFileSync(file, bytes);
