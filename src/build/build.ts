@@ -130,7 +130,10 @@ export class NewsroomBuild {
     // A production build indexes beside the rest of the build and Eleventy's rendering (finished, and its errors raised,
     // in after()): a post's record needs neither its related lists nor its pictures' markup. The dev server starts it
     // once the pages are written, so as not to delay them.
-    if (options.search.enabled && !this.#devServer) this.#startIndex(listed, directories.output);
+    if (options.search.enabled && !this.#devServer) {
+      this.#startIndex(listed, directories.output);
+      await this.#indexer.underway; // the indexing thread under way before the long synchronous steps below
+    }
     const relatedStart = performance.now();
     let published = withRelated(listed, options.related);
     this.#relatedSeconds = (performance.now() - relatedStart) / 1000;

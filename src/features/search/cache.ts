@@ -48,6 +48,11 @@ export class IndexCache {
     this.#dir = dir;
   }
 
+  /** Whether an index is cached under `key`. */
+  has(key: string): boolean {
+    return existsSync(path.join(this.#dir, key, "pagefind-entry.json"));
+  }
+
   /**
    * Puts the index cached under `key` at `bundleDir`; false when there is none, or when it could
    * not be taken whole (another build replacing it, say): the index is then built anew.

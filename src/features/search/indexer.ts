@@ -12,7 +12,7 @@ import { processLock } from "../../kernel/per-process.ts";
 import { BUNDLE_DIR } from "../../kernel/paths.ts";
 import { leftByDeadBuild } from "../../kernel/processes.ts";
 import type { Post } from "../../posts/post.ts";
-import { type BundleJob, bundleStats, type IndexJob, type IndexSummary, type JobRecord } from "./worker.js";
+import { type BundleJob, bundleStats, type IndexSummary, type JobRecord, type ThreadJob } from "./worker.js";
 import { type IndexCache, indexFingerprint } from "./cache.ts";
 import { planParts } from "./parts.ts";
 import type { DMeta, PartsManifest, PositionDigits, SearchFilters, SearchMeta, SearchSort, TitleMeta } from "./contract.js";
@@ -118,13 +118,15 @@ type WorkerMessage = { next: true } | { ok: true; summary: { records: number; se
 
 /**
  * Writes Pagefind bundles from a worker thread so that indexing runs beside Eleventy's rendering.
- * The thread asks for the bundles one at a time: a bundle's records are made (and copied to the
- * thread) only then, so one part's records are in memory at once, not the whole archive's.
- * Every Pagefind response is checked; an error names the post concerned.
+ * The thread starts with the first bundle (it indexes while the main thread is busy) and asks for the
+ * others one at a time: a bundle's records are made (and copied to the thread) only then, so one
+ * part's records are in memory at once, not the whole archive's. Every Pagefind response is checked;
+ * an error names the post concerned.
  */
 function writeSearchIndex(language: string, bundles: Iterator<BundleJob>): Promise<{ records: number; seconds: number }> {
   return new Promise((resolve, reject) => {
-    const job: Omit<IndexJob, "bundles"> = { language };
+    const first = bundles.next();
+    const job: ThreadJob = { language, first: first.done ? undefined : first.value };
     const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { newsroomSearchJob: job } });
     let settled = false;
     worker.on("message", (message: WorkerMessage) => {
@@ -176,6 +178,7 @@ export interface IndexSettings {
  */
 export class SearchIndexer {
   #run: Promise<IndexSummary | undefined> = Promise.resolve(undefined);
+  #underway: Promise<void> = Promise.resolve();
   /** Records made in earlier builds, by source file, with what they were made from (dev-server rebuilds). */
   readonly #records = new Map<string, { head: string; text: string; record: JobRecord }>();
   readonly #log: Logger;
@@ -204,6 +207,8 @@ export class SearchIndexer {
     });
     const bundleDir = path.join(settings.outputDir, BUNDLE_DIR);
     const placeOf = (part: (typeof parts)[number]) => path.join(bundleDir, part.path);
+    let underway = () => {};
+    this.#underway = new Promise<void>((resolve) => (underway = resolve));
     // Runs never overlap, not even those of two indexers in one process (indexRuns).
     this.#run = indexRuns.run(async (turn) => {
       const started = performance.now();
@@ -214,7 +219,7 @@ export class SearchIndexer {
       const changed = parts.filter(
         (part) => !kept.has(`${part.hash} ${part.path}`) || !existsSync(path.join(placeOf(part), "pagefind-entry.json")),
       );
-      if (changed.length === 0) return undefined; // the dev server's rebuild with the same records
+      if (changed.length === 0) return undefined; // the dev server's rebuild with the same records (underway: finally)
 
       // From here the bundle is being changed: without a manifest, a build killed now is redone in full.
       rmSync(path.join(bundleDir, PARTS_MANIFEST), { force: true });
@@ -224,16 +229,24 @@ export class SearchIndexer {
         if (name.startsWith(INDEX_STAGING) && leftByDeadBuild(name))
           rmSync(path.join(settings.outputDir, name), { recursive: true, force: true });
       }
-      const toIndex: typeof parts = [];
-      for (const part of changed) {
-        if (!settings.cache?.restore(part.hash, path.join(staging, part.key))) toIndex.push(part);
-      }
-      if (toIndex.length > 0) {
+      // The indexing thread first (it works on the second core from now on), then the cached parts taken.
+      const write = (some: typeof parts) => {
         const bundles = function* () {
-          for (const part of toIndex) yield { outputPath: path.join(staging, part.key), records: part.records(), runtime: part.root };
+          for (const part of some) yield { outputPath: path.join(staging, part.key), records: part.records(), runtime: part.root };
         };
-        await writeSearchIndex(language, bundles());
-      }
+        return some.length > 0 ? writeSearchIndex(language, bundles()) : Promise.resolve();
+      };
+      const toIndex = changed.filter((part) => !settings.cache?.has(part.hash));
+      const writing = write(toIndex);
+      writing.catch(() => {}); // awaited below, after the cached parts are taken
+      underway();
+      const notTaken = changed.filter(
+        (part) => !toIndex.includes(part) && !settings.cache?.restore(part.hash, path.join(staging, part.key)),
+      );
+      await writing;
+      // A cached part that could not be taken whole (another build replacing it, say) is indexed after all.
+      await write(notTaken);
+      toIndex.push(...notTaken);
       for (const part of toIndex) {
         try {
           settings.cache?.store(part.hash, path.join(staging, part.key));
@@ -271,6 +284,15 @@ export class SearchIndexer {
       };
     });
     this.#run.catch(() => {}); // raised by finish()
+    this.#run.then(underway, underway);
+  }
+
+  /**
+   * Settles once the current run has handed its first part to the indexing thread (or needs no thread): a build awaits
+   * it before its own long synchronous work, which would otherwise hold the thread's start back until that work ends.
+   */
+  get underway(): Promise<void> {
+    return this.#underway;
   }
 
   /** The current run's summary (undefined when the index was kept as it was); rejects with its error. */

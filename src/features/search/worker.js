@@ -17,6 +17,8 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
  *   loads from the bundle a search opens first (a date filter may open older parts only)
  * @typedef {{ bundles: Iterable<BundleJob> | AsyncIterable<BundleJob>, language: string }} IndexJob
  *   the bundles are taken one at a time, so that only one bundle's records are held at once
+ * @typedef {{ language: string, first: BundleJob | undefined }} ThreadJob
+ *   the job as the thread is started with: its first bundle given at once, the others asked for
  * @typedef {{ records: number, bytes: number, files: number, seconds: number, cached: boolean,
  *   parts: number, indexed: number }} IndexSummary
  *   `parts`: the index's parts; `indexed`: how many this build indexed (the others were unchanged
@@ -163,13 +165,16 @@ function pagefindError(what, errors) {
 }
 
 /**
- * The bundles of the indexing thread's job, asked of the main thread one at a time (`{ next: true }`;
- * it answers `{ bundle }`, or `{ end: true }`): its records are made and copied over only when
- * Pagefind is ready for them, and dropped once written.
+ * The bundles of the indexing thread's job: the first one handed over with the thread (the main thread may be busy
+ * for seconds once it has started it: the related lists, the page keys), the others asked of the main thread one at a
+ * time (`{ next: true }`; it answers `{ bundle }`, or `{ end: true }`): their records are made and copied over only
+ * when Pagefind is ready for them, and dropped once written.
  * @param {import("node:worker_threads").MessagePort} port
+ * @param {BundleJob | undefined} first
  * @returns {AsyncIterable<BundleJob>}
  */
-async function* bundlesFromMainThread(port) {
+async function* bundlesFromMainThread(port, first) {
+  if (first) yield first;
   for (;;) {
     /** @type {Promise<{ bundle?: BundleJob }>} */
     const answer = new Promise((resolve) => port.once("message", resolve));
@@ -181,7 +186,8 @@ async function* bundlesFromMainThread(port) {
 }
 
 if (!isMainThread && parentPort && workerData?.newsroomSearchJob) {
-  indexRecords({ ...workerData.newsroomSearchJob, bundles: bundlesFromMainThread(parentPort) }).then(
+  const { first, ...job } = workerData.newsroomSearchJob;
+  indexRecords({ ...job, bundles: bundlesFromMainThread(parentPort, first) }).then(
     (summary) => parentPort?.postMessage({ ok: true, summary }),
     (error) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
   );
