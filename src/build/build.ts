@@ -117,6 +117,8 @@ export class NewsroomBuild {
     // An incremental `newsroom build` takes the posts whose files did not change from the post cache.
     const store = this.#store && !this.#devServer ? this.#store : undefined;
     const global = store && this.#globalKey(store, directories);
+    // The stored pages linked into the output on a thread of their own while the posts are read and the lists made.
+    if (store && global && !store.full) store.store.stage(global, this.#outputDir);
     const postCache = store && global ? new PostCache(store.dir, global) : undefined;
     const cached = postCache && store && !store.full ? postCache.read((read) => this.#postLoader().remember(read)) : false;
     const all = await this.#postLoader().load();

@@ -7,15 +7,21 @@
  *             one recorded (same size, modification time and inode, else same sha1), are reused;
  *             the rest are rendered. No manifest, a damaged one, another format or global key, a
  *             volatile site, `--full`: everything is rendered.
- *   linkInto: the reused pages go into the build's output (before the service worker lists it).
+ *   stage:    as the build starts, every stored page is linked into a folder of the output on a thread
+ *             of its own (160,688 pages at 100,000 posts: ~20 s of file-system work), beside the build's
+ *             own work on the main thread;
+ *   linkInto: the reused pages go into the build's output (before the service worker lists it): the
+ *             staged folder's trees moved into place (a folder Eleventy did not write is one rename),
+ *             the staged pages not reused dropped, the reused ones not staged linked one by one.
  *   checkCanaries: pages rendered every build whose key did not change must show the same bytes.
  *   save:     last, the rendered pages join the store (a stored file is replaced, never written in
  *             place), pages that are gone leave it, and the manifest is replaced whole.
  */
 import { createHash } from "node:crypto";
-import { constants, existsSync, readFileSync, renameSync, statSync } from "node:fs";
+import { constants, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { IncompleteFingerprintError, NewsroomError } from "../kernel/errors.ts";
 import type { RenderPlan } from "../render/render-plan.ts";
 import { PAGE_STORE_FORMAT } from "./global-key.ts";
@@ -53,9 +59,32 @@ export class PageStore {
   /** The reused pages, with their (re-checked) entries. */
   #reused = new Map<string, PageEntry>();
   #volatile = false;
+  /** The pages being linked ahead into a folder of the output (stage()): the folder, and the URLs linked there. */
+  #staging: { dir: string; linked: Promise<Set<string>> } | undefined;
 
   constructor(dir: string) {
     this.#dir = dir;
+  }
+
+  /**
+   * Starts linking every stored page into a folder of its own in `outputDir`, on a thread of its own, when the store
+   * can serve `global` (its key, not volatile): the main thread meanwhile reads the posts and makes the lists and
+   * keys. linkInto() keeps the reused pages of it. A page that could not be staged is linked there, if reused.
+   */
+  stage(global: string, outputDir: string): void {
+    const loaded = this.#load();
+    if (typeof loaded === "string" || loaded.global !== global || loaded.volatile) return;
+    const dir = path.join(outputDir, `${STAGING_PREFIX}${process.pid}`);
+    const pagesDir = path.join(this.#dir, "pages");
+    const urls = Object.keys(loaded.pages).filter((url) => outputFile(dir, url) !== undefined);
+    const files = urls.map((url) => path.relative(pagesDir, this.#file(url)));
+    const linked = new Promise<Set<string>>((resolve) => {
+      const worker = new Worker(STAGE_THREAD, { eval: true, workerData: { from: pagesDir, to: dir, files } });
+      worker.once("message", (done: boolean[]) => resolve(new Set(urls.filter((_, i) => done[i]))));
+      worker.once("error", () => resolve(new Set()));
+      worker.once("exit", () => resolve(new Set()));
+    });
+    this.#staging = { dir, linked };
   }
 
   get reused(): number {
@@ -105,20 +134,41 @@ export class PageStore {
 
   /** Links every reused page into the output folder (a copy across file systems). Another file there already is a collision. */
   async linkInto(outputDir: string): Promise<void> {
-    await inBatches([...this.#reused.keys()], async (url) => {
-      const target = outputFile(outputDir, url);
-      if (!target) return;
-      await mkdir(path.dirname(target), { recursive: true });
-      try {
-        await linkOrCopy(this.#file(url), target);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-        throw new NewsroomError(
-          `${path.relative(process.cwd(), target)}: a page of the site is written at ${url}, the URL of a page Newsroom makes; give one of them another permalink`,
-          { cause: error },
-        );
-      }
-    });
+    const staged = await this.#placeStaged(outputDir);
+    await inBatches(
+      [...this.#reused.keys()].filter((url) => !staged.has(url)),
+      async (url) => {
+        const target = outputFile(outputDir, url);
+        if (!target) return;
+        await mkdir(path.dirname(target), { recursive: true });
+        try {
+          await linkOrCopy(this.#file(url), target);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+          throw new NewsroomError(
+            `${path.relative(process.cwd(), target)}: a page of the site is written at ${url}, the URL of a page Newsroom makes; give one of them another permalink`,
+            { cause: error },
+          );
+        }
+      },
+    );
+  }
+
+  /** The staged pages that are reused, moved into the output folder (the others dropped); returns their URLs. */
+  async #placeStaged(outputDir: string): Promise<Set<string>> {
+    const staging = this.#staging;
+    this.#staging = undefined;
+    if (!staging) return new Set();
+    const linked = await staging.linked;
+    const placed = new Set([...linked].filter((url) => this.#reused.has(url)));
+    try {
+      if (placed.size === 0) return new Set();
+      for (const url of linked) if (!placed.has(url)) rmSync(outputFile(staging.dir, url)!, { force: true });
+      moveTree(staging.dir, path.resolve(outputDir), "");
+      return placed;
+    } finally {
+      rmSync(staging.dir, { recursive: true, force: true });
+    }
   }
 
   /**
@@ -230,6 +280,56 @@ function isManifest(value: unknown): value is Manifest {
     record(m.pages, 5) &&
     record(m.canaries, 2)
   );
+}
+
+/** The folder of the output where stored pages are linked ahead (`<prefix><pid>`): removed before the build ends. */
+export const STAGING_PREFIX = ".newsroom-pages-";
+
+/**
+ * The staging thread: links `files` (paths under `from`) to the same paths under `to`, copying where links cannot be
+ * made, and answers which it linked. Synchronous calls on a thread of its own: nothing waits for the main thread.
+ */
+const STAGE_THREAD = `
+const { linkSync, copyFileSync, mkdirSync, constants } = require("node:fs");
+const path = require("node:path");
+const { parentPort, workerData } = require("node:worker_threads");
+const { from, to, files } = workerData;
+const done = files.map((file) => {
+  const target = path.join(to, file);
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      linkSync(path.join(from, file), target);
+    } catch (error) {
+      if (!["EXDEV", "EPERM", "ENOTSUP", "EMLINK"].includes(error.code)) throw error;
+      copyFileSync(path.join(from, file), target, constants.COPYFILE_EXCL);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+});
+parentPort.postMessage(done);
+`;
+
+/**
+ * Moves the tree `from` into `to`: an entry `to` lacks is renamed there whole, a folder both have is merged; a file
+ * where the other has one (or a folder) is a page of the site at the URL of a page Newsroom makes: a collision, named.
+ */
+function moveTree(from: string, to: string, relative: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    const there = lstatSync(target, { throwIfNoEntry: false });
+    if (!there) renameSync(source, target);
+    else if (entry.isDirectory() && there.isDirectory()) moveTree(source, target, `${relative}${entry.name}/`);
+    else {
+      const url = entry.name === "index.html" ? `/${relative}` : `/${relative}${entry.name}${entry.isDirectory() ? "/" : ""}`;
+      throw new NewsroomError(
+        `${path.relative(process.cwd(), target)}: a page of the site is written at ${url}, the URL of a page Newsroom makes; give one of them another permalink`,
+      );
+    }
+  }
 }
 
 /** A hard link, or a copy where links cannot be made (another file system, a file system without them). Never replaces a file. */

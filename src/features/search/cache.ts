@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { copyFile, link } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -55,14 +56,23 @@ export class IndexCache {
 
   /**
    * Puts the index cached under `key` at `bundleDir`; false when there is none, or when it could
-   * not be taken whole (another build replacing it, say): the index is then built anew.
+   * not be taken whole (another build replacing it, say): the index is then built anew. The files
+   * are linked on libuv's threads, all queued at once (a 100,000-post archive's cached parts are
+   * ~100,000 files: ~25 s of linking, which the main thread would otherwise spend instead of the build's own work).
    */
-  restore(key: string, bundleDir: string): boolean {
+  async restore(key: string, bundleDir: string): Promise<boolean> {
     const entry = path.join(this.#dir, key);
     if (!existsSync(path.join(entry, "pagefind-entry.json"))) return false;
     try {
       rmSync(bundleDir, { recursive: true, force: true });
-      linkTree(entry, bundleDir);
+      mkdirSync(bundleDir, { recursive: true });
+      const files: string[] = [];
+      for (const item of readdirSync(entry, { recursive: true, withFileTypes: true })) {
+        const relative = path.relative(entry, path.join(item.parentPath, item.name));
+        if (item.isDirectory()) mkdirSync(path.join(bundleDir, relative), { recursive: true });
+        else if (item.isFile()) files.push(relative);
+      }
+      await Promise.all(files.map((file) => linkOrCopy(path.join(entry, file), path.join(bundleDir, file))));
       return true;
     } catch {
       rmSync(bundleDir, { recursive: true, force: true });
@@ -107,5 +117,14 @@ function linkTree(from: string, to: string): void {
         copyFileSync(source, target);
       }
     }
+  }
+}
+
+/** A hard link, or a copy where links cannot be made (another file system). */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch {
+    await copyFile(from, to);
   }
 }

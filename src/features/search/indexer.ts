@@ -240,9 +240,9 @@ export class SearchIndexer {
       const writing = write(toIndex);
       writing.catch(() => {}); // awaited below, after the cached parts are taken
       underway();
-      const notTaken = changed.filter(
-        (part) => !toIndex.includes(part) && !settings.cache?.restore(part.hash, path.join(staging, part.key)),
-      );
+      const cached = changed.filter((part) => !toIndex.includes(part));
+      const taken = await Promise.all(cached.map((part) => settings.cache?.restore(part.hash, path.join(staging, part.key)) ?? false));
+      const notTaken = cached.filter((_, i) => !taken[i]);
       await writing;
       // A cached part that could not be taken whole (another build replacing it, say) is indexed after all.
       await write(notTaken);

@@ -1,10 +1,21 @@
 // #23 item 1 (reuse only pages whose inputs and stored bytes are unchanged) and item 3 (a damaged store renders, never reuses):
 // every detection branch of the page store.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
-import { PageStore } from "../../../src/build/page-store.ts";
+import { PageStore, STAGING_PREFIX } from "../../../src/build/page-store.ts";
 import { IncompleteFingerprintError } from "../../../src/kernel/errors.ts";
 import type { RenderPlan } from "../../../src/render/render-plan.ts";
 
@@ -36,10 +47,18 @@ const canaries = [{ url: "/404.html", key: "chrome" }];
 
 /** One build: plan, write the rendered pages into a fresh output, link the reused ones, check canaries, save. */
 async function build(
-  options: { keys?: Map<string, string>; global?: string; full?: boolean; page?: (url: string) => string; notFound?: string } = {},
+  options: {
+    keys?: Map<string, string>;
+    global?: string;
+    full?: boolean;
+    page?: (url: string) => string;
+    notFound?: string;
+    staged?: boolean;
+  } = {},
 ) {
   const pages = new PageStore(store);
   const out = mkdtempSync(path.join(root, "out-"));
+  if (options.staged) pages.stage(options.global ?? "G", out);
   const { plan: p, fullBecause } = pages.plan(plan(), options.keys ?? keys(), options.global ?? "G", { full: options.full ?? false });
   const written = new Map<string, string | undefined>();
   for (const url of rendered(p)) {
@@ -124,4 +143,42 @@ test("a canary with its key but other bytes: an incremental build throws; a full
   // A new global key (the site's code changed) tries again.
   expect((await build({ global: "H", notFound: "<p>404</p>" })).fullBecause).toMatch(/changed/);
   expect((await build({ global: "H", notFound: "<p>404</p>" })).reused).toBe(4);
+});
+
+test("staged ahead (a thread links the stored pages while the build works): the reused pages moved into place, a changed one rendered anew, nothing left over", async () => {
+  await build();
+  const staged = await build({ staged: true, keys: keys({ "/b/": "new" }), page: (u) => `<p>${u} v2</p>` });
+  expect(staged).toMatchObject({ rendered: ["/b/"], reused: 3 });
+  expect(readFileSync(file(staged.out, "/b/"), "utf8")).toBe("<p>/b/ v2</p>");
+  for (const url of ["/a/", "/2019/", "/tag/x/"]) {
+    expect(readFileSync(file(staged.out, url), "utf8")).toBe(`<p>${url}</p>`);
+    expect(statSync(file(staged.out, url)).ino).toBe(statSync(file(path.join(store, "pages"), url)).ino);
+  }
+  expect(readdirSync(staged.out).filter((name) => name.startsWith(STAGING_PREFIX))).toEqual([]);
+  // The stored page of /b/ is the new one (the staged link of the old one was dropped, never written through).
+  expect(readFileSync(file(path.join(store, "pages"), "/b/"), "utf8")).toBe("<p>/b/ v2</p>");
+  expect((await build({ staged: true, keys: keys({ "/b/": "new" }) })).reused).toBe(4);
+});
+
+test("staged ahead under another global key: nothing is staged, everything rendered", async () => {
+  await build();
+  const pages = new PageStore(store);
+  const out = mkdtempSync(path.join(root, "out-"));
+  pages.stage("H", out);
+  expect(readdirSync(out)).toEqual([]);
+  expect((await build({ staged: true, global: "H" })).reused).toBe(0);
+});
+
+test("a staged reused page whose URL a page of the site took is a collision, named; the staged folder is removed", async () => {
+  await build();
+  const pages = new PageStore(store);
+  const out = path.join(root, "taken");
+  mkdirSync(out, { recursive: true });
+  pages.stage("G", out);
+  pages.plan(plan(), keys(), "G", { full: false });
+  mkdirSync(path.join(out, "tag", "x"), { recursive: true });
+  writeFileSync(path.join(out, "tag", "x", "index.html"), "site page");
+  await expect(pages.linkInto(out)).rejects.toThrow(/tag[/\\]x[/\\]index\.html: a page of the site is written at \/tag\/x\//);
+  expect(readdirSync(out).filter((name) => name.startsWith(STAGING_PREFIX))).toEqual([]);
+  expect(readFileSync(file(path.join(store, "pages"), "/tag/x/"), "utf8")).toBe("<p>/tag/x/</p>");
 });
