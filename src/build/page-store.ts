@@ -18,7 +18,7 @@
  *             place), pages that are gone leave it, and the manifest is replaced whole.
  */
 import { createHash } from "node:crypto";
-import { constants, existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -78,6 +78,7 @@ export class PageStore {
     const pagesDir = path.join(this.#dir, "pages");
     const urls = Object.keys(loaded.pages).filter((url) => outputFile(dir, url) !== undefined);
     const files = urls.map((url) => path.relative(pagesDir, this.#file(url)));
+    mkdirSync(dir, { recursive: true }); // the thread makes folders under it only
     const linked = new Promise<Set<string>>((resolve) => {
       const worker = new Worker(STAGE_THREAD, { eval: true, workerData: { from: pagesDir, to: dir, files } });
       worker.once("message", (done: boolean[]) => resolve(new Set(urls.filter((_, i) => done[i]))));
@@ -290,14 +291,28 @@ export const STAGING_PREFIX = ".newsroom-pages-";
  * made, and answers which it linked. Synchronous calls on a thread of its own: nothing waits for the main thread.
  */
 const STAGE_THREAD = `
-const { linkSync, copyFileSync, mkdirSync, constants } = require("node:fs");
+const { copyFileSync, constants, existsSync, linkSync, mkdirSync } = require("node:fs");
 const path = require("node:path");
 const { parentPort, workerData } = require("node:worker_threads");
 const { from, to, files } = workerData;
+// Folders are made one by one under \`to\`, never above it: a failed build's output removed meanwhile stays removed.
+const made = new Set([to]);
+const ensure = (dir) => {
+  if (made.has(dir)) return;
+  ensure(path.dirname(dir));
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+  }
+  made.add(dir);
+};
+let stopped = false;
 const done = files.map((file) => {
+  if (stopped) return false;
   const target = path.join(to, file);
   try {
-    mkdirSync(path.dirname(target), { recursive: true });
+    ensure(path.dirname(target));
     try {
       linkSync(path.join(from, file), target);
     } catch (error) {
@@ -306,6 +321,7 @@ const done = files.map((file) => {
     }
     return true;
   } catch {
+    stopped = !existsSync(to);
     return false;
   }
 });

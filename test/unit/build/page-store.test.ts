@@ -182,3 +182,13 @@ test("a staged reused page whose URL a page of the site took is a collision, nam
   expect(readdirSync(out).filter((name) => name.startsWith(STAGING_PREFIX))).toEqual([]);
   expect(readFileSync(file(path.join(store, "pages"), "/tag/x/"), "utf8")).toBe("<p>/tag/x/</p>");
 });
+
+test("a build that fails while its pages are staged: the output removed meanwhile is never made again by the staging thread", async () => {
+  await build();
+  const pages = new PageStore(store);
+  const out = path.join(root, "failed-output");
+  pages.stage("G", out);
+  rmSync(out, { recursive: true, force: true }); // the command removes a failed build's output
+  await pages.linkInto(mkdtempSync(path.join(root, "out-"))); // settles once the thread is done
+  expect(existsSync(out)).toBe(false);
+});
