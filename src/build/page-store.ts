@@ -18,11 +18,12 @@
  *             place), pages that are gone leave it, and the manifest is replaced whole.
  */
 import { createHash } from "node:crypto";
-import { constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { IncompleteFingerprintError, NewsroomError } from "../kernel/errors.ts";
+import { linkOrCopy } from "../kernel/link-or-copy.ts";
 import type { RenderPlan } from "../render/render-plan.ts";
 import { PAGE_STORE_FORMAT } from "./global-key.ts";
 import { outputFile } from "./dev-rebuilds.ts";
@@ -61,6 +62,8 @@ export class PageStore {
   #volatile = false;
   /** The pages being linked ahead into a folder of the output (stage()): the folder, and the URLs linked there. */
   #staging: { dir: string; linked: Promise<Set<string>> } | undefined;
+  /** The manifest as stage() read it, for plan() in the same build. */
+  #staged: Manifest | string | undefined;
 
   constructor(dir: string) {
     this.#dir = dir;
@@ -73,6 +76,7 @@ export class PageStore {
    */
   stage(global: string, outputDir: string): void {
     const loaded = this.#load();
+    this.#staged = loaded; // plan() takes it: the manifest is read once per build
     if (typeof loaded === "string" || loaded.global !== global || loaded.volatile) return;
     const dir = path.join(outputDir, `${STAGING_PREFIX}${process.pid}`);
     const pagesDir = path.join(this.#dir, "pages");
@@ -97,7 +101,8 @@ export class PageStore {
     this.#global = global;
     this.#keys = keys;
     this.#reused = new Map();
-    const loaded = this.#load();
+    const loaded = this.#staged ?? this.#load();
+    this.#staged = undefined;
     this.#manifest = typeof loaded === "string" ? undefined : loaded;
     this.#volatile = this.#manifest?.global === global && this.#manifest.volatile;
     const fullBecause =
@@ -345,17 +350,6 @@ function moveTree(from: string, to: string, relative: string): void {
         `${path.relative(process.cwd(), target)}: a page of the site is written at ${url}, the URL of a page Newsroom makes; give one of them another permalink`,
       );
     }
-  }
-}
-
-/** A hard link, or a copy where links cannot be made (another file system, a file system without them). Never replaces a file. */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
-    await copyFile(from, to, constants.COPYFILE_EXCL);
   }
 }
 

@@ -8,12 +8,12 @@
  */
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { copyFile, link } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { once } from "../../kernel/per-process.ts";
 import { leftByDeadBuild } from "../../kernel/processes.ts";
+import { linkOrCopy } from "../../kernel/link-or-copy.ts";
 
 /** Bump when the bundle Newsroom writes changes for the same records (files removed, options). */
 const INDEX_FORMAT = 3;
@@ -117,14 +117,5 @@ function linkTree(from: string, to: string): void {
         copyFileSync(source, target);
       }
     }
-  }
-}
-
-/** A hard link, or a copy where links cannot be made (another file system). */
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch {
-    await copyFile(from, to);
   }
 }
