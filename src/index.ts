@@ -27,7 +27,7 @@ import { registerPhotos, shareImage } from "./features/photos/register.ts";
 import { registerSearch } from "./features/search/register.ts";
 import { registerSiteFiles } from "./features/site-files/register.ts";
 import { registerTopics } from "./features/topics/register.ts";
-import { createFilters, registerFilters } from "./render/filters.ts";
+import { createFilters, perDay, registerFilters } from "./render/filters.ts";
 import { registerPageBytes } from "./render/page-bytes.ts";
 import { registerTemplates, virtualTemplates } from "./render/templates.ts";
 
@@ -89,7 +89,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     inputDir: context.inputDir,
     postsDir: context.postsDir,
     log: context.log,
-    displayDate: (post) => filters.longDate(post.date),
+    displayDate: perDay((post) => filters.longDate(post.date)),
     prefix: context.prefix,
   });
   registered.set(eleventyConfig, {

@@ -21,7 +21,7 @@ import { OutputFolders, outputFile, RemovalWatcher, removePages } from "./dev-re
 import { type NewsroomData, siteData, topicSettings } from "../render/site-data.ts";
 import { IndexCache } from "../features/search/cache.ts";
 import { type IndexSummary, SearchIndexer } from "../features/search/indexer.ts";
-import { writeServiceWorker } from "../features/offline/service-worker.ts";
+import { generatedPagePatterns, writeServiceWorker } from "../features/offline/service-worker.ts";
 import { canaryKey, pageKeys } from "../render/page-keys.ts";
 import { globalKey, scanSiteTemplates } from "./global-key.ts";
 import { type Canary, PageStore } from "./page-store.ts";
@@ -151,7 +151,10 @@ export class NewsroomBuild {
     if (this.#devServer && !outputIntact) this.#outputFolders.restore(); // Eleventy would not make them again
     this.data.render = this.#planner.plan(all, published, this.data.render, this.#devServer && outputIntact);
     this.#storeBuild = undefined;
-    if (store && global) this.#planFromStore(store, { global, directories, postsCached: cached });
+    if (store && global) {
+      await store.store.statsStaged();
+      this.#planFromStore(store, { global, directories, postsCached: cached });
+    }
   }
 
   async after({ directories, results }: EleventyEventArgs): Promise<void> {
@@ -201,7 +204,7 @@ export class NewsroomBuild {
           search: index ? { bundle: this.data.urls.bundle, bytes: index.bytes } : undefined,
           warmPages: ["/", this.data.urls.search, this.data.urls.archiveIndex].filter((url) => url !== ""),
           files: [this.data.urls.dayIndex],
-          generated: [options.permalink, options.archives.year, options.archives.month, options.archives.day, "/page/"],
+          generated: generatedPagePatterns(options),
           bypass: options.cms.enabled ? [options.cms.path] : [],
         },
         log,

@@ -17,7 +17,7 @@ import type { ReadPost, ReadPosts } from "../posts/load-posts.ts";
 import { readCacheFile, writeCacheFile } from "./cache-file.ts";
 
 /** The post cache's format: a new one reads every post once. */
-const POST_CACHE_FORMAT = 2;
+const POST_CACHE_FORMAT = 3;
 /** Its folder, in the page store's folder: one file per segment. */
 export const POST_CACHE_DIR = "posts";
 /** The single file of the first format (session 10), removed when the segments are written. */

@@ -70,6 +70,23 @@ export function createFilters(partial: Partial<FilterSettings> = {}): NewsroomFi
  * Caches a date formatter by instant: a post's date is written on its article, the home
  * page and three archive pages, and luxon's zone conversion is the costly part.
  */
+/**
+ * A post's date in one of the locale's forms, made once per calendar day (the forms show the day alone, DateForms):
+ * the search records of 100,000 posts need ~4,400 dates formatted, not 100,000 (3 s a build).
+ */
+export function perDay<P extends Pick<Post, "year" | "month" | "day">>(format: (post: P) => string): (post: P) => string {
+  const byDay = new Map<string, string>();
+  return (post) => {
+    const day = `${post.year}-${post.month}-${post.day}`;
+    let text = byDay.get(day);
+    if (text === undefined) {
+      text = format(post);
+      byDay.set(day, text);
+    }
+    return text;
+  };
+}
+
 function memoizeByInstant(format: (date: DateInput) => string): (date: DateInput) => string {
   const cache = new Map<number | string, string>();
   return (date) => {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { NewsroomError } from "../../kernel/errors.ts";
 import type { Logger } from "../../kernel/log.ts";
 import { PLUGIN_DIR, SERVICE_WORKER_URL, WORKBOX_URL } from "../../kernel/paths.ts";
-import type { OfflineOptions } from "../../options/types.ts";
+import type { NewsroomOptions, OfflineOptions } from "../../options/types.ts";
 import type { ServiceWorkerConfig, ServiceWorkerPlaceholder } from "./contract.js";
 
 /** Workbox's runtime: the loader and the modules the worker uses (production builds only). */
@@ -84,6 +84,16 @@ export function precacheGlobs(job: Pick<ServiceWorkerJob, "options" | "search" |
       `${bundle}/parts/*/filter/*`,
     );
   return { site, own, fullIndex };
+}
+
+/**
+ * The URL patterns of the pages Newsroom generates: articles, archives, home pages, and section and tag
+ * pages (at 100,000 posts ~30,000 of those: walking them for `offline.precache` cost 1.5 s a build).
+ */
+export function generatedPagePatterns(options: Pick<NewsroomOptions, "permalink" | "archives" | "sections" | "tags">): string[] {
+  const { permalink, archives, sections, tags } = options;
+  const topics = [sections, tags].flatMap((topic) => (topic.enabled ? [topic.url] : []));
+  return [permalink, archives.year, archives.month, archives.day, "/page/", ...topics];
 }
 
 /** The top folder a URL pattern's pages go into, as a glob: "/{yyyy}/{MM}/…" → "[0-9][0-9][0-9][0-9]/**". */

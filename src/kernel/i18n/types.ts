@@ -2,6 +2,7 @@
 import type { DateTime } from "luxon";
 import type { LunarDay } from "../lunar.ts";
 
+/** Forms of the calendar day alone (the time of day never shows), so each is made once per day (filters.ts `perDay`). */
 export interface DateForms {
   /** Weekday and full date: "Thứ Sáu, ngày 18 tháng 10 năm 2019". */
   long(date: DateTime): string;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { createFilters } from "../../../src/render/filters.ts";
+import { createFilters, perDay } from "../../../src/render/filters.ts";
+import { dateParts } from "../../../src/kernel/dates.ts";
 import type { Post } from "../../../src/posts/post.ts";
 
 const vi = createFilters({ locale: "vi", timeZone: "Asia/Ho_Chi_Minh", wordsPerMinute: 200, excerptLength: 40 });
@@ -8,6 +9,22 @@ const en = createFilters({ locale: "en", timeZone: "America/New_York", wordsPerM
 const seedDate = new Date("2019-10-17T17:00:00Z");
 
 describe("date filters", () => {
+  test("a post's date made once per calendar day of the site's zone gives each post its own day's form", () => {
+    let made = 0;
+    const longDate = perDay((post: { date: Date; year: string; month: string; day: string }) => {
+      made++;
+      return vi.longDate(post.date);
+    });
+    // Each side of midnight in Ho Chi Minh City (17:00 UTC), and two posts on one day.
+    const instants = ["2019-10-17T16:59:59Z", "2019-10-17T17:00:00Z", "2019-10-18T16:59:00Z", "2019-10-18T17:01:00Z", "2019-10-17T03:00:00Z"];
+    for (const iso of instants) {
+      const date = new Date(iso);
+      const { yyyy, MM, dd } = dateParts(date, "Asia/Ho_Chi_Minh");
+      expect(longDate({ date, year: yyyy, month: MM, day: dd })).toBe(vi.longDate(date));
+    }
+    expect(made).toBe(3);
+  });
+
   test("Vietnamese forms in the site's zone", () => {
     expect(vi.longDate(seedDate)).toBe("Thứ Sáu, ngày 18 tháng 10 năm 2019");
     expect(vi.articleDate(seedDate)).toBe("Ngày 18 tháng 10 năm 2019");

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { generatedFolderGlob, precacheGlobs, serviceWorkerConfig } from "../../../../src/features/offline/service-worker.ts";
+import { generatedFolderGlob, generatedPagePatterns, precacheGlobs, serviceWorkerConfig } from "../../../../src/features/offline/service-worker.ts";
 import { defaults, resolveOptions } from "../../../../src/options/index.ts";
 import { serviceWorkerOn } from "../../../../src/render/site-data.ts";
 
@@ -44,6 +44,15 @@ test("the site's own globs skip the generated pages and the index instead of wal
   expect(site).toEqual({ globs: ["fonts/*.woff2"], ignores: ["[0-9][0-9][0-9][0-9]/**", "page/**", "pagefind/**"] });
   expect(own).toEqual(["assets/newsroom/*.{css,js}", "archive/days.json", "pagefind/**/*"]);
   expect(fullIndex).toBe(true);
+});
+
+test("the generated pages are the articles, archives, home pages and the section and tag pages that are on", () => {
+  const options = resolveOptions({});
+  expect(generatedPagePatterns(options)).toEqual([...generated, "/chuyen-muc/{slug}/", "/tag/{slug}/"]);
+  const skipped = precacheGlobs({ options: offline, search: undefined, files: [], generated: generatedPagePatterns(options) });
+  expect(skipped.site.ignores).toEqual(["[0-9][0-9][0-9][0-9]/**", "page/**", "chuyen-muc/**", "tag/**"]);
+  const off = resolveOptions({ sections: false, tags: { url: "/the/{slug}/" } });
+  expect(generatedPagePatterns(off)).toEqual([...generated, "/the/{slug}/"]);
 });
 
 test("generated folders come from the URL patterns' first segment", () => {
