@@ -21,6 +21,7 @@ import { randomUUID } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Logger } from "../kernel/log.ts";
+import { pageFile } from "../kernel/paths.ts";
 import { perProcess } from "../kernel/per-process.ts";
 
 /** How long after a removal the watcher waits for a rebuild that Eleventy starts anyway (a rename is a removal and an addition). */
@@ -222,9 +223,8 @@ export function removePages(outputDir: string, urls: Iterable<string>, written: 
 
 /** The output file of a page URL, as Eleventy writes it; undefined for a URL that leads outside the folder. */
 export function outputFile(outputDir: string, url: string): string | undefined {
-  const page = url.replace(/^\/+/, "");
-  const file = path.resolve(outputDir, page === "" || page.endsWith("/") ? `${page}index.html` : page);
-  return file.startsWith(path.resolve(outputDir) + path.sep) ? file : undefined;
+  const file = pageFile(url);
+  return file === undefined ? undefined : path.resolve(outputDir, file);
 }
 
 /** The folders the builds of one dev server wrote pages into (from `eleventy.after`'s results). */

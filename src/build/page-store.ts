@@ -24,6 +24,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { IncompleteFingerprintError, NewsroomError } from "../kernel/errors.ts";
 import { linkOrCopy } from "../kernel/link-or-copy.ts";
+import { pageFile } from "../kernel/paths.ts";
 import type { RenderPlan } from "../render/render-plan.ts";
 import { PAGE_STORE_FORMAT } from "./global-key.ts";
 import { outputFile } from "./dev-rebuilds.ts";
@@ -86,8 +87,14 @@ export class PageStore {
     if (typeof loaded === "string" || loaded.global !== global || loaded.volatile) return;
     const dir = path.join(outputDir, `${STAGING_PREFIX}${process.pid}`);
     const pagesDir = path.join(this.#dir, "pages");
-    const urls = Object.keys(loaded.pages).filter((url) => outputFile(dir, url) !== undefined);
-    const files = urls.map((url) => path.relative(pagesDir, this.#file(url)));
+    const urls: string[] = [];
+    const files: string[] = [];
+    for (const url of Object.keys(loaded.pages)) {
+      const file = pageFile(url);
+      if (file === undefined) continue;
+      urls.push(url);
+      files.push(file);
+    }
     mkdirSync(dir, { recursive: true }); // the thread makes folders under it only
     const worker = new Worker(STAGE_THREAD, { eval: true, workerData: { from: pagesDir, to: dir, files } });
     // The thread stats the stored files first (160,000 at 100,000 posts: ~3 s off the main thread), then links them.
@@ -276,13 +283,12 @@ export class PageStore {
 
   /** The stored page's entry when its file is the one recorded (its stat refreshed after a sha1 check), else undefined. */
   #verify(url: string, entry: PageEntry, stats: Map<string, FileStat | null> | undefined): PageEntry | undefined {
-    const file = this.#file(url);
-    const stat = stats ? stats.get(url) : fileStat(file);
+    const stat = stats ? stats.get(url) : fileStat(this.#file(url));
     if (!stat) return undefined;
     const [key, hash, size, mtimeNs, ino] = entry;
     if (stat[0] !== size) return undefined;
     if (stat[1] === mtimeNs && stat[2] === ino) return entry;
-    if (sha1(readFileSync(file)) !== hash) return undefined;
+    if (sha1(readFileSync(this.#file(url))) !== hash) return undefined;
     return [key, hash, size, stat[1], stat[2]];
   }
 

@@ -3,6 +3,7 @@
  * and the fixed paths of what a build writes into the output folder. Constants only, so that
  * pure modules can name these paths without loading what writes them.
  */
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The plugin's folder (`src/` when run from source, `dist/` when installed): layouts, includes, client, assets. */
@@ -44,4 +45,19 @@ export const REMOVED_OUTPUTS = `.*${REMOVING_INFIX}*/**`;
 /** The start of the name of output `base`'s folders being removed: `.<base>.removing-`. */
 export function removingStem(base: string): string {
   return `.${base}${REMOVING_INFIX}`;
+}
+
+/** The file Eleventy writes a page URL to, from the output folder: "/2019/" → "2019/index.html", "/feed.xml" → "feed.xml". */
+export function pageFileName(url: string): string {
+  const page = url.replace(/^\/+/, "");
+  return page === "" || page.endsWith("/") ? `${page}index.html` : page;
+}
+
+/**
+ * `pageFileName(url)` normalized (no "." or ".." left, the platform's separators), or undefined for a URL that
+ * leads outside the output folder. String work only: the page store makes it for every page of 100,000 posts.
+ */
+export function pageFile(url: string): string | undefined {
+  const file = path.normalize(pageFileName(url));
+  return file === "." || file === ".." || file.startsWith(`..${path.sep}`) || path.isAbsolute(file) ? undefined : file;
 }

@@ -13,7 +13,7 @@
  */
 import { NewsroomError } from "../kernel/errors.ts";
 import type { NewsroomOptions } from "../options/index.ts";
-import { BUNDLE_DIR, FONT_FILES, FONT_STYLESHEET_URL, FONT_URL } from "../kernel/paths.ts";
+import { BUNDLE_DIR, FONT_FILES, FONT_STYLESHEET_URL, FONT_URL, pageFileName } from "../kernel/paths.ts";
 import { slugify } from "../kernel/slug.ts";
 import { type Post, shortenSlug } from "../posts/post.ts";
 import type { ArchivePage } from "../features/archives/archives.ts";
@@ -166,11 +166,6 @@ function topicPosts(topic: Topic, options: NewsroomOptions): Pick<PageSource, "p
   };
 }
 
-/** The output file of a URL, as Eleventy writes it: "/2019/" → "2019/index.html", "/feed.xml" → "feed.xml". */
-export function outputFile(url: string): string {
-  const path = url.replace(/^\/+/, "");
-  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
-}
 
 /** Every conflict among the planned pages, by URL. */
 export function findPageCollisions(pages: readonly PlannedPage[]): UrlCollision[] {
@@ -181,7 +176,7 @@ export function findPageCollisions(pages: readonly PlannedPage[]): UrlCollision[
       folders.push(page);
       continue;
     }
-    push(byFile, outputFile(page.url), page);
+    push(byFile, pageFileName(page.url), page);
   }
   const collisions: UrlCollision[] = [];
   const add = (kind: UrlCollision["kind"], first: readonly PlannedPage[], others: readonly PlannedPage[]) =>
@@ -189,7 +184,7 @@ export function findPageCollisions(pages: readonly PlannedPage[]): UrlCollision[
 
   // Pages inside a file's name as a folder, and pages inside a folder the build replaces.
   const inside = new Map<string, PlannedPage[]>();
-  const folderNames = new Map(folders.map((f) => [outputFile(f.url).replace(/\/index\.html$/, ""), f]));
+  const folderNames = new Map(folders.map((f) => [pageFileName(f.url).replace(/\/index\.html$/, ""), f]));
   const insideFolder = new Map<PlannedPage, PlannedPage[]>();
   for (const [file, list] of byFile) {
     if (list.length > 1) add("same", list, []);

@@ -9,7 +9,8 @@ import { repoRoot } from "../helpers/cli.ts";
 import type { NewsroomUserOptions } from "../../src/options/index.ts";
 import { UrlCollisionError } from "../../src/index.ts";
 import { resolveOptions } from "../../src/options/resolve.ts";
-import { outputFile, type PlannedPage } from "../../src/render/url-collisions.ts";
+import type { PlannedPage } from "../../src/render/url-collisions.ts";
+import { pageFileName } from "../../src/kernel/paths.ts";
 import { createSite, type FixtureSite, postFile } from "../helpers/site.ts";
 
 /** The pages each build planned (checkPageUrls is wrapped to keep them). */
@@ -117,7 +118,7 @@ test("the plan knows every file the plugin writes: a site with every feature on 
   symlinkSync(path.join(repoRoot, "node_modules", "decap-cms"), path.join(site.dir, "node_modules", "decap-cms"), "dir");
   await site.build({ site: { url: "https://tin.example/" }, pageSize: 1, cms: { enabled: true } });
   expect(planned).toHaveLength(1);
-  const files = new Set(planned[0]!.filter((p) => !p.folder).map((p) => outputFile(p.url)));
+  const files = new Set(planned[0]!.filter((p) => !p.folder).map((p) => pageFileName(p.url)));
   const unplanned = site
     .outputFiles()
     .filter((file) => !files.has(file))

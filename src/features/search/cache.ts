@@ -66,13 +66,15 @@ export class IndexCache {
     try {
       rmSync(bundleDir, { recursive: true, force: true });
       mkdirSync(bundleDir, { recursive: true });
+      // Paths by string concatenation under the two (normalized) folders: ~100,000 files at 100,000 posts.
+      const [from, to] = [path.resolve(entry), path.resolve(bundleDir)];
       const files: string[] = [];
-      for (const item of readdirSync(entry, { recursive: true, withFileTypes: true })) {
-        const relative = path.relative(entry, path.join(item.parentPath, item.name));
-        if (item.isDirectory()) mkdirSync(path.join(bundleDir, relative), { recursive: true });
+      for (const item of readdirSync(from, { recursive: true, withFileTypes: true })) {
+        const relative = `${item.parentPath.slice(from.length + 1)}${item.parentPath.length > from.length ? path.sep : ""}${item.name}`;
+        if (item.isDirectory()) mkdirSync(`${to}${path.sep}${relative}`, { recursive: true });
         else if (item.isFile()) files.push(relative);
       }
-      await Promise.all(files.map((file) => linkOrCopy(path.join(entry, file), path.join(bundleDir, file))));
+      await Promise.all(files.map((file) => linkOrCopy(`${from}${path.sep}${file}`, `${to}${path.sep}${file}`)));
       return true;
     } catch {
       rmSync(bundleDir, { recursive: true, force: true });

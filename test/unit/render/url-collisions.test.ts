@@ -9,7 +9,6 @@ import {
   checkPageUrls,
   describeSource,
   findPageCollisions,
-  outputFile,
   type PlannedPage,
   plannedPages,
   UrlCollisionError,
@@ -32,16 +31,6 @@ function site(user: NewsroomUserOptions, posts: Post[]) {
   );
   return { options, data: siteData(options, published) };
 }
-
-test("output files as Eleventy writes them", () => {
-  expect(["/", "/2019/", "/feed.xml", "/admin/index.html", "//x/"].map(outputFile)).toEqual([
-    "index.html",
-    "2019/index.html",
-    "feed.xml",
-    "admin/index.html",
-    "x/index.html",
-  ]);
-});
 
 test("three kinds of conflict: one file, a file where a folder goes, a page in a folder the build replaces", () => {
   expect(
