@@ -151,3 +151,25 @@ test("without bare Eleventy's runs, the tables say so instead of failing", () =>
     .find((l) => l.startsWith("| 100,000 |"));
   expect(rebuild).toBe("| 100,000 | 10.0 s | 10.0 s | not run | not run | 12 of 12 | 954 MB |");
 });
+
+// BENCH_ONLY=incremental (the 100,000-post rows): a size without full builds shows only in the incremental table.
+test("a size benched for its incremental rows only shows in no other table, and no table is left empty", () => {
+  const run = { seconds: 50, peakBytes: 2e9, indexSeconds: 1, partsIndexed: "1 of 25", relatedSeconds: 9, summary: "" };
+  const only: Result = {
+    ...result(100000, undefined),
+    runs: 0,
+    bare: [],
+    full: [],
+    incremental: { first: run, unchanged: run, added: run, edited: run, bare: { ...run, seconds: 400 } },
+  };
+  const text = report([only]);
+  expect(text).toContain("the incremental rows only (`BENCH_ONLY=incremental`)");
+  expect(text.split("\n").filter((l) => l.startsWith("| 100,000 |"))).toHaveLength(1);
+  expect(text).toContain("| 100,000 | 50.0 s | 50.0 s | 50.0 s | 50.0 s | 400.0 s | 0.13× |");
+  for (const heading of ["## Cold first query", "## Rebuild with unchanged posts", "## Dev server", "Per-post time"])
+    expect(text).not.toContain(heading);
+  // Beside a size with full builds, that size fills the other tables alone.
+  const both = report([result(4000, undefined), only]);
+  expect(both.split("\n").filter((l) => l.startsWith("| 4,000 |")).length).toBeGreaterThan(1);
+  expect(both).toContain("1 run of each build");
+});
