@@ -1,6 +1,6 @@
 /** The published list of posts: which posts are in it, in which order, and their neighbours. Pure functions. */
 import { stablePageCount, stablePages } from "../kernel/stable-pages.ts";
-import type { Post, PostLink } from "./post.ts";
+import { linkTo, type Post, type PostLink } from "./post.ts";
 
 /** Newest first; posts of the same instant ordered by URL, so the order never depends on file order. */
 function comparePosts(a: Post, b: Post): number {
@@ -21,13 +21,13 @@ export function publishedPosts(posts: readonly Post[], options: { now: Date; inc
   selected.sort(comparePosts);
   return selected.map((post, i) => ({
     ...post,
-    newer: linkTo(selected[i - 1]),
-    older: linkTo(selected[i + 1]),
+    newer: linkOrNone(selected[i - 1]),
+    older: linkOrNone(selected[i + 1]),
   }));
 }
 
-function linkTo(post: Post | undefined): PostLink | undefined {
-  return post && { title: post.title, url: post.url, date: post.date };
+function linkOrNone(post: Post | undefined): PostLink | undefined {
+  return post && linkTo(post);
 }
 
 /**

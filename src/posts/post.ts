@@ -24,6 +24,11 @@ export interface PostLink {
   date: Date;
 }
 
+/** The link to `post` in another post's lists (its neighbours, related and same-section posts). */
+export function linkTo(post: Post): PostLink {
+  return { title: post.title, url: post.url, date: post.date };
+}
+
 /** A validated post, ready for templates. */
 export interface Post {
   /** The source file, relative to the project root, e.g. "posts/2019-10-18-song-ma.md". */

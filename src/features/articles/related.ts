@@ -18,7 +18,7 @@
  * alone (BENCHMARKS.md). The plain version of the same computation
  * is test/unit/features/articles/related.reference.test.ts: the lists are the same bit for bit.
  */
-import type { Post, PostLink } from "../../posts/post.ts";
+import { linkTo, type Post } from "../../posts/post.ts";
 import { once } from "../../kernel/per-process.ts";
 import { slugify } from "../../kernel/slug.ts";
 
@@ -421,8 +421,4 @@ function grown<T extends Int32Array | Uint16Array | Uint8Array>(array: T, length
   const copy = new (array.constructor as new (length: number) => T)(Math.max(array.length * 2, length));
   copy.set(array);
   return copy;
-}
-
-function linkTo(post: Post): PostLink {
-  return { title: post.title, url: post.url, date: post.date };
 }
