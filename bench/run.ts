@@ -19,7 +19,7 @@
  *   BENCH_RELEVANCE_BROWSER=30    of its type (a) queries, how many also run in Chromium (with BENCH_BROWSER)
  *   BENCH_BARE=0                  skip bare Eleventy (no ratios: for a memory, bytes and ranking check of a size whose baseline is known)
  *   BENCH_INCREMENTAL_MAX_N=…     largest N for the incremental `newsroom build` rows (default: every size)
- *   BENCH_ONLY=incremental        only the incremental `newsroom build` rows and their bare build (100,000 posts: ~25 minutes
+ *   BENCH_ONLY=incremental        only the incremental `newsroom build` rows and their bare build (100,000 posts: ~35 minutes
  *                                 instead of over an hour; the other tables are left out of the report)
  */
 import { spawn } from "node:child_process";
