@@ -166,7 +166,6 @@ function topicPosts(topic: Topic, options: NewsroomOptions): Pick<PageSource, "p
   };
 }
 
-
 /** Every conflict among the planned pages, by URL. */
 export function findPageCollisions(pages: readonly PlannedPage[]): UrlCollision[] {
   const byFile = new Map<string, PlannedPage[]>();

@@ -16,7 +16,13 @@ describe("date filters", () => {
       return vi.longDate(post.date);
     });
     // Each side of midnight in Ho Chi Minh City (17:00 UTC), and two posts on one day.
-    const instants = ["2019-10-17T16:59:59Z", "2019-10-17T17:00:00Z", "2019-10-18T16:59:00Z", "2019-10-18T17:01:00Z", "2019-10-17T03:00:00Z"];
+    const instants = [
+      "2019-10-17T16:59:59Z",
+      "2019-10-17T17:00:00Z",
+      "2019-10-18T16:59:00Z",
+      "2019-10-18T17:01:00Z",
+      "2019-10-17T03:00:00Z",
+    ];
     for (const iso of instants) {
       const date = new Date(iso);
       const { yyyy, MM, dd } = dateParts(date, "Asia/Ho_Chi_Minh");

@@ -1,5 +1,10 @@
 import { expect, test } from "vitest";
-import { generatedFolderGlob, generatedPagePatterns, precacheGlobs, serviceWorkerConfig } from "../../../../src/features/offline/service-worker.ts";
+import {
+  generatedFolderGlob,
+  generatedPagePatterns,
+  precacheGlobs,
+  serviceWorkerConfig,
+} from "../../../../src/features/offline/service-worker.ts";
 import { defaults, resolveOptions } from "../../../../src/options/index.ts";
 import { serviceWorkerOn } from "../../../../src/render/site-data.ts";
 
