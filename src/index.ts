@@ -71,6 +71,8 @@ export interface NewsroomSettings {
    * everything. Absent from plugin copies older than incremental builds (the site's config may load one).
    */
   usePageStore?(settings: { dir: string; full: boolean; output: string }): void;
+  /** The build failed: stop writing into its output folder before the command removes it. */
+  abandon?(): Promise<void>;
 }
 
 /** What the plugin was configured with in this Eleventy configuration, once its plugins have run. */
@@ -97,6 +99,7 @@ export default function newsroom(eleventyConfig: EleventyConfig, userOptions: Ne
     postsDir: context.postsDir,
     postWrittenTo: (file) => build.postWrittenTo(file),
     usePageStore: (settings) => build.usePageStore(settings),
+    abandon: () => build.abandon(),
   });
   watchPosts(eleventyConfig, options, context, build);
 

@@ -102,6 +102,11 @@ export class NewsroomBuild {
     this.#store = { store: new PageStore(settings.dir), ...settings };
   }
 
+  /** `newsroom build` failed: stops the work still going on beside Eleventy in its output folder, and waits for it. */
+  async abandon(): Promise<void> {
+    await this.#store?.store.stopStaging();
+  }
+
   /** The dev server's watcher saw these files change (before the rebuild). */
   filesChanged(files: readonly string[]): void {
     this.#planner.filesChanged(files);

@@ -66,7 +66,8 @@ export class PageStore {
   #reused = new Map<string, PageEntry>();
   #volatile = false;
   /** The pages being linked ahead into a folder of the output (stage()): the folder, and the URLs linked there. */
-  #staging: { dir: string; linked: Promise<Set<string>>; stats: Promise<Map<string, FileStat | null> | undefined> } | undefined;
+  #staging:
+    { dir: string; worker: Worker; linked: Promise<Set<string>>; stats: Promise<Map<string, FileStat | null> | undefined> } | undefined;
   /** The stored pages' files as the staging thread found them (null: missing), for plan(); undefined: plan() stats them. */
   #stats: Map<string, FileStat | null> | undefined;
   /** The manifest as stage() read it, for plan() in the same build. */
@@ -113,7 +114,17 @@ export class PageStore {
       worker.once("error", () => resolve(new Set()));
       worker.once("exit", () => resolve(new Set()));
     });
-    this.#staging = { dir, linked, stats };
+    this.#staging = { dir, worker, linked, stats };
+  }
+
+  /**
+   * A build that failed: stops the staging thread and waits until it has, so that nothing is linked into the output
+   * folder while the command removes it (a thread still making folders there made the removal fail, ENOTEMPTY).
+   */
+  async stopStaging(): Promise<void> {
+    const staging = this.#staging;
+    this.#staging = undefined;
+    if (staging) await staging.worker.terminate();
   }
 
   /** Waits for the staging thread's stats of the stored files (plan() takes them instead of its own), if pages are staged. */

@@ -132,11 +132,11 @@ async function buildAndSwap(args: BuildArgs, output: string): Promise<void> {
     settings?.usePageStore?.({ dir: path.resolve(PAGE_STORE), full: args.full ?? false, output });
     await eleventy.write();
   } catch (error) {
+    const settings = eleventyConfig && newsroomSettings(eleventyConfig);
+    // Nothing of the plugin's may still be writing into the folder while it is removed (the page store's staging thread).
+    await settings?.abandon?.();
     await rm(staging, { recursive: true, force: true });
-    throw (
-      postWriteFailure(error, eleventyConfig && newsroomSettings(eleventyConfig)) ??
-      new BuildFailure((error as Error).message ?? String(error), true, { cause: error })
-    );
+    throw postWriteFailure(error, settings) ?? new BuildFailure((error as Error).message ?? String(error), true, { cause: error });
   }
   if (!existsSync(staging)) throw new BuildFailure(`the build wrote nothing to ${staging}; the output was not replaced`, true);
   markAsBuildOutput(staging);

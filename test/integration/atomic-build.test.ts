@@ -1,5 +1,5 @@
 /** `npm run build` is all or nothing, and gives the same bytes for the same posts. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
@@ -45,6 +45,31 @@ test("a failed build leaves the previous output byte-identical, and no staging f
   expect(hashTree(site.out)).toEqual(before);
   expect(readdirSync(site.dir).filter((f) => f.includes(".staging-") || f.includes(".previous-"))).toEqual([]);
   rmSync(path.join(site.dir, "posts/bad.md"));
+});
+
+test("a build that fails while 3,000 stored pages are being staged stops the staging thread first: the post's error, nothing left behind", () => {
+  expect(build().status).toBe(0);
+  // 3,000 more stored pages under the build's own key: the thread may still be staging them when the bad post stops the build.
+  const store = path.join(site.dir, ".cache", "newsroom-pages");
+  const manifest = JSON.parse(readFileSync(path.join(store, "manifest.json"), "utf8")) as { pages: Record<string, string[]> };
+  for (let i = 0; i < 3000; i++) {
+    const folder = path.join(store, "pages", "extra", String(i % 100), String(i));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, "index.html"), "x");
+    manifest.pages[`/extra/${i % 100}/${i}/`] = ["k", "s", "1", "0", "0"];
+  }
+  writeFileSync(path.join(store, "manifest.json"), JSON.stringify(manifest));
+  site.write({ "posts/bad.md": postFile({ title: "Hỏng", date: "2020-13-45" }) });
+  try {
+    const failed = build();
+    expect(failed.status).not.toBe(0);
+    expect(failed.output).toMatch(/posts\/bad\.md: date: expected a date that exists/);
+    expect(failed.output).not.toMatch(/ENOTEMPTY|ENOENT/);
+    expect(readdirSync(site.dir).filter((f) => f.includes(".staging-") || f.includes(".previous-"))).toEqual([]);
+  } finally {
+    rmSync(path.join(site.dir, "posts/bad.md"));
+    rmSync(store, { recursive: true, force: true });
+  }
 });
 
 test("a successful build replaces the output whole: a removed post's page is gone", () => {

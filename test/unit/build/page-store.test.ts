@@ -17,6 +17,7 @@ import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { PageStore, STAGING_PREFIX } from "../../../src/build/page-store.ts";
 import { IncompleteFingerprintError } from "../../../src/kernel/errors.ts";
+import { PAGE_STORE_FORMAT } from "../../../src/build/global-key.ts";
 import type { RenderPlan } from "../../../src/render/render-plan.ts";
 
 let root: string;
@@ -200,4 +201,32 @@ test("a build that fails while its pages are staged: the output removed meanwhil
   rmSync(out, { recursive: true, force: true }); // the command removes a failed build's output
   await pages.linkInto(mkdtempSync(path.join(root, "out-"))); // settles once the thread is done
   expect(existsSync(out)).toBe(false);
+});
+
+test("a failed build stops the staging thread before its output is removed: nothing is linked there afterwards", async () => {
+  // Enough stored pages that the thread is still linking when the build fails.
+  const pagesDir = path.join(store, "pages");
+  const many: Record<string, [string, string, string, string, string]> = {};
+  for (let i = 0; i < 20000; i++) {
+    const url = `/p/${i % 100}/${i}/`;
+    mkdirSync(path.dirname(file(pagesDir, url)), { recursive: true });
+    writeFileSync(file(pagesDir, url), "x");
+    many[url] = ["k", "s", "1", "0", "0"];
+  }
+  writeFileSync(
+    path.join(store, "manifest.json"),
+    JSON.stringify({ format: PAGE_STORE_FORMAT, global: "G", volatile: false, pages: many, canaries: {} }),
+  );
+  const pages = new PageStore(store);
+  const out = path.join(root, "failed-output");
+  pages.stage("G", out);
+  await pages.stopStaging();
+  const count = () => readdirSync(out, { recursive: true }).length;
+  const stopped = count();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(count()).toBe(stopped);
+  expect(stopped).toBeLessThan(20000 + 200); // it did not get to link them all
+  rmSync(out, { recursive: true }); // the command's removal, without a thread writing beside it
+  expect(existsSync(out)).toBe(false);
+  await pages.linkInto(mkdtempSync(path.join(root, "out-"))); // nothing staged is left to place
 });
